@@ -1,0 +1,17 @@
+import type { CommandModule } from 'yargs';
+import { synthCommand } from './synth.js';
+import { trainCommand } from './train.js';
+import { exportCommand } from './export.js';
+import { predictCommand } from './predict.js';
+import { explainCommand } from './explain.js';
+import { evaluateCommand } from './evaluate.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [
+  synthCommand,
+  trainCommand,
+  exportCommand,
+  predictCommand,
+  explainCommand,
+  evaluateCommand,
+];

@@ -1,0 +1,32 @@
+import yargs from 'yargs';
+import { commands } from './commands/index.js';
+
+/** Entry point of `spectracam`: a list of commands, each in its own file. */
+export async function main(argv: string[]): Promise<void> {
+  let cli = yargs(argv)
+    .scriptName('spectracam')
+    .usage('$0 <command> [options]\n\nTrain, export and explain 1-D CNN classifiers of vibrational spectra.')
+    .demandCommand(1, 'Name a command; `spectracam --help` lists them.')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`spectracam: ${message}\n\nRun with --help for usage.\n`);
+      process.exit(2);
+    });
+  for (const command of commands) cli = cli.command(command);
+  try {
+    await cli.parseAsync();
+  } catch (error) {
+    process.stderr.write(`spectracam: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.SPECTRACAM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) await main(process.argv.slice(2));
