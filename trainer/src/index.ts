@@ -7,3 +7,4 @@ export { buildModel, LAYER_NAMES } from './model/buildModel.js';
 export type { BuildModelOptions } from './model/buildModel.js';
 export type { EpochRecord, Metrics, RunRecord, SplitProtocol } from './run/runRecord.js';
 export { RUN_FILES } from './run/runRecord.js';
+export { writeFileAtomic } from './io/writeFileAtomic.js';
