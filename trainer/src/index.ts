@@ -8,3 +8,8 @@ export type { BuildModelOptions } from './model/buildModel.js';
 export type { EpochRecord, Metrics, RunRecord, SplitProtocol } from './run/runRecord.js';
 export { RUN_FILES } from './run/runRecord.js';
 export { writeFileAtomic } from './io/writeFileAtomic.js';
+export * from './baseline/index.js';
+export * from './data/index.js';
+export * from './synth/index.js';
+export * from './preprocess/index.js';
+export * from './split/index.js';

@@ -1,10 +1,115 @@
 import type { CommandModule } from 'yargs';
+import type { Alignment, Device } from '@spectracam/runtime';
+import { withReaderArgs } from '../runtime/readerArgs.js';
+import type { ReaderArgs } from '../runtime/modelInputs.js';
 
-// Placeholder until this command's issue lands.
-export const explainCommand: CommandModule = {
-  command: 'explain',
-  describe: '(explain: not built yet)',
-  handler: () => {
-    throw new Error('explain is not built yet');
+interface ExplainArgs extends ReaderArgs {
+  model: string;
+  data: string;
+  class: string;
+  top: number;
+  alignment: Alignment;
+  full: boolean;
+  json: boolean;
+  plot?: string;
+  plotIndex: number;
+  bands: string;
+  device: Device;
+  batchSize: number;
+}
+
+export const explainCommand: CommandModule<object, ExplainArgs> = {
+  command: 'explain <model> <data>',
+  describe: 'Classify spectra and explain each decision with a class activation map',
+  builder: (yargs) =>
+    withReaderArgs(yargs)
+      .positional('model', { type: 'string', demandOption: true, describe: 'SpectraCAM ONNX model' })
+      .positional('data', { type: 'string', demandOption: true, describe: 'Spectra: any format `train` reads; labels optional' })
+      .option('class', { type: 'string', default: 'predicted', describe: 'Class to explain: predicted, all, or a class name' })
+      .option('top', { type: 'number', default: 0.1, describe: 'Fraction of variables kept as top variables' })
+      .option('alignment', { choices: ['receptive-field', 'stretch'] as const, default: 'receptive-field' as const, describe: 'Spline knots: receptive-field centres, or spread evenly (the study)' })
+      .option('full', { type: 'boolean', default: false, describe: 'With --json, include the scaled map of each requested class' })
+      .option('json', { type: 'boolean', default: false, describe: 'One JSON object per spectrum and line on stdout' })
+      .option('plot', { type: 'string', describe: 'Write an SVG of one spectrum with its map and regions' })
+      .option('plot-index', { type: 'number', default: 0, describe: 'Which spectrum --plot draws (0-based)' })
+      .option('bands', { type: 'string', default: 'auto', describe: 'Band table naming regions: auto, raman, mid-ir, none or a JSON file' })
+      .option('device', { choices: ['cpu', 'webgpu', 'cuda'] as const, default: 'cpu' as const, describe: 'ONNX Runtime device' })
+      .option('batch-size', { type: 'number', default: 256, describe: 'Spectra per ONNX Runtime call' })
+      .check((a) => {
+        if (!(a.top > 0 && a.top <= 1)) throw new Error(`--top ${a.top}: expected a fraction in (0, 1]`);
+        return true;
+      })
+      .example('$0 explain model.onnx spectra.csv', 'predicted class and its top regions per spectrum')
+      .example('$0 explain model.onnx spectra.csv --json --full --class all > maps.jsonl', 'every class map as JSON lines')
+      .example('$0 explain model.onnx spectra.csv --plot first.svg --bands mid-ir', 'draw the first spectrum with its map') as never,
+  handler: async (args) => {
+    const { loadModel } = await import('@spectracam/runtime');
+    const { createClassStatistics, resampleLinear } = await import('@spectracam/cam');
+    const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
+    const { bandTableOption } = await import('../runtime/bandTableOption.js');
+    const { explanationJson } = await import('../runtime/explanationJson.js');
+    const { explanationSvg } = await import('../plot/explanationSvg.js');
+    const { writeFileAtomic } = await import('@spectracam/trainer');
+    const { SingleBar, Presets } = (await import('cli-progress')).default;
+
+    const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });
+    try {
+      const dataset = await readModelInputs(args.data, args);
+      const bands = await bandTableOption(args.bands, model.axis);
+      const scored = labelsMatch(dataset, model.classes);
+      // Class patterns need the predicted class's full map; they stream, so memory stays bounded.
+      const stats = scored ? createClassStatistics([...model.classes], model.axis.length, args.top) : undefined;
+      const options = {
+        ...axisOption(dataset.axis, model.axis),
+        class: args.class,
+        top: args.top,
+        alignment: args.alignment,
+        full: args.full || stats !== undefined || args.plot !== undefined,
+        ...(bands ? { bands } : {}),
+      };
+      const bar = new SingleBar({ stream: process.stderr, format: 'explain {bar} {value}/{total} spectra {eta_formatted}' }, Presets.shades_classic);
+      if (process.stderr.isTTY) bar.start(dataset.spectra.length, 0);
+      const started = performance.now();
+      let i = 0;
+      let correct = 0;
+      for await (const e of model.explainStream(dataset.spectra, options)) {
+        const id = dataset.ids[i]!;
+        if (scored && e.predicted === dataset.labels[i]) correct++;
+        const predictedMap = e.maps.find((m) => m.class === e.predicted)?.map;
+        if (stats && predictedMap) stats.add(predictedMap, dataset.labels[i]!, e.predicted);
+        if (args.json) process.stdout.write(`${explanationJson(id, e, args.full)}\n`);
+        else {
+          const regions = e.maps[0]!.regions.slice(0, 3).map((r) => `${r.start.toFixed(0)}-${r.end.toFixed(0)}${r.band ? ` (${r.band.name})` : ''}`);
+          process.stdout.write(`${id}\t${e.predicted}\t${e.probabilities[e.predicted]!.toFixed(4)}\t${e.maps[0]!.class}: ${regions.join(', ')}\n`);
+        }
+        if (args.plot && i === args.plotIndex) {
+          const m = e.maps[0]!;
+          const title = `${id}: predicted ${e.predicted} (${(100 * e.probabilities[e.predicted]!).toFixed(1)} %), map of ${m.class}`;
+          // Drawn on the model's axis, where the map lives; the spectrum as the model saw it.
+          const spectrum = options.axis ? resampleLinear(options.axis, dataset.spectra[i]!, model.axis) : dataset.spectra[i]!;
+          await writeFileAtomic(args.plot, explanationSvg({ title, axis: model.axis, unit: model.unit, spectrum, map: m.map!, regions: m.regions }));
+        }
+        i++;
+        if (process.stderr.isTTY && i % 64 === 0) bar.update(i);
+      }
+      if (process.stderr.isTTY) {
+        bar.update(i);
+        bar.stop();
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const lines = [`explained ${i} spectra in ${seconds.toFixed(2)} s (${(i / seconds).toFixed(0)} spectra/s) on ${model.device}, ${args.alignment} alignment`];
+      if (scored) lines.push(`accuracy against the labels: ${((100 * correct) / i).toFixed(2)} %`);
+      if (stats) {
+        for (const [name, pattern] of Object.entries(stats.result())) {
+          let peak = 0;
+          for (let j = 1; j < pattern.mean.length; j++) if (pattern.mean[j]! > pattern.mean[peak]!) peak = j;
+          if (pattern.n > 0) lines.push(`class ${name}: ${pattern.n} correctly classified, mean map peaks at ${model.axis[peak]!.toFixed(1)} ${model.unit}`);
+        }
+      }
+      if (args.plot) lines.push(`plot: ${args.plot}`);
+      process.stderr.write(`${lines.join('\n')}\n`);
+    } finally {
+      await model.dispose();
+    }
   },
 };

@@ -1,10 +1,68 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 
-// Placeholder until this command's issue lands.
-export const exportCommand: CommandModule = {
-  command: 'export',
-  describe: '(export: not built yet)',
-  handler: () => {
-    throw new Error('export is not built yet');
+interface ExportArgs {
+  run: string;
+  out: string;
+  features?: string[];
+  cam?: boolean;
+  camAlignment: 'receptive-field' | 'stretch';
+  opset: number;
+}
+
+export const exportCommand: CommandModule<object, ExportArgs> = {
+  command: 'export <run>',
+  describe: 'Export a trained run to one self-describing ONNX file (raw spectra in, classes and CAM inputs out)',
+  builder: (yargs) =>
+    yargs
+      .positional('run', { type: 'string', demandOption: true, describe: 'run directory written by `spectracam train --out`' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .onnx file to write' })
+      .option('features', {
+        type: 'string',
+        array: true,
+        describe: 'extra feature-map outputs: conv1, conv2 (comma-separated or repeated)',
+        coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter((v) => v !== ''),
+      })
+      .option('cam', { type: 'boolean', describe: 'add the full-resolution `cam` output [batch, C, p]' })
+      .option('cam-alignment', {
+        choices: ['receptive-field', 'stretch'] as const,
+        default: 'receptive-field' as const,
+        describe: 'knots of the CAM spline basis (with --cam)',
+      })
+      .option('opset', { choices: [13, 17], default: 13, describe: 'ONNX opset (13 -> IR 7, 17 -> IR 8)' })
+      .check((argv) => {
+        const bad = (argv.features ?? []).filter((f) => f !== 'conv1' && f !== 'conv2');
+        if (bad.length) throw new Error(`--features: unknown layer(s) ${bad.join(', ')}; expected conv1, conv2`);
+        return true;
+      })
+      .example('$0 export runs/meat --out meat.onnx', 'classifier with logits, probabilities and conv3 outputs')
+      .example('$0 export runs/ecoli --out ecoli.onnx --features conv1,conv2 --cam', 'also feature maps and the CAM output') as unknown as Argv<ExportArgs>,
+  handler: async (argv) => {
+    const [{ exportRun }, { SingleBar, Presets }] = await Promise.all([import('@spectracam/exporter'), import('cli-progress')]);
+    const bar = new SingleBar({ format: 'export [{bar}] {value}/{total} {step}', stream: process.stderr }, Presets.shades_classic);
+    bar.start(3, 0, { step: 'read run' });
+    try {
+      const result = await exportRun(argv.run, {
+        out: argv.out,
+        features: (argv.features ?? []) as ('conv1' | 'conv2')[],
+        cam: argv.cam ? { alignment: argv.camAlignment } : false,
+        opset: argv.opset as 13 | 17,
+        onProgress: ({ step, done }) => bar.update(done, { step }),
+      });
+      bar.stop();
+      const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+      process.stdout.write(
+        [
+          `wrote ${result.path}`,
+          `  outputs:    ${result.outputs.join(', ')}${result.camAlignment ? ` (cam: ${result.camAlignment})` : ''}`,
+          `  opset:      ${result.opset} (IR ${result.irVersion})`,
+          `  size:       ${kib(result.bytes)} (parameters ${kib(result.parameterBytes)}, metadata ${kib(result.metadataBytes)})`,
+          `  time:       ${result.seconds.toFixed(2)} s`,
+          '',
+        ].join('\n'),
+      );
+    } catch (error) {
+      bar.stop();
+      throw error;
+    }
   },
 };

@@ -1,10 +1,53 @@
 import type { CommandModule } from 'yargs';
+import type { Device } from '@spectracam/runtime';
+import { withReaderArgs } from '../runtime/readerArgs.js';
+import type { ReaderArgs } from '../runtime/modelInputs.js';
 
-// Placeholder until this command's issue lands.
-export const predictCommand: CommandModule = {
-  command: 'predict',
-  describe: '(predict: not built yet)',
-  handler: () => {
-    throw new Error('predict is not built yet');
+interface PredictArgs extends ReaderArgs {
+  model: string;
+  data: string;
+  json: boolean;
+  device: Device;
+  batchSize: number;
+}
+
+export const predictCommand: CommandModule<object, PredictArgs> = {
+  command: 'predict <model> <data>',
+  describe: 'Classify spectra with an exported model (.onnx)',
+  builder: (yargs) =>
+    withReaderArgs(yargs)
+      .positional('model', { type: 'string', demandOption: true, describe: 'SpectraCAM ONNX model' })
+      .positional('data', { type: 'string', demandOption: true, describe: 'Spectra: any format `train` reads; labels optional' })
+      .option('json', { type: 'boolean', default: false, describe: 'One JSON object per spectrum and line on stdout' })
+      .option('device', { choices: ['cpu', 'webgpu', 'cuda'] as const, default: 'cpu' as const, describe: 'ONNX Runtime device' })
+      .option('batch-size', { type: 'number', default: 256, describe: 'Spectra per ONNX Runtime call' })
+      .example('$0 predict model.onnx new-spectra.csv', 'print the predicted class of each spectrum')
+      .example('$0 predict model.onnx spectra.csv --json > predictions.jsonl', 'JSON lines for other tools') as never,
+  handler: async (args) => {
+    const { loadModel } = await import('@spectracam/runtime');
+    const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
+    const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });
+    try {
+      const dataset = await readModelInputs(args.data, args);
+      const started = performance.now();
+      const predictions = await model.predict(dataset.spectra, axisOption(dataset.axis, model.axis));
+      const seconds = (performance.now() - started) / 1000;
+      const scored = labelsMatch(dataset, model.classes);
+      let correct = 0;
+      predictions.forEach((p, i) => {
+        if (scored && p.predicted === dataset.labels[i]) correct++;
+        if (args.json) {
+          const probabilities = Object.fromEntries(Object.entries(p.probabilities).map(([k, v]) => [k, Number(v.toPrecision(6))]));
+          process.stdout.write(`${JSON.stringify({ id: dataset.ids[i], predicted: p.predicted, probabilities })}\n`);
+        } else {
+          process.stdout.write(`${dataset.ids[i]}\t${p.predicted}\t${p.probabilities[p.predicted]!.toFixed(4)}\n`);
+        }
+      });
+      const summary = `${predictions.length} spectra in ${seconds.toFixed(2)} s on ${model.device}` +
+        (scored ? `; accuracy against the labels ${((100 * correct) / predictions.length).toFixed(2)} %` : '');
+      process.stderr.write(`${summary}\n`);
+    } finally {
+      await model.dispose();
+    }
   },
 };

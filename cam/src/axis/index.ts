@@ -1,0 +1,3 @@
+export { resampleLinear } from './resampleLinear.js';
+export { commonAxis } from './commonAxis.js';
+export { toAscending } from './toAscending.js';

@@ -1,0 +1,3 @@
+export { createQuadraticInterpolator, type QuadraticInterpolator } from './quadraticInterpolator.js';
+export { quadraticSplineBasis } from './quadraticSplineBasis.js';
+export { quadraticInterpolate } from './quadraticInterpolate.js';

@@ -1,0 +1,6 @@
+export {
+  createClassStatistics,
+  type ClassPattern,
+  type ClassStatisticsAccumulator,
+} from './createClassStatistics.js';
+export { classStatistics } from './classStatistics.js';

@@ -1,0 +1,71 @@
+import type { Argv } from 'yargs';
+import type { ReaderOptions } from '@spectracam/trainer';
+
+const GROUP = 'Reading data:';
+
+/** Reader arguments as yargs parses them (camel-case keys). */
+export interface ReaderArgv {
+  data: string;
+  format: 'auto' | 'delimited' | 'ucr' | 'folder';
+  orientation: 'auto' | 'rows' | 'columns';
+  labelColumn?: string;
+  labels?: string;
+  labelPattern?: string;
+  groupColumn?: string;
+  groups?: string;
+  groupPattern?: string;
+  delimiter?: string;
+  unit?: string;
+}
+
+/**
+ * The reader options shared by train, predict, explain and evaluate. Label and group defaults
+ * are spelled out in the help so a user knows what happens without options.
+ */
+export function readerOptions<T>(yargs: Argv<T>, { dataRequired = true }: { dataRequired?: boolean } = {}) {
+  return yargs
+    .option('data', {
+      type: 'string',
+      demandOption: dataRequired,
+      describe: 'data file or folder: delimited text (CSV/TSV/semicolon), a UCR-style TSV, or a folder with one sub-folder per class of one-spectrum files (two-column text, JCAMP-DX .jdx/.dx)',
+      group: GROUP,
+    })
+    .option('format', { choices: ['auto', 'delimited', 'ucr', 'folder'] as const, default: 'auto' as const, describe: 'reader; auto: folder -> folder, headerless label-first text -> ucr, else delimited', group: GROUP })
+    .option('orientation', {
+      choices: ['auto', 'rows', 'columns'] as const,
+      default: 'auto' as const,
+      describe: 'delimited text: spectra as rows (a numeric header row is the axis) or columns (the first column is the axis); auto detects which',
+      group: GROUP,
+    })
+    .option('label-column', { type: 'string', describe: 'column (header name or 1-based number among text columns) holding the class; default: a column named label or class', group: GROUP })
+    .option('labels', { type: 'string', describe: 'side file with lines id,label', group: GROUP })
+    .option('label-pattern', {
+      type: 'string',
+      describe: 'regular expression over sample names, capture group 1 = class. Without any label option: folder names, a label/class column, or else the first _-token of the names less their common prefix, lower-cased (FreshChicken_... -> chicken)',
+      group: GROUP,
+    })
+    .option('group-column', { type: 'string', describe: 'column holding the group (replicate, sample, isolate); default: a column named group', group: GROUP })
+    .option('groups', { type: 'string', describe: 'side file with lines id,group', group: GROUP })
+    .option('group-pattern', {
+      type: 'string',
+      describe: 'regular expression over sample names: capture group 1 (or the whole match) = group. Default: the name before a replicate marker _Run/_rep/_cell (X_RunA -> X)',
+      group: GROUP,
+    })
+    .option('delimiter', { type: 'string', describe: 'field delimiter (default: tab, semicolon or comma, detected)', group: GROUP })
+    .option('unit', { type: 'string', describe: 'axis unit (default cm-1)', group: GROUP });
+}
+
+/** Parsed argv -> ReaderOptions (only the options the user gave). */
+export function toReaderOptions(argv: Partial<ReaderArgv> & { data: string }): ReaderOptions {
+  const options: ReaderOptions = { data: argv.data };
+  if (argv.format && argv.format !== 'auto') options.format = argv.format;
+  if (argv.orientation && argv.orientation !== 'auto') options.orientation = argv.orientation;
+  const copy = ['labelColumn', 'labels', 'labelPattern', 'groupColumn', 'groups', 'groupPattern', 'delimiter', 'unit'] as const;
+  for (const key of copy) {
+    const value = argv[key];
+    if (value !== undefined && value !== '') options[key] = String(value);
+  }
+  // A shell passes a tab typed as \t literally.
+  if (options.delimiter === '\\t') options.delimiter = '\t';
+  return options;
+}

@@ -1,0 +1,2 @@
+export { explanationSvg } from './explanationSvg.js';
+export type { ExplanationPlot } from './explanationSvg.js';

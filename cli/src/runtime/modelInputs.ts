@@ -1,0 +1,47 @@
+import type { Dataset, ReaderOptions } from '@spectracam/trainer';
+
+/** Reader options as the predict and explain commands receive them from yargs. */
+export interface ReaderArgs {
+  format?: ReaderOptions['format'];
+  orientation?: ReaderOptions['orientation'];
+  labelColumn?: string;
+  labels?: string;
+  labelPattern?: string;
+  delimiter?: string;
+  unit?: string;
+}
+
+/**
+ * Reads DATA for a model: labels are optional (a file without labels must work) and the spectra
+ * keep their own axis, which the runtime resamples onto the model's (or refuses, clearly).
+ */
+export async function readModelInputs(data: string, args: ReaderArgs): Promise<Dataset> {
+  const { loadDataset } = await import('@spectracam/trainer');
+  return loadDataset(
+    {
+      data,
+      format: args.format,
+      orientation: args.orientation,
+      labelColumn: args.labelColumn,
+      labels: args.labels,
+      labelPattern: args.labelPattern,
+      delimiter: args.delimiter,
+      unit: args.unit,
+    },
+    { labelsRequired: false },
+  );
+}
+
+/** The axis to pass to the runtime: none when the data already sits on the model's axis. */
+export function axisOption(dataAxis: Float64Array, modelAxis: Float64Array): { axis?: Float64Array } {
+  if (dataAxis.length === modelAxis.length && dataAxis.every((v, i) => Math.abs(v - modelAxis[i]!) <= 1e-9 * Math.max(1, Math.abs(v)))) {
+    return {};
+  }
+  return { axis: dataAxis };
+}
+
+/** True when every label is one of the model's classes, so accuracy and class patterns mean something. */
+export function labelsMatch(dataset: Dataset, classes: readonly string[]): boolean {
+  const known = new Set(classes);
+  return dataset.labels.length > 0 && dataset.labels.every((l) => known.has(l));
+}

@@ -1,0 +1,133 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { buildModel, modelGeometry } from '@spectracam/trainer';
+import type { ConvSpec, Padding, Preprocessing, PreprocessingKind, RunRecord } from '@spectracam/trainer';
+import { fitPreprocessing } from '@spectracam/trainer';
+
+/** Seeded uniform numbers in [0, 1) (mulberry32): test data must be the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Raw spectra shaped like real ones: a sloped baseline with a large offset, a few Gaussian
+ * bands whose heights depend on the class, and noise. Large offsets make the in-graph
+ * preprocessing matter: a wrong or missing step shows up as gross differences.
+ */
+export function rawSpectra(
+  n: number,
+  p: number,
+  classes: number,
+  seed: number,
+  scale = 1,
+): { spectra: Float32Array[]; labels: number[] } {
+  const random = seededRandom(seed);
+  const spectra: Float32Array[] = [];
+  const labels: number[] = [];
+  for (let s = 0; s < n; s++) {
+    const label = s % classes;
+    const offset = 200 + 100 * random();
+    const slope = 50 * random();
+    const row = new Float32Array(p);
+    for (let j = 0; j < p; j++) {
+      const x = j / (p - 1);
+      let v = offset + slope * x + 2 * (random() - 0.5);
+      for (let b = 0; b < 4; b++) {
+        const centre = (b + 1) / 5;
+        const height = 40 * (1 + (b === label % 4 ? 1.5 : 0)) * (0.8 + 0.4 * random());
+        v += height * Math.exp(-(((x - centre) / 0.03) ** 2));
+      }
+      row[j] = v * scale;
+    }
+    spectra.push(row);
+    labels.push(label);
+  }
+  return { spectra, labels };
+}
+
+export interface FakeRunOptions {
+  p: number;
+  classes?: number;
+  padding?: Padding;
+  kernels?: ConvSpec['kernels'];
+  strides?: ConvSpec['strides'];
+  preprocessing?: PreprocessingKind;
+  seed?: number;
+  /** Training spectra the preprocessing is fitted on. */
+  fitOn?: Float32Array[];
+  /** Factor on the generated raw spectra. @default 1 */
+  scale?: number;
+}
+
+/** A run record and an untrained (random-weight) model: enough for parity, no training needed. */
+export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tfl.LayersModel } {
+  const { p, classes = 3, padding = 'same', kernels = [7, 5, 3], strides = [2, 2, 2], seed = 7 } = options;
+  const geometry = modelGeometry(p, { kernels, strides, padding });
+  const model = buildModel({ inputLength: p, classes, kernels, strides, padding, l2: 0, seed });
+  // Non-zero biases so a dropped or misplaced bias cannot hide behind the zero initialiser.
+  const random = seededRandom(seed + 100);
+  for (const layer of model.layers) {
+    const weights = layer.getWeights();
+    if (weights.length === 2) {
+      const bias = tf.tensor(Array.from({ length: weights[1]!.size }, () => 0.1 * (random() - 0.5)), weights[1]!.shape);
+      layer.setWeights([weights[0]!, bias]);
+    }
+  }
+  const fitOn = options.fitOn ?? rawSpectra(20, p, classes, seed + 1, options.scale).spectra;
+  const preprocessing: Preprocessing = fitPreprocessing(options.preprocessing ?? 'minmax-variable', fitOn);
+  const axis = Array.from({ length: p }, (_, j) => 400 + (j * 3600) / (p - 1));
+  const classNames = Array.from({ length: classes }, (_, c) => `class-${c}`);
+  const record: RunRecord = {
+    format: 'spectracam-run',
+    version: 1,
+    status: 'complete',
+    createdAt: new Date(0).toISOString(),
+    producer: { name: '@spectracam/trainer', version: '0.1.0' },
+    data: {
+      source: 'test:fakeRun',
+      sha256: '0'.repeat(64),
+      spectra: fitOn.length,
+      variables: p,
+      axis,
+      unit: 'cm-1',
+      classes: classNames,
+      reader: {},
+      warnings: [],
+    },
+    preprocessing,
+    split: {
+      protocol: 'random',
+      seed,
+      ratios: [0.7, 0.1, 0.2],
+      stratified: true,
+      ids: { train: [], validation: [], test: [] },
+    },
+    model: { architecture: 'spectracam-cnn1d', classes: classNames, geometry, l2: 0 },
+    training: {
+      backend: 'cpu',
+      seed,
+      epochs: 0,
+      epochsRun: 0,
+      bestEpoch: 0,
+      batchSize: 16,
+      learningRate: 0.001,
+      patience: 10,
+      secondsPerEpoch: 0,
+      history: [],
+    },
+    metrics: {
+      train: { accuracy: 0, n: 0, confusion: [] },
+      validation: { accuracy: 0, n: 0, confusion: [] },
+      test: { accuracy: 0, n: 0, confusion: [] },
+    },
+  };
+  return { record, model };
+}

@@ -1,0 +1,109 @@
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { RunRecord } from '@spectracam/trainer';
+import { TENSORS } from '@spectracam/runtime';
+import type { ModelMetadata } from '@spectracam/runtime';
+import { onnx, floatValueInfo } from './onnx/index.js';
+import type { GraphProto } from './onnx/index.js';
+import { networkWeights } from './graph/networkWeights.js';
+import { preprocessingPart } from './graph/preprocessingPart.js';
+import { networkPart } from './graph/networkPart.js';
+import { camPart } from './graph/camPart.js';
+import { camBasisFor } from './camBasisFor.js';
+import { docString } from './docString.js';
+import { metadataProps, modelMetadata } from './metadata.js';
+import { producer } from './producer.js';
+import { camAlignmentOf, IR_VERSION } from './exportOptions.js';
+import type { ExportOptions } from './exportOptions.js';
+
+function checkRecord(record: RunRecord): void {
+  const { geometry, classes } = record.model;
+  if (record.model.architecture !== 'spectracam-cnn1d') {
+    throw new TypeError(`unsupported architecture '${String(record.model.architecture)}' in run.json (expected 'spectracam-cnn1d')`);
+  }
+  if (record.data.axis.length !== geometry.inputLength) {
+    throw new RangeError(
+      `run.json: axis has ${record.data.axis.length} values but the model geometry expects ${geometry.inputLength} inputs`,
+    );
+  }
+  if (classes.length < 2) throw new RangeError(`run.json: model.classes has ${classes.length} class(es); expected at least 2`);
+}
+
+/**
+ * Turns a trained run (its record and tfjs model) into one self-describing ONNX ModelProto:
+ * raw spectra in, preprocessing + CNN + classifier in the graph, logits, probabilities and
+ * feature maps out, everything a runtime needs in metadata_props. Pure: returns the bytes.
+ */
+export function exportModel(record: RunRecord, model: LayersModel, options: ExportOptions = {}): Uint8Array {
+  return buildOnnx(record, model, options).bytes;
+}
+
+/** exportModel plus what went into the file (for sizes and summaries). */
+export function buildOnnx(
+  record: RunRecord,
+  model: LayersModel,
+  options: ExportOptions = {},
+): { bytes: Uint8Array; metadata: ModelMetadata; parameterBytes: number; metadataBytes: number } {
+  const opset = options.opset ?? 13;
+  if (opset !== 13 && opset !== 17) throw new RangeError(`opset ${String(opset)}: expected 13 or 17`);
+  const features = options.features ?? [];
+  for (const f of features) {
+    if (f !== 'conv1' && f !== 'conv2') throw new RangeError(`feature output '${String(f)}': expected conv1 or conv2`);
+  }
+  const alignment = camAlignmentOf(options.cam);
+  checkRecord(record);
+
+  const geometry = record.model.geometry;
+  const p = geometry.inputLength;
+  const weights = networkWeights(model, geometry);
+  if (weights.classes !== record.model.classes.length) {
+    throw new RangeError(
+      `layer 'classifier' has ${weights.classes} outputs but run.json lists ${record.model.classes.length} classes`,
+    );
+  }
+  const c = weights.classes;
+  const [g1, g2, g3] = geometry.layers;
+
+  const pre = preprocessingPart(record.preprocessing, TENSORS.input, p);
+  const net = networkPart(pre.output, weights, geometry);
+  const parts = [pre, net];
+  const outputs = [
+    floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),
+    floatValueInfo(TENSORS.probabilities, ['batch', c], 'softmax of the logits'),
+    floatValueInfo(TENSORS.conv3, ['batch', g3.filters, g3.outputLength], 'Conv3 feature maps after ReLU'),
+  ];
+  if (features.includes('conv1')) outputs.push(floatValueInfo(TENSORS.conv1, ['batch', g1.filters, g1.outputLength]));
+  if (features.includes('conv2')) outputs.push(floatValueInfo(TENSORS.conv2, ['batch', g2.filters, g2.outputLength]));
+  if (alignment) {
+    const basis = camBasisFor(g3.centres, p, alignment);
+    if (basis.length !== g3.outputLength * p) {
+      throw new RangeError(`camBasis returned ${basis.length} values, expected ${g3.outputLength} x ${p}`);
+    }
+    parts.push(camPart(basis, g3.outputLength, p));
+    outputs.push(floatValueInfo(TENSORS.cam, ['batch', c, p], `class activation maps (${alignment} alignment)`));
+  }
+
+  const meta = modelMetadata(record, outputs.map((o) => o.name!), alignment);
+  const graph: GraphProto = {
+    name: 'spectracam_cnn1d',
+    node: parts.flatMap((part) => part.nodes),
+    initializer: parts.flatMap((part) => part.initializers),
+    input: [floatValueInfo(TENSORS.input, ['batch', p], `raw spectra on the model axis (${p} variables)`)],
+    output: outputs,
+  };
+  const props = metadataProps(meta);
+  const bytes = onnx.ModelProto.encode({
+    irVersion: IR_VERSION[opset],
+    opsetImport: [{ domain: '', version: opset }],
+    producerName: producer.name,
+    producerVersion: producer.version,
+    domain: 'org.spectracam',
+    modelVersion: 1,
+    docString: docString(meta),
+    graph,
+    metadataProps: props,
+  }).finish();
+  const parameterBytes =
+    4 * (weights.conv.reduce((sum, w) => sum + w.weight.length + w.bias.length, 0) + weights.classifierWeight.length + c);
+  const metadataBytes = props.reduce((sum, e) => sum + Buffer.byteLength(e.key) + Buffer.byteLength(e.value), 0);
+  return { bytes, metadata: meta, parameterBytes, metadataBytes };
+}

@@ -1,0 +1,41 @@
+import { stat } from 'node:fs/promises';
+import { writeFileAtomic } from '@spectracam/trainer';
+import { loadRunDir } from './run/loadRunDir.js';
+import { buildOnnx } from './exportModel.js';
+import { IR_VERSION } from './exportOptions.js';
+import type { ExportResult, ExportRunOptions } from './exportOptions.js';
+
+/**
+ * Reads a run directory, builds its ONNX model and writes it to `options.out` atomically
+ * (temp file + rename: a failed export leaves no partial .onnx behind).
+ */
+export async function exportRun(runDir: string, options: ExportRunOptions): Promise<ExportResult> {
+  if (typeof options?.out !== 'string' || options.out === '') throw new TypeError("'out' must name the .onnx file to write");
+  const started = performance.now();
+  const progress = (step: string, done: number) => options.onProgress?.({ step, done, total: 3 });
+  const { record, model } = await loadRunDir(runDir);
+  progress('read run', 1);
+  let built: ReturnType<typeof buildOnnx>;
+  try {
+    built = buildOnnx(record, model, options);
+  } finally {
+    model.dispose();
+  }
+  progress('build graph', 2);
+  await writeFileAtomic(options.out, built.bytes);
+  progress('write file', 3);
+  const written = await stat(options.out);
+  const opset = options.opset ?? 13;
+  const { camAlignment } = built.metadata;
+  return {
+    path: options.out,
+    bytes: written.size,
+    parameterBytes: built.parameterBytes,
+    metadataBytes: built.metadataBytes,
+    outputs: built.metadata.outputs,
+    opset,
+    irVersion: IR_VERSION[opset],
+    ...(camAlignment ? { camAlignment } : {}),
+    seconds: (performance.now() - started) / 1000,
+  };
+}

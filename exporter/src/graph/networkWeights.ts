@@ -1,0 +1,129 @@
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { ModelGeometry } from '@spectracam/trainer';
+
+/** One conv layer's parameters in ONNX layout. */
+export interface ConvWeights {
+  name: 'conv1' | 'conv2' | 'conv3';
+  /** [out, in, kernel], as ONNX Conv wants (tfjs stores [kernel, in, out]). */
+  weight: Float32Array;
+  bias: Float32Array;
+  filters: number;
+  channelsIn: number;
+  kernel: number;
+  stride: number;
+}
+
+/** The study's network as plain arrays, checked against the run's geometry. */
+export interface NetworkWeights {
+  conv: [ConvWeights, ConvWeights, ConvWeights];
+  /** [C, 64]: row c holds the class-c weights of the GAP features (tfjs stores [64, C]). */
+  classifierWeight: Float32Array;
+  classifierBias: Float32Array;
+  classes: number;
+}
+
+const EXPECTED = [
+  { name: 'conv1', className: 'Conv1D', activation: 'relu' },
+  { name: 'conv2', className: 'Conv1D', activation: 'relu' },
+  { name: 'conv3', className: 'Conv1D', activation: 'relu' },
+  { name: 'gap', className: 'GlobalAveragePooling1D' },
+  { name: 'classifier', className: 'Dense', activation: 'softmax' },
+] as const;
+
+function fail(layer: string, what: string): never {
+  throw new TypeError(
+    `unsupported architecture at layer '${layer}': ${what} (the exporter handles the study's network only: ` +
+      `conv1, conv2, conv3 (Conv1D + relu), gap (GlobalAveragePooling1D), classifier (Dense + softmax))`,
+  );
+}
+
+function finite(layer: string, weight: string, values: Float32Array): Float32Array {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i]!)) {
+      throw new RangeError(`layer '${layer}' ${weight}: value ${values[i]} at flat index ${i}; weights must be finite`);
+    }
+  }
+  return values;
+}
+
+/**
+ * Reads the weights of a trained tfjs model after checking that it is exactly the study's
+ * network (layer names, kinds, activations, kernel sizes and strides as in `geometry`).
+ * Anything else is refused by name rather than exported wrongly.
+ */
+export function networkWeights(model: LayersModel, geometry: ModelGeometry): NetworkWeights {
+  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+  for (let i = 0; i < Math.max(layers.length, EXPECTED.length); i++) {
+    const layer = layers[i];
+    const expected = EXPECTED[i];
+    if (!expected) fail(layer!.name, `extra layer of kind ${layer!.getClassName()}`);
+    if (!layer) fail(expected.name, 'layer missing');
+    if (layer.name !== expected.name) fail(layer.name, `found where '${expected.name}' was expected`);
+    if (layer.getClassName() !== expected.className) {
+      fail(layer.name, `kind ${layer.getClassName()}, expected ${expected.className}`);
+    }
+    const config = layer.getConfig();
+    if ('activation' in expected && config.activation !== expected.activation) {
+      fail(layer.name, `activation '${String(config.activation)}', expected '${expected.activation}'`);
+    }
+    if (expected.className === 'Conv1D') {
+      const dilation = ([] as unknown[]).concat(config.dilationRate ?? 1);
+      if (dilation.some((d) => d !== 1)) fail(layer.name, `dilation ${JSON.stringify(config.dilationRate)}`);
+      if (config.useBias === false) fail(layer.name, 'no bias');
+      if ((config.dataFormat ?? 'channelsLast') !== 'channelsLast') fail(layer.name, `data format ${String(config.dataFormat)}`);
+    }
+    if (expected.className === 'Dense' && config.useBias === false) fail(layer.name, 'no bias');
+  }
+
+  let channelsIn = 1;
+  const conv = geometry.layers.map((g, l) => {
+    const layer = layers[l]!;
+    const config = layer.getConfig();
+    const kernelSize = ([] as unknown[]).concat(config.kernelSize)[0];
+    const stride = ([] as unknown[]).concat(config.strides ?? 1)[0];
+    if (kernelSize !== g.kernel || stride !== g.stride || config.padding !== g.padding || config.filters !== g.filters) {
+      fail(
+        layer.name,
+        `kernel ${String(kernelSize)}, stride ${String(stride)}, padding ${String(config.padding)}, filters ${String(config.filters)} ` +
+          `differ from the run's geometry (kernel ${g.kernel}, stride ${g.stride}, padding ${g.padding}, filters ${g.filters})`,
+      );
+    }
+    const [kernel, bias] = layer.getWeights();
+    if (!kernel || !bias) fail(layer.name, 'weights missing');
+    const [k, cin, cout] = kernel.shape as [number, number, number];
+    if (k !== g.kernel || cin !== channelsIn || cout !== g.filters) {
+      fail(layer.name, `kernel shape [${kernel.shape.join(', ')}], expected [${g.kernel}, ${channelsIn}, ${g.filters}]`);
+    }
+    const source = finite(layer.name, 'kernel', kernel.dataSync() as Float32Array);
+    const weight = new Float32Array(cout * cin * k);
+    for (let o = 0; o < cout; o++)
+      for (let c = 0; c < cin; c++)
+        for (let t = 0; t < k; t++) weight[(o * cin + c) * k + t] = source[(t * cin + c) * cout + o]!;
+    const result: ConvWeights = {
+      name: g.name,
+      weight,
+      bias: finite(layer.name, 'bias', Float32Array.from(bias.dataSync() as Float32Array)),
+      filters: cout,
+      channelsIn: cin,
+      kernel: k,
+      stride: g.stride,
+    };
+    channelsIn = cout;
+    return result;
+  }) as NetworkWeights['conv'];
+
+  const dense = layers[4]!;
+  const [kernel, bias] = dense.getWeights();
+  if (!kernel || !bias) fail(dense.name, 'weights missing');
+  const [features, classes] = kernel.shape as [number, number];
+  if (features !== channelsIn) fail(dense.name, `kernel shape [${kernel.shape.join(', ')}], expected [${channelsIn}, C]`);
+  const source = finite(dense.name, 'kernel', kernel.dataSync() as Float32Array);
+  const classifierWeight = new Float32Array(classes * features);
+  for (let c = 0; c < classes; c++) for (let f = 0; f < features; f++) classifierWeight[c * features + f] = source[f * classes + c]!;
+  return {
+    conv,
+    classifierWeight,
+    classifierBias: finite(dense.name, 'bias', Float32Array.from(bias.dataSync() as Float32Array)),
+    classes,
+  };
+}

@@ -1,0 +1,31 @@
+import { floatTensor, node } from '../onnx/index.js';
+import type { GraphPart } from './graphParts.js';
+
+/**
+ * Standard normal variate per spectrum, as the trainer's applyPreprocessing computes it:
+ * (x - mean) / std with the SAMPLE std (divide by p - 1), and std 0 replaced by 1.
+ * The trainer works in float64; in float32 a mean of large raw values loses digits, so the
+ * centred values get a second, cheap centring pass (the residual mean of the centred values).
+ */
+export function snvPart(input: string, p: number): GraphPart {
+  return {
+    nodes: [
+      node('ReduceMean', [input], ['snv.mean'], 'snv_mean', { axes: [1], keepdims: 1 }),
+      node('Sub', [input, 'snv.mean'], ['snv.centred_once'], 'snv_centre'),
+      node('ReduceMean', ['snv.centred_once'], ['snv.residual_mean'], 'snv_residual_mean', { axes: [1], keepdims: 1 }),
+      node('Sub', ['snv.centred_once', 'snv.residual_mean'], ['snv.centred'], 'snv_recentre'),
+      node('ReduceSumSquare', ['snv.centred'], ['snv.sum_squares'], 'snv_sum_squares', { axes: [1], keepdims: 1 }),
+      node('Div', ['snv.sum_squares', 'snv.degrees_of_freedom'], ['snv.variance'], 'snv_variance'),
+      node('Sqrt', ['snv.variance'], ['snv.std_raw'], 'snv_std'),
+      node('Equal', ['snv.std_raw', 'snv.zero'], ['snv.is_flat'], 'snv_is_flat'),
+      node('Where', ['snv.is_flat', 'snv.one', 'snv.std_raw'], ['snv.std'], 'snv_guard_flat'),
+      node('Div', ['snv.centred', 'snv.std'], ['preprocessed'], 'snv_scale'),
+    ],
+    initializers: [
+      floatTensor('snv.degrees_of_freedom', [1], [Math.max(p - 1, 1)]),
+      floatTensor('snv.zero', [1], [0]),
+      floatTensor('snv.one', [1], [1]),
+    ],
+    output: 'preprocessed',
+  };
+}

@@ -1,0 +1,31 @@
+import type { Device } from '../types.js';
+
+/** One output of a run: float32 data and its shape. */
+export interface OutputTensor {
+  data: Float32Array;
+  dims: readonly number[];
+}
+
+/** An inference session reduced to what the runtime needs; hides which ONNX Runtime runs it. */
+export interface SessionHandle {
+  readonly outputNames: readonly string[];
+  /** Runs `rows` spectra of `columns` values (row-major) and returns the requested outputs. */
+  run(input: Float32Array, rows: number, columns: number, outputs: readonly string[]): Promise<Record<string, OutputTensor>>;
+  release(): Promise<void>;
+}
+
+export interface SessionOptions {
+  threads?: number;
+}
+
+/**
+ * ONNX Runtime for one platform (onnxruntime-node or onnxruntime-web). Devices map to
+ * execution providers in a table, so a new device is one entry (transformers.js style).
+ */
+export interface OrtBackend {
+  readonly platform: 'node' | 'web';
+  readonly defaultDevice: Device;
+  /** Devices this installation can start, best first. */
+  availableDevices(): Device[];
+  open(bytes: Uint8Array, device: Device, options: SessionOptions): Promise<SessionHandle>;
+}

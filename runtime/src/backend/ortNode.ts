@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ort from 'onnxruntime-node';
+import type { Device } from '../types.js';
+import type { OrtBackend } from './ortBackend.js';
+import { providersFor } from './deviceTable.js';
+import { openOrExplain, openSession } from './sessionHandle.js';
+import type { OrtModule } from './sessionHandle.js';
+
+const CUDA_HINT =
+  "; to enable CUDA, reinstall onnxruntime-node with its CUDA 12 binaries: ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node (needs an NVIDIA driver and CUDA 12)";
+
+/** True when onnxruntime-node's CUDA provider library was installed beside its binding. */
+function cudaInstalled(): boolean {
+  const require = createRequire(import.meta.url);
+  const root = dirname(dirname(require.resolve('onnxruntime-node')));
+  const bin = join(root, 'bin', 'napi-v6', process.platform, process.arch);
+  return existsSync(join(bin, process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so'));
+}
+
+/** onnxruntime-node: cpu always, webgpu where its binary bundles it, cuda where installed. */
+export const ortNode: OrtBackend = {
+  platform: 'node',
+  defaultDevice: 'cpu',
+  availableDevices() {
+    const supported = new Map(ort.listSupportedBackends().map((b) => [b.name, b.bundled]));
+    const devices: Device[] = [];
+    if (supported.has('cuda') && cudaInstalled()) devices.push('cuda');
+    if (supported.get('webgpu')) devices.push('webgpu');
+    devices.push('cpu');
+    return devices;
+  },
+  async open(bytes, device, options) {
+    const installed = this.availableDevices();
+    providersFor('node', device, installed);
+    if (!installed.includes(device)) {
+      throw new Error(
+        `device '${device}' is not installed in this onnxruntime-node; available: ${installed.join(', ')}${device === 'cuda' ? CUDA_HINT : ''}`,
+      );
+    }
+    const open = (d: Device) =>
+      openSession(ort as unknown as OrtModule, bytes, {
+        executionProviders: providersFor('node', d, installed),
+        graphOptimizationLevel: 'all',
+        ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
+      });
+    return openOrExplain(open, device, installed, device === 'cuda' ? CUDA_HINT : '');
+  },
+};

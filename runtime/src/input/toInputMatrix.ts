@@ -1,0 +1,68 @@
+import { resampleLinear } from '@spectracam/cam';
+import type { InputOptions, SpectraInput } from '../types.js';
+
+/** Spectra as one row-major float32 block on the model's axis, ready for ONNX Runtime. */
+export interface InputMatrix {
+  data: Float32Array;
+  rows: number;
+  columns: number;
+}
+
+function isMatrix(input: SpectraInput): input is readonly ArrayLike<number>[] {
+  return input.length > 0 && typeof (input as ArrayLike<unknown>)[0] === 'object' && (input as ArrayLike<unknown>)[0] !== null;
+}
+
+/**
+ * Checks spectra and brings them onto the model's axis. A single spectrum counts as a matrix of
+ * one row; `first` numbers the rows in error messages when spectra come in batches.
+ */
+export function toInputMatrix(
+  input: SpectraInput,
+  modelAxis: Float64Array,
+  options: InputOptions = {},
+  first = 0,
+): InputMatrix {
+  if (input == null || typeof input.length !== 'number') {
+    throw new TypeError(`'spectra' must be a spectrum (array of numbers) or an array of spectra`);
+  }
+  if (input.length === 0) throw new RangeError(`'spectra' is empty: expected at least one spectrum`);
+  const rows: readonly ArrayLike<number>[] = isMatrix(input) ? input : [input as ArrayLike<number>];
+  const columns = modelAxis.length;
+  const data = new Float32Array(rows.length * columns);
+  const axis = options.axis;
+  if (axis) checkAxis(axis);
+  rows.forEach((row, i) => {
+    const index = first + i;
+    if (row == null || typeof row.length !== 'number') throw new TypeError(`spectrum ${index} is not an array of numbers`);
+    const expected = axis ? axis.length : columns;
+    if (row.length !== expected) {
+      throw new RangeError(
+        `spectrum ${index} has ${row.length} values; expected ${expected} (${axis ? "the length of 'axis'" : "the model's variables; pass 'axis' to resample"})`,
+      );
+    }
+    for (let j = 0; j < row.length; j++) {
+      if (!Number.isFinite(row[j])) {
+        throw new RangeError(`spectrum ${index} has ${row[j]} at variable ${j}${axis ? ` (axis ${axis[j]})` : ''}: expected finite numbers`);
+      }
+    }
+    if (axis) {
+      let values: Float64Array;
+      try {
+        values = resampleLinear(axis, row, modelAxis);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new RangeError(`spectrum ${index} cannot be resampled onto the model's axis: ${reason}`, { cause: error });
+      }
+      data.set(values, i * columns);
+    } else {
+      data.set(row, i * columns);
+    }
+  });
+  return { data, rows: rows.length, columns };
+}
+
+function checkAxis(axis: ArrayLike<number>) {
+  for (let j = 0; j < axis.length; j++) {
+    if (!Number.isFinite(axis[j])) throw new RangeError(`'axis' has ${axis[j]} at ${j}: expected finite numbers`);
+  }
+}

@@ -1,0 +1,145 @@
+import { camBasis } from '@spectracam/cam';
+import { TENSORS } from '../contract.js';
+import type { Alignment, ModelMetadata } from '../contract.js';
+import type { SessionHandle } from '../backend/ortBackend.js';
+import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
+import { toInputMatrix } from '../input/toInputMatrix.js';
+import type { InputMatrix } from '../input/toInputMatrix.js';
+import { bandedBasis } from '../explain/bandedBasis.js';
+import type { BandedBasis } from '../explain/bandedBasis.js';
+import { explainRow, requestedClasses } from '../explain/explainBatch.js';
+import { batchesOf } from './batchesOf.js';
+
+export interface ModelParts {
+  metadata: ModelMetadata;
+  classifier: { weight: Float32Array; bias: Float32Array };
+  session: SessionHandle;
+  device: Device;
+  batchSize: number;
+}
+
+type Batch = { rows: number; outputs: Record<string, { data: Float32Array; dims: readonly number[] }> };
+
+/** The model object `loadModel` returns; the same on every platform. */
+export function createSpectraModel(parts: ModelParts): SpectraModel {
+  const { metadata, classifier, session, device, batchSize } = parts;
+  const classes = metadata.classes;
+  const axis = Float64Array.from(metadata.axis);
+  const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
+  const channels = classifier.weight.length / classes.length;
+  const bases = new Map<Alignment, BandedBasis>();
+  let disposed = false;
+
+  // Computed once per model and alignment: every explanation reuses it.
+  const basisFor = (alignment: Alignment): BandedBasis => {
+    let basis = bases.get(alignment);
+    if (!basis) {
+      basis = bandedBasis(camBasis(conv3.centres, axis.length, alignment), conv3.outputLength, axis.length);
+      bases.set(alignment, basis);
+    }
+    return basis;
+  };
+
+  // One batch at a time, so a caller that consumes batches as they come holds one batch of outputs.
+  const run = async function* (matrix: InputMatrix, outputs: readonly string[]): AsyncGenerator<Batch> {
+    if (disposed) throw new Error('this model was disposed; load it again');
+    for (const [start, rows] of batchesOf(matrix.rows, batchSize)) {
+      const data = matrix.data.subarray(start * matrix.columns, (start + rows) * matrix.columns);
+      yield { rows, outputs: await session.run(data, rows, matrix.columns, outputs) };
+    }
+  };
+
+  const prediction = (batch: Batch, row: number): Prediction => {
+    const C = classes.length;
+    const p = batch.outputs[TENSORS.probabilities]!.data.subarray(row * C, (row + 1) * C);
+    const l = batch.outputs[TENSORS.logits]!.data.subarray(row * C, (row + 1) * C);
+    let best = 0;
+    for (let c = 1; c < C; c++) if (p[c]! > p[best]!) best = c;
+    const probabilities: Record<string, number> = {};
+    const logits: Record<string, number> = {};
+    classes.forEach((name, c) => {
+      probabilities[name] = p[c]!;
+      logits[name] = l[c]!;
+    });
+    return { predicted: classes[best]!, predictedIndex: best, probabilities, logits };
+  };
+
+  const explainMatrix = async (matrix: InputMatrix, options: ExplainOptions): Promise<Explanation[]> => {
+    if (options.class && options.class !== 'predicted' && options.class !== 'all') requestedClasses(options.class, 0, classes);
+    const context = {
+      classes,
+      axis,
+      weight: classifier.weight,
+      channels,
+      n3: conv3.outputLength,
+      basis: basisFor(options.alignment ?? 'receptive-field'),
+    };
+    const out: Explanation[] = [];
+    for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits, TENSORS.conv3])) {
+      const maps = batch.outputs[TENSORS.conv3]!.data;
+      for (let row = 0; row < batch.rows; row++) {
+        const p = prediction(batch, row);
+        const indices = requestedClasses(options.class, p.predictedIndex, classes);
+        out.push({ ...p, maps: explainRow(context, maps, row, indices, options) });
+      }
+    }
+    return out;
+  };
+
+  return {
+    classes,
+    axis,
+    unit: metadata.unit,
+    geometry: metadata.geometry,
+    metadata,
+    device,
+    classifier,
+    async predict(spectra: SpectraInput, options?: InputOptions) {
+      const matrix = toInputMatrix(spectra, axis, options);
+      const out: Prediction[] = [];
+      for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits])) {
+        for (let row = 0; row < batch.rows; row++) out.push(prediction(batch, row));
+      }
+      return out;
+    },
+    async explain(spectra: SpectraInput, options: ExplainOptions = {}) {
+      return explainMatrix(toInputMatrix(spectra, axis, options), options);
+    },
+    async *explainStream(spectra, options: ExplainOptions = {}) {
+      let pending: ArrayLike<number>[] = [];
+      let seen = 0;
+      const flush = async () => {
+        const matrix = toInputMatrix(pending, axis, options, seen);
+        seen += pending.length;
+        pending = [];
+        return explainMatrix(matrix, options);
+      };
+      for await (const spectrum of spectra) {
+        pending.push(spectrum);
+        if (pending.length >= batchSize) yield* await flush();
+      }
+      if (pending.length > 0) yield* await flush();
+    },
+    async featureMaps(spectra: SpectraInput, options?: InputOptions) {
+      const names = (['conv1', 'conv2', 'conv3'] as const).filter((n) => session.outputNames.includes(n));
+      const matrix = toInputMatrix(spectra, axis, options);
+      const batches: Batch[] = [];
+      for await (const batch of run(matrix, names)) batches.push(batch);
+      return names.map((name): FeatureMap => {
+        const layer = metadata.geometry.layers.find((l) => l.name === name)!;
+        const size = layer.filters * layer.outputLength;
+        const maps: Float32Array[] = [];
+        for (const batch of batches) {
+          const data = batch.outputs[name]!.data;
+          for (let row = 0; row < batch.rows; row++) maps.push(data.slice(row * size, (row + 1) * size));
+        }
+        return { name, channels: layer.filters, length: layer.outputLength, maps };
+      });
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await session.release();
+    },
+  };
+}

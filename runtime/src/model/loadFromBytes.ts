@@ -1,0 +1,31 @@
+import type { OrtBackend } from '../backend/ortBackend.js';
+import type { LoadModelOptions, SpectraModel } from '../types.js';
+import { TENSORS } from '../contract.js';
+import { decodeModel } from './decodeModel.js';
+import { parseMetadata } from './parseMetadata.js';
+import { readClassifier } from './readClassifier.js';
+import { createSpectraModel } from './createSpectraModel.js';
+
+/** Reads, checks and opens a model's bytes on one backend; shared by the Node and web entries. */
+export async function loadFromBytes(
+  bytes: Uint8Array,
+  name: string,
+  backend: OrtBackend,
+  options: LoadModelOptions = {},
+): Promise<SpectraModel> {
+  const decoded = decodeModel(bytes, name);
+  const metadata = parseMetadata(decoded.metadata, name);
+  for (const output of [TENSORS.probabilities, TENSORS.logits, TENSORS.conv3]) {
+    if (!decoded.outputs.includes(output)) {
+      throw new Error(`${name}: not a SpectraCAM model: the graph has no output '${output}' (outputs: ${decoded.outputs.join(', ')})`);
+    }
+  }
+  if (!decoded.inputs.includes(TENSORS.input)) {
+    throw new Error(`${name}: not a SpectraCAM model: the graph has no input '${TENSORS.input}'`);
+  }
+  const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
+  const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
+  const device = options.device ?? backend.defaultDevice;
+  const session = await backend.open(bytes, device, { threads: options.threads });
+  return createSpectraModel({ metadata, classifier, session, device, batchSize: options.batchSize ?? 256 });
+}

@@ -1,0 +1,96 @@
+import type { AnnotatedRegion, BandTable } from '@spectracam/cam';
+import type { Alignment, ModelMetadata } from './contract.js';
+
+/** Where a model runs. Node: cpu, webgpu, cuda. Browser: wasm, webgpu (`cpu` means wasm there). */
+export type Device = 'cpu' | 'webgpu' | 'cuda' | 'wasm';
+
+export interface LoadModelOptions {
+  /** @default 'cpu' in Node, 'wasm' in a browser */
+  device?: Device;
+  /** Spectra per ONNX Runtime call; larger inputs are split. @default 256 */
+  batchSize?: number;
+  /** Intra-op threads for the CPU provider (Node). @default ONNX Runtime's choice */
+  threads?: number;
+}
+
+/**
+ * Spectra to classify: a matrix (one row per spectrum) or one spectrum. Without `axis` each
+ * row must have the model's number of variables on the model's axis.
+ */
+export type SpectraInput = ArrayLike<number> | readonly ArrayLike<number>[];
+
+export interface InputOptions {
+  /** Axis of the given spectra (ascending or descending); they are resampled onto the model's axis. */
+  axis?: ArrayLike<number>;
+}
+
+export interface Prediction {
+  predicted: string;
+  predictedIndex: number;
+  /** Softmax output by class name. */
+  probabilities: Record<string, number>;
+  /** Scores before softmax by class name. */
+  logits: Record<string, number>;
+}
+
+export interface ExplainOptions extends InputOptions {
+  /** Class to explain: the predicted one, every class, or one by name. @default 'predicted' */
+  class?: 'predicted' | 'all' | string;
+  /** Fraction of variables kept as top variables. @default 0.1 */
+  top?: number;
+  /** Knots of the spline that maps Conv3 positions onto the input axis. @default 'receptive-field' */
+  alignment?: Alignment;
+  /** Include the scaled full-resolution map of every requested class. @default false */
+  full?: boolean;
+  /** Band table used to name regions; none means regions are not annotated. */
+  bands?: BandTable;
+  /** Largest distance (axis units) between a region and the band that names it. */
+  bandTolerance?: number;
+}
+
+/** The explanation of one class for one spectrum. */
+export interface ClassExplanation {
+  class: string;
+  /** Position (axis units) and index of the map's maximum. */
+  peak: number;
+  peakIndex: number;
+  /** Contiguous top variables, highest score first, named with bands when a table was given. */
+  regions: AnnotatedRegion[];
+  /** Min-max scaled map on the model's axis (only with `full`). */
+  map?: Float64Array;
+}
+
+export interface Explanation extends Prediction {
+  maps: ClassExplanation[];
+}
+
+/** Conv feature maps of one batch, channels-first: data[spectrum][channel * length + position]. */
+export interface FeatureMap {
+  name: 'conv1' | 'conv2' | 'conv3';
+  channels: number;
+  length: number;
+  /** One Float32Array [channels * length] per spectrum. */
+  maps: Float32Array[];
+}
+
+export interface SpectraModel {
+  readonly classes: readonly string[];
+  /** The model's axis, ascending as stored in the file. */
+  readonly axis: Float64Array;
+  readonly unit: string;
+  readonly geometry: ModelMetadata['geometry'];
+  readonly metadata: ModelMetadata;
+  /** Device the session runs on. */
+  readonly device: Device;
+  /** `classifier.weight` [C, 64] row-major and `classifier.bias` [C], read from the file. */
+  readonly classifier: { weight: Float32Array; bias: Float32Array };
+  predict(spectra: SpectraInput, options?: InputOptions): Promise<Prediction[]>;
+  explain(spectra: SpectraInput, options?: ExplainOptions): Promise<Explanation[]>;
+  /** Explains spectra as they come, one batch at a time, so memory stays bounded. */
+  explainStream(
+    spectra: AsyncIterable<ArrayLike<number>> | Iterable<ArrayLike<number>>,
+    options?: ExplainOptions,
+  ): AsyncGenerator<Explanation>;
+  featureMaps(spectra: SpectraInput, options?: InputOptions): Promise<FeatureMap[]>;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+import { generateSynthetic } from '/work/main/trainer/src/synth/index.ts';
+import { trainRun } from '/work/main/trainer/src/train/index.ts';
+const [n, epochs, lr, pre, bs] = process.argv.slice(2);
+const t0 = Date.now();
+const { dataset } = generateSynthetic({ seed: 7, spectra: Number(n) });
+const { record } = await trainRun(dataset, { seed: 7, epochs: Number(epochs), learningRate: Number(lr), preprocess: pre as any, batchSize: Number(bs), backend: 'auto' });
+console.log(n, epochs, lr, pre, bs, 'sec', (Date.now() - t0) / 1000, 'acc', record.metrics.train.accuracy, record.metrics.validation.accuracy, record.metrics.test.accuracy, record.training.backend, record.training.secondsPerEpoch);

@@ -1,0 +1,161 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import onnxProto from 'onnx-proto';
+import type { Browser, Page } from 'playwright-core';
+import { loadModel } from '@spectracam/runtime';
+import { repoRoot } from '../support/sharedData.js';
+import { chromiumMissing, launchChromium } from './support/chromium.js';
+import { distDir, ensureBuiltPage } from './support/builtPage.js';
+import { startPreview } from './support/previewServer.js';
+import { readResults, waitForMessage, waitForResults } from './support/pageResults.js';
+import type { PageResults } from './support/pageResults.js';
+
+const missing = chromiumMissing();
+const work = mkdtempSync(join(tmpdir(), 'spectracam-web-demo-'));
+
+/** The example spectra, re-written with spectra as COLUMNS on a DESCENDING axis (another layout). */
+function exampleAsColumns(): { path: string; names: string[]; axis: number[]; rows: number[][] } {
+  const lines = readFileSync(join(distDir, 'example', 'spectra.csv'), 'utf8').trim().split('\n');
+  const axis = lines[0]!.split(',').slice(2).map(Number);
+  const body = lines.slice(1).map((l) => l.split(','));
+  const names = body.map((cells) => cells[0]!);
+  const rows = body.map((cells) => cells.slice(2).map(Number));
+  const out = [['wavenumber', ...names].join(',')];
+  for (let j = axis.length - 1; j >= 0; j--) out.push([axis[j], ...rows.map((r) => r[j])].join(','));
+  const path = join(work, 'columns.csv');
+  writeFileSync(path, `${out.join('\n')}\n`);
+  return { path, names, axis, rows };
+}
+
+describe('web demo in Chromium', { skip: missing }, () => {
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let server: { url: string; close(): Promise<void> };
+  let page: Page;
+  const consoleErrors: string[] = [];
+  let first: PageResults;
+  let firstDrawnMs = 0;
+
+  before(async () => {
+    ensureBuiltPage();
+    server = await startPreview();
+    ({ browser, close: closeBrowser } = await launchChromium());
+    page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    const t0 = Date.now();
+    await page.goto(server.url);
+    first = await waitForResults(page, 0, 120_000);
+    firstDrawnMs = Date.now() - t0;
+  });
+
+  after(async () => {
+    await closeBrowser?.();
+    await server?.close();
+  });
+
+  test('the example model explains the example spectra on load, cross-origin isolated', async () => {
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'COOP/COEP from vite preview make the page isolated');
+    assert.ok(first.predicted.length > 1, 'a batch of example spectra is explained');
+    assert.equal(first.maps[0]!.length, first.classes.length, 'one map per class');
+    const map = first.maps[0]![first.classes.indexOf(first.predicted[0]!)]!;
+    assert.ok(Math.abs(Math.min(...map)) < 1e-6 && Math.abs(Math.max(...map) - 1) < 1e-6, 'maps are min-max scaled');
+    assert.ok(first.regions[0]!.length > 0, 'the predicted class has top regions');
+    assert.equal(await page.locator('#spectrum-chart svg path.spectrum-line').count(), 1, 'the spectrum is drawn');
+    assert.ok((await page.locator('#class-mean-chart svg path').count()) > 0, 'the batch view is drawn');
+    assert.ok((await page.locator('#feature-maps canvas').count()) >= 3, 'conv1..3 feature maps are drawn');
+    // The screenshot of the explained example: a test artifact, one copy committed as docs/web-demo.png.
+    mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, 'test-artifacts', 'web-demo.png'), fullPage: true });
+    process.stdout.write(`# web demo: first explanation drawn ${firstDrawnMs} ms after navigation\n`);
+  });
+
+  test('hovering the spectrum shows wavenumber, intensity and importance', async () => {
+    const svg = page.locator('#spectrum-chart svg');
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = await page.locator('#spectrum-chart .tooltip').textContent();
+    assert.match(tip ?? '', /cm-1 · intensity -?[\d.e+-]+ · importance \(.+\) [01]\.\d{3}/);
+  });
+
+  test('dropped model and spectra (columns, descending axis) give the Node runtime classes and maps within 1e-4', async () => {
+    const modelPath = join(work, 'dropped.onnx');
+    copyFileSync(join(distDir, 'example', 'model.onnx'), modelPath);
+    const columns = exampleAsColumns();
+    const before = (await readResults(page))!.version;
+    await page.setInputFiles('#model-input', modelPath);
+    const afterModel = await waitForResults(page, before);
+    await page.setInputFiles('#spectra-input', columns.path);
+    const dropped = await waitForResults(page, afterModel.version);
+    assert.equal(dropped.source, 'columns.csv');
+
+    const model = await loadModel(new Uint8Array(readFileSync(modelPath)));
+    try {
+      const axis = [...columns.axis].reverse();
+      const rows = columns.rows.map((r) => [...r].reverse());
+      const node = await model.explain(rows, { axis, class: 'all', full: true });
+      assert.deepEqual(dropped.names, columns.names);
+      assert.deepEqual(dropped.predicted, node.map((e) => e.predicted));
+      let worst = 0;
+      node.forEach((e, i) => {
+        model.classes.forEach((c, k) => {
+          const expected = e.maps.find((m) => m.class === c)!.map!;
+          const got = dropped.maps[i]![k]!;
+          assert.equal(got.length, expected.length);
+          for (let j = 0; j < got.length; j++) worst = Math.max(worst, Math.abs(got[j]! - expected[j]!));
+        });
+      });
+      assert.ok(worst <= 1e-4, `largest map difference browser vs Node ${worst}`);
+    } finally {
+      await model.dispose();
+    }
+  });
+
+  test('bad files show a message next to the drop zone and leave the previous result on screen', async () => {
+    const shown = (await readResults(page))!;
+    const notOnnx = join(work, 'not-a-model.onnx');
+    writeFileSync(notOnnx, 'this is text, not a protobuf ModelProto');
+    const { onnx } = onnxProto;
+    const decoded = onnx.ModelProto.decode(readFileSync(join(distDir, 'example', 'model.onnx')));
+    decoded.metadataProps = [];
+    const foreign = join(work, 'foreign.onnx');
+    writeFileSync(foreign, onnx.ModelProto.encode(decoded).finish());
+    const lines = readFileSync(join(distDir, 'example', 'spectra.csv'), 'utf8').trim().split('\n');
+    const shifted = lines[0]!.split(',').map((c, i) => (i < 2 ? c : String(Number(c) + 5000))).join(',');
+    const offAxis = join(work, 'off-axis.csv');
+    writeFileSync(offAxis, [shifted, ...lines.slice(1, 3)].join('\n'));
+    const nonNumeric = join(work, 'non-numeric.csv');
+    const cells = lines[1]!.split(',');
+    cells[10] = 'abc';
+    writeFileSync(nonNumeric, [lines[0], cells.join(',')].join('\n'));
+
+    const cases: [string, string, RegExp][] = [
+      ['#model-input', notOnnx, /not-a-model\.onnx/],
+      ['#model-input', foreign, /spectracam|metadata/i],
+      ['#spectra-input', offAxis, /axis|cover|range/i],
+      ['#spectra-input', nonNumeric, /abc|numer/i],
+    ];
+    for (const [input, path, expected] of cases) {
+      await page.evaluate(() => {
+        const m = document.getElementById('message')!;
+        m.className = '';
+        m.textContent = '';
+      });
+      await page.setInputFiles(input, path);
+      const message = await waitForMessage(page, 'error');
+      assert.match(message, expected, `${path}: ${message}`);
+      const now = (await readResults(page))!;
+      assert.equal(now.version, shown.version, `${path}: the previous result stays`);
+      assert.equal(await page.locator('#results').isVisible(), true);
+    }
+  });
+
+  test('the page logged no console errors', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});

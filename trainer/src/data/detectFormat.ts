@@ -1,0 +1,16 @@
+import type { ReaderFormat } from './readerOptions.js';
+import { isNumericCell } from './parse/parseNumberCell.js';
+import { splitDelimited } from './parse/splitDelimited.js';
+
+/**
+ * `ucr` when the text has no header (the first line is all numbers) and its first column is not
+ * a monotonic axis (labels repeat); otherwise `delimited`. Folders are told apart by the caller.
+ */
+export function detectTextFormat(text: string, source: string): Exclude<ReaderFormat, 'auto' | 'folder'> {
+  const { rows } = splitDelimited(text, source);
+  if (!rows[0].cells.every(isNumericCell)) return 'delimited';
+  const first = rows.map((row) => Number(row.cells[0]));
+  const ascending = first.every((v, i) => i === 0 || v > first[i - 1]);
+  const descending = first.every((v, i) => i === 0 || v < first[i - 1]);
+  return rows.length > 2 && !ascending && !descending ? 'ucr' : 'delimited';
+}

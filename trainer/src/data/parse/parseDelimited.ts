@@ -1,0 +1,123 @@
+import type { Orientation } from '../readerOptions.js';
+import type { RawSpectra } from './rawSpectra.js';
+import { isNumericCell, parseNumberCell } from './parseNumberCell.js';
+import { splitDelimited, type TextRow } from './splitDelimited.js';
+
+export interface ParseDelimitedOptions {
+  /** Name of the file, used in messages. */
+  source: string;
+  /** @default 'auto' */
+  orientation?: Orientation;
+  /** @default auto (tab, semicolon, comma) */
+  delimiter?: string;
+}
+
+/** Header names that mark the sample-name column (spectra as rows). */
+const NAME_HEADERS = /^(id|name|names|sample|samples|sample[ _-]?id|spectrum)$/i;
+
+/**
+ * Parses delimited text holding several spectra. Spectra as ROWS: a header row whose numeric
+ * cells are the axis, leading text columns (id, label, group, ...) kept as fields. Spectra as
+ * COLUMNS: the first column is the axis, the header row names the spectra, and rows whose first
+ * cell is text (e.g. `label,chicken,pork`) are fields. `auto` takes rows when the header row has
+ * numeric cells, columns when the first column is numeric below the header.
+ */
+export function parseDelimited(text: string, options: ParseDelimitedOptions): RawSpectra {
+  const { source } = options;
+  const { rows } = splitDelimited(text, source, options.delimiter);
+  const orientation = options.orientation && options.orientation !== 'auto' ? options.orientation : detectOrientation(rows, source);
+  const parsed = orientation === 'rows' ? parseRows(rows, source) : parseColumns(rows, source);
+  if (options.orientation === undefined || options.orientation === 'auto') {
+    parsed.notes.unshift(`${source}: spectra read as ${orientation} (${orientation === 'rows' ? 'numeric header row' : 'numeric first column'})`);
+  }
+  return parsed;
+}
+
+function detectOrientation(rows: TextRow[], source: string): 'rows' | 'columns' {
+  const header = rows[0].cells;
+  const numericHeader = header.filter(isNumericCell).length;
+  if (numericHeader >= 2 && numericHeader >= header.length / 2) return 'rows';
+  const body = rows.slice(1);
+  if (body.length > 0 && body.filter((row) => isNumericCell(row.cells[0] ?? '')).length >= Math.max(2, body.length / 2)) {
+    return 'columns';
+  }
+  throw new Error(
+    `${source}: cannot tell how spectra are laid out; expected a numeric header row (the axis: spectra as rows) ` +
+      'or a numeric first column (the axis: spectra as columns); pass --orientation rows|columns',
+  );
+}
+
+function parseRows(rows: TextRow[], source: string): RawSpectra {
+  const header = rows[0].cells.map((cell) => cell.trim());
+  const hasAxisHeader = header.some(isNumericCell);
+  let meta = 0;
+  const body = hasAxisHeader ? rows.slice(1) : rows;
+  if (hasAxisHeader) {
+    while (meta < header.length && !isNumericCell(header[meta])) meta++;
+  } else {
+    // No axis in the header: text columns are those whose first data cell is not a number.
+    const first = rows[0].cells;
+    while (meta < first.length && !isNumericCell(first[meta])) meta++;
+  }
+  const width = (hasAxisHeader ? header.length : rows[0].cells.length) - meta;
+  if (width < 1) throw new Error(`${source}:${rows[0].line}: no numeric columns; expected intensities after the text columns`);
+  const axis = hasAxisHeader
+    ? Float64Array.from(header.slice(meta), (cell, j) => parseNumberCell(cell, `${source}:${rows[0].line}:${meta + j + 1} (axis header)`))
+    : Float64Array.from({ length: width }, (_, j) => j + 1);
+  const notes: string[] = hasAxisHeader ? [] : [`${source}: no numeric header row; the axis is the variable index 1..${width}`];
+  const metaNames = hasAxisHeader ? header.slice(0, meta) : Array.from({ length: meta }, (_, j) => `column ${j + 1}`);
+  const fields: Record<string, string[]> = {};
+  metaNames.forEach((name) => (fields[name] = []));
+  const nameColumn = metaNames.findIndex((name) => NAME_HEADERS.test(name));
+  const out: RawSpectra = { source, names: [], axes: [], values: [], places: [], fields, notes };
+  for (const row of body) {
+    if (row.cells.length !== meta + width) {
+      throw new Error(
+        `${source}:${row.line}: row has ${row.cells.length} cells; expected ${meta + width} (${meta} text columns and ${width} values, as in the first row)`,
+      );
+    }
+    const values = new Float64Array(width);
+    for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[meta + j], `${source}:${row.line}:${meta + j + 1}`);
+    metaNames.forEach((name, j) => fields[name].push(row.cells[j].trim()));
+    out.names.push(nameColumn >= 0 ? row.cells[nameColumn].trim() : `line ${row.line}`);
+    out.axes.push(axis);
+    out.values.push(values);
+    out.places.push(`${source}:${row.line}`);
+  }
+  if (out.values.length === 0) throw new Error(`${source}: a header row but no spectra; expected one spectrum per row below it`);
+  return out;
+}
+
+function parseColumns(rows: TextRow[], source: string): RawSpectra {
+  const headerIsNames = !isNumericCell(rows[0].cells[0] ?? '');
+  const header = headerIsNames ? rows[0].cells.map((cell) => cell.trim()) : undefined;
+  const width = rows[0].cells.length;
+  if (width < 2) throw new Error(`${source}:${rows[0].line}: one column only; expected the axis and at least one spectrum column`);
+  const fields: Record<string, string[]> = {};
+  const data: TextRow[] = [];
+  for (const row of headerIsNames ? rows.slice(1) : rows) {
+    if (row.cells.length !== width) {
+      throw new Error(`${source}:${row.line}: row has ${row.cells.length} cells; expected ${width}, as in the first row`);
+    }
+    const first = row.cells[0].trim();
+    // Text rows above the data (label, group) are fields; below the first numeric row they are errors.
+    if (!isNumericCell(first) && data.length === 0) fields[first] = row.cells.slice(1).map((cell) => cell.trim());
+    else data.push(row);
+  }
+  if (data.length === 0) throw new Error(`${source}: no numeric rows; expected the axis in the first column and one spectrum per column`);
+  const axis = Float64Array.from(data, (row) => parseNumberCell(row.cells[0], `${source}:${row.line}:1 (axis column)`));
+  const n = width - 1;
+  const values = Array.from({ length: n }, () => new Float64Array(data.length));
+  data.forEach((row, i) => {
+    for (let s = 0; s < n; s++) values[s][i] = parseNumberCell(row.cells[s + 1], `${source}:${row.line}:${s + 2}`);
+  });
+  return {
+    source,
+    names: Array.from({ length: n }, (_, s) => header?.[s + 1] || `column ${s + 2}`),
+    axes: values.map(() => axis),
+    values,
+    places: Array.from({ length: n }, (_, s) => `${source} column ${s + 2}`),
+    fields,
+    notes: [],
+  };
+}

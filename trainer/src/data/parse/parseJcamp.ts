@@ -1,0 +1,25 @@
+import { convert } from 'jcampconverter';
+
+/** Parses the first spectrum of a JCAMP-DX text (.jdx, .dx) through jcampconverter. */
+export function parseJcamp(text: string, source: string): { axis: Float64Array; values: Float64Array; unit?: string } {
+  let result;
+  try {
+    result = convert(text);
+  } catch (error) {
+    throw new Error(`${source}: not readable as JCAMP-DX (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  const spectrum = result.flatten[0]?.spectra?.[0];
+  const data = spectrum?.data as { x?: ArrayLike<number>; y?: ArrayLike<number> } | undefined;
+  if (!data?.x || !data.y || data.x.length === 0) {
+    throw new Error(`${source}: no XYDATA in this JCAMP-DX file; expected one spectrum`);
+  }
+  const axis = Float64Array.from(data.x);
+  const values = Float64Array.from(data.y);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i]) || !Number.isFinite(axis[i])) {
+      throw new Error(`${source}: point ${i + 1} is not finite (${axis[i]}, ${values[i]}); expected finite numbers`);
+    }
+  }
+  const xUnits = typeof spectrum.xUnits === 'string' ? spectrum.xUnits : undefined;
+  return { axis, values, unit: xUnits && /1\s*\/\s*cm|cm-1|cm\^-1/i.test(xUnits) ? 'cm-1' : xUnits };
+}

@@ -1,0 +1,45 @@
+import type { RawSpectra } from './rawSpectra.js';
+import { parseNumberCell } from './parseNumberCell.js';
+import { splitDelimited } from './splitDelimited.js';
+
+export interface ParseUcrOptions {
+  source: string;
+  /** Axis values; the UCR format has none, so 1..p by default. */
+  axis?: ArrayLike<number>;
+  delimiter?: string;
+}
+
+/** Parses a UCR-archive style file: no header, one spectrum per line, the class label first. */
+export function parseUcr(text: string, options: ParseUcrOptions): RawSpectra {
+  const { source } = options;
+  const { rows } = splitDelimited(text, source, options.delimiter);
+  const width = rows[0].cells.length - 1;
+  if (width < 1) throw new Error(`${source}:${rows[0].line}: one cell only; expected a label and then the values`);
+  if (options.axis && options.axis.length !== width) {
+    throw new Error(`${source}: the given axis has ${options.axis.length} values; the spectra have ${width}`);
+  }
+  const axis = options.axis ? Float64Array.from(options.axis) : Float64Array.from({ length: width }, (_, j) => j + 1);
+  const out: RawSpectra = {
+    source,
+    names: [],
+    axes: [],
+    values: [],
+    places: [],
+    fields: {},
+    layoutLabels: [],
+    notes: options.axis ? [] : [`${source}: UCR format has no axis; using the variable index 1..${width}`],
+  };
+  for (const row of rows) {
+    if (row.cells.length !== width + 1) {
+      throw new Error(`${source}:${row.line}: row has ${row.cells.length} cells; expected ${width + 1} (a label and ${width} values, as in the first row)`);
+    }
+    const values = new Float64Array(width);
+    for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[j + 1], `${source}:${row.line}:${j + 2}`);
+    out.layoutLabels!.push(row.cells[0].trim());
+    out.names.push(`line ${row.line}`);
+    out.axes.push(axis);
+    out.values.push(values);
+    out.places.push(`${source}:${row.line}`);
+  }
+  return out;
+}

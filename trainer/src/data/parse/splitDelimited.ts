@@ -1,0 +1,71 @@
+/** One non-blank line of a delimited text: its 1-based line number and its cells. */
+export interface TextRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Picks the delimiter that splits the first line into the most cells: tab, semicolon or comma
+ * (semicolon files usually have decimal commas elsewhere, so it is tried before comma).
+ * Falls back to runs of whitespace for space-separated columns.
+ */
+export function detectDelimiter(firstLine: string): string {
+  let best = '';
+  let bestCount = 1;
+  for (const candidate of ['\t', ';', ',']) {
+    const count = firstLine.split(candidate).length;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best === '' ? ' ' : best;
+}
+
+/**
+ * Splits text into rows of cells, skipping blank lines and `#` comment lines. Quoted cells
+ * ("a,b") keep their delimiters. Throws on empty input, naming the source.
+ */
+export function splitDelimited(text: string, source: string, delimiter?: string): { rows: TextRow[]; delimiter: string } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const kept: { line: number; text: string }[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    kept.push({ line: index + 1, text: line });
+  });
+  if (kept.length === 0) throw new Error(`${source}: the file is empty; expected spectra as delimited text`);
+  const used = delimiter ?? detectDelimiter(kept[0].text);
+  const rows = kept.map(({ line, text: lineText }) => ({ line, cells: splitLine(lineText, used) }));
+  return { rows, delimiter: used };
+}
+
+function splitLine(line: string, delimiter: string): string[] {
+  if (delimiter === ' ') return line.trim().split(/\s+/);
+  if (!line.includes('"')) {
+    const cells = line.split(delimiter);
+    // A trailing delimiter (common in exported spreadsheets) is not an extra empty column.
+    if (cells.length > 1 && cells[cells.length - 1].trim() === '') cells.pop();
+    return cells;
+  }
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (line.startsWith(delimiter, i)) {
+      cells.push(cell);
+      cell = '';
+      i += delimiter.length - 1;
+    } else cell += ch;
+  }
+  cells.push(cell);
+  if (cells.length > 1 && cells[cells.length - 1].trim() === '') cells.pop();
+  return cells;
+}

@@ -1,0 +1,47 @@
+import type { Spec } from './common.js';
+import { SCHEMA, r4 } from './common.js';
+
+/**
+ * The decision for one spectrum (study Fig 8): per class, the products F_i * w_i^c of the GAP
+ * outputs and the class weights as stacked bars (positive up, negative down), the bias, and the
+ * class sum S_c as a black tick.
+ */
+export function decisionSpec(classes: readonly string[], gap: readonly number[], weights: readonly (readonly number[])[], bias: readonly number[], title: string): Spec {
+  const bars = classes.flatMap((c, ci) => [
+    ...gap.map((f, i) => ({ class: c, part: `F${i + 1}`, product: r4(f * weights[ci]![i]!) })),
+    { class: c, part: 'bias', product: r4(bias[ci]!) },
+  ]);
+  const sums = classes.map((c, ci) => ({ class: c, sum: r4(gap.reduce((s, f, i) => s + f * weights[ci]![i]!, bias[ci]!)) }));
+  const x = { field: 'class', type: 'nominal', title: 'class', sort: null };
+  return {
+    $schema: SCHEMA,
+    title,
+    width: Math.max(200, 90 * classes.length),
+    height: 260,
+    layer: [
+      {
+        data: { values: bars },
+        mark: { type: 'bar', stroke: 'white', strokeWidth: 0.3 },
+        encoding: { x, y: { field: 'product', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: 'F_i x w_i (stacked), S_c' }, color: { field: 'part', type: 'nominal', legend: null, scale: { scheme: 'tableau20' } }, detail: { field: 'part' } },
+      },
+      { data: { values: sums }, mark: { type: 'tick', color: 'black', thickness: 3, size: 40 }, encoding: { x, y: { field: 'sum', type: 'quantitative' } } },
+      { data: { values: sums }, mark: { type: 'text', dy: -10, fontWeight: 'bold' }, encoding: { x, y: { field: 'sum', type: 'quantitative' }, text: { field: 'sum', format: '.2f' } } },
+    ],
+  };
+}
+
+/** GAP outputs F_i and the class weights w_i^c per filter, as bars (the inputs of the decision). */
+export function gapWeightsSpec(classes: readonly string[], gap: readonly number[], weights: readonly (readonly number[])[], title: string): Spec {
+  const values = [
+    ...gap.map((f, i) => ({ filter: i + 1, value: r4(f), series: 'GAP output F_i' })),
+    ...classes.flatMap((c, ci) => weights[ci]!.map((w, i) => ({ filter: i + 1, value: r4(w), series: `weight w_i for ${c}` }))),
+  ];
+  return {
+    $schema: SCHEMA,
+    title,
+    data: { values },
+    facet: { row: { field: 'series', type: 'nominal', title: null, sort: null } },
+    spec: { width: 640, height: 70, mark: 'bar', encoding: { x: { field: 'filter', type: 'ordinal', axis: { labelFontSize: 6 } }, y: { field: 'value', type: 'quantitative', title: null } } },
+    resolve: { scale: { y: 'independent' } },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Spec } from './common.js';
+import { SCHEMA, r4 } from './common.js';
+
+/**
+ * One conv layer's feature maps for one input as a heat map (rows = filters, columns =
+ * positions), as in the study's Fig 7. `order` puts the rows in the given filter order.
+ */
+export function featureMapsSpec(maps: readonly (readonly number[])[], title: string, order: readonly number[] = maps.map((_, i) => i), rowLabel = 'filter'): Spec {
+  const values = order.flatMap((f, rank) => maps[f]!.map((v, x) => ({ row: rank, filter: f, x, v: r4(v) })));
+  return {
+    $schema: SCHEMA,
+    title,
+    width: 300,
+    height: Math.min(260, 4 * maps.length + 20),
+    data: { values },
+    mark: 'rect',
+    encoding: {
+      x: { field: 'x', type: 'ordinal', title: 'position', axis: { labels: false, ticks: false } },
+      y: { field: 'row', type: 'ordinal', title: rowLabel, axis: { labels: false, ticks: false } },
+      color: { field: 'v', type: 'quantitative', title: 'activation', scale: { scheme: 'viridis' } },
+      tooltip: [{ field: 'filter' }, { field: 'x' }, { field: 'v' }],
+    },
+  };
+}

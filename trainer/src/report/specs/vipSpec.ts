@@ -1,0 +1,29 @@
+import type { Spec } from './common.js';
+import { SCHEMA, r4, xAxisTitle } from './common.js';
+
+/** PLS-LDA VIP per variable (study Fig 6), one line per partition, with the 1 and 0.5 lines. */
+export function vipSpec(axis: readonly number[], unit: string, vipByPartition: { partition: string; vip: readonly number[] }[], title: string): Spec {
+  const values = vipByPartition.flatMap(({ partition, vip }) => vip.map((v, i) => ({ x: r4(axis[i]!), vip: r4(v), partition })));
+  return {
+    $schema: SCHEMA,
+    title,
+    width: 640,
+    height: 220,
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'line', strokeWidth: 1 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: xAxisTitle(unit), scale: { zero: false, nice: false } },
+          y: { field: 'vip', type: 'quantitative', title: 'VIP' },
+          color: { field: 'partition', type: 'nominal' },
+        },
+      },
+      {
+        data: { values: [{ y: 1, label: 'VIP 1: relevant' }, { y: 0.5, label: 'VIP 0.5: irrelevant below' }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
+    ],
+  };
+}

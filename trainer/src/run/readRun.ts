@@ -1,0 +1,33 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { RUN_FILES } from './runRecord.js';
+import type { RunRecord } from './runRecord.js';
+import { modelFromFiles } from './modelArtifacts.js';
+
+/** Reads a run directory written by writeRun; errors name the directory and the missing or bad file. */
+export async function readRun(dir: string): Promise<{ record: RunRecord; model: LayersModel }> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new Error(`${dir}: no such run directory`);
+  if (!info.isDirectory()) throw new Error(`${dir}: not a directory (expected a run directory from \`spectracam train --out\`)`);
+  const read = async (name: string) => {
+    try {
+      return await readFile(join(dir, name));
+    } catch {
+      throw new Error(`${dir}: incomplete run directory, ${name} is missing (expected ${Object.values(RUN_FILES).join(', ')})`);
+    }
+  };
+  const [recordBytes, modelJson, weights] = await Promise.all([read(RUN_FILES.record), read(RUN_FILES.modelJson), read(RUN_FILES.weights)]);
+  let record: RunRecord;
+  try {
+    record = JSON.parse(recordBytes.toString('utf8'));
+  } catch (error) {
+    throw new Error(`${join(dir, RUN_FILES.record)}: not valid JSON (${(error as Error).message})`);
+  }
+  if (record?.format !== 'spectracam-run') {
+    throw new Error(`${join(dir, RUN_FILES.record)}: not a spectracam run record (format is ${JSON.stringify(record?.format)})`);
+  }
+  if (record.version !== 1) throw new Error(`${join(dir, RUN_FILES.record)}: unsupported run record version ${record.version} (expected 1)`);
+  const model = await modelFromFiles(modelJson.toString('utf8'), new Uint8Array(weights), join(dir, RUN_FILES.modelJson));
+  return { record, model };
+}

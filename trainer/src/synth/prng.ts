@@ -1,0 +1,44 @@
+/**
+ * A small seeded generator (mulberry32): the same seed gives the same data on every platform,
+ * which Math.random cannot promise. Not for cryptography.
+ */
+export interface Prng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform in [low, high). */
+  uniform(low: number, high: number): number;
+  /** Standard normal (Box-Muller). */
+  normal(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+}
+
+export function createPrng(seed: number): Prng {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    uniform: (low, high) => low + (high - low) * next(),
+    normal: () => {
+      const u = 1 - next();
+      const v = next();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+    int: (n) => Math.floor(next() * n),
+  };
+}
+
+/** Fisher-Yates shuffle in place with the given generator. */
+export function shuffle<T>(items: T[], prng: Prng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = prng.int(i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}

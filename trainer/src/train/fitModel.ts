@@ -1,0 +1,131 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { EpochRecord } from '../run/runRecord.js';
+import { crossEntropy } from './crossEntropy.js';
+import { evaluateModel } from './evaluateModel.js';
+import { seededRandom, shuffledIndices } from './seededRandom.js';
+import { oneHotTensor, spectraTensor } from './tensors.js';
+
+export interface FitOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Epochs without a lower validation loss before stopping. */
+  patience: number;
+  /** Seeds the order of the mini-batches. */
+  seed: number;
+}
+
+export interface FitProgress {
+  epoch: number;
+  epochs: number;
+  record: EpochRecord;
+  bestEpoch: number;
+}
+
+export interface FitHooks {
+  onEpoch?: (progress: FitProgress) => void;
+  /** Checked after every batch: an abort ends training there and keeps the best weights so far. */
+  signal?: AbortSignal;
+}
+
+export interface FitResult {
+  history: EpochRecord[];
+  bestEpoch: number;
+  interrupted: boolean;
+  secondsPerEpoch: number;
+}
+
+/**
+ * Adam on cross-entropy + the model's L2 terms, seeded mini-batch order, early stopping on the
+ * validation loss (the training loss when there is no validation part) with the best weights
+ * restored. A custom loop rather than model.fit: it is deterministic per seed, stops mid-epoch on
+ * abort, and skips fit's per-batch callbacks and metric tensors.
+ */
+export async function fitModel(
+  model: LayersModel,
+  data: { spectra: Float32Array[]; labels: Int32Array; classes: number; train: number[]; validation: number[] },
+  options: FitOptions,
+  hooks: FitHooks = {},
+): Promise<FitResult> {
+  const { spectra, labels, classes, train, validation } = data;
+  if (train.length === 0) throw new RangeError('fitModel: the training part is empty');
+  const random = seededRandom(options.seed);
+  const optimizer = tf.train.adam(options.learningRate);
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const history: EpochRecord[] = [];
+  let best: { loss: number; epoch: number; weights: tf.Tensor[] } | undefined;
+  let interrupted = false;
+  let seconds = 0;
+  try {
+    for (let epoch = 1; epoch <= options.epochs && !interrupted; epoch++) {
+      const started = performance.now();
+      const order = shuffledIndices(train.length, random).map((i) => train[i]!);
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      for (let start = 0; start < order.length; start += options.batchSize) {
+        const rows = order.slice(start, start + options.batchSize);
+        const [batchLoss, batchCorrect] = tf.tidy(() => {
+          const xs = spectraTensor(spectra, rows);
+          const ys = oneHotTensor(labels, classes, rows);
+          let parts: tf.Scalar[] = [];
+          optimizer.minimize(
+            () => {
+              const probabilities = model.apply(xs, { training: true }) as tf.Tensor2D;
+              const loss = crossEntropy(ys, probabilities);
+              const hits = tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, -1), tf.argMax(ys, -1)), 'float32'));
+              parts = [tf.keep(loss), tf.keep(hits as tf.Scalar)];
+              const penalties = model.calculateLosses();
+              return penalties.length > 0 ? (tf.addN([loss, ...penalties]) as tf.Scalar) : loss;
+            },
+            false,
+            variables,
+          );
+          return parts;
+        });
+        // Running means over the epoch's batches, as Keras reports them (no extra forward pass).
+        lossSum += batchLoss!.dataSync()[0]! * rows.length;
+        correct += batchCorrect!.dataSync()[0]!;
+        seen += rows.length;
+        tf.dispose([batchLoss!, batchCorrect!]);
+        if (hooks.signal?.aborted) {
+          interrupted = true;
+          break;
+        }
+      }
+      if (interrupted && best) break; // a partial epoch never replaces a complete one
+      const valEval = validation.length > 0 ? evaluateModel(model, spectra, labels, classes, validation) : undefined;
+      const elapsed = (performance.now() - started) / 1000;
+      seconds += elapsed;
+      const record: EpochRecord = {
+        epoch,
+        loss: lossSum / seen,
+        accuracy: correct / seen,
+        valLoss: valEval?.loss ?? lossSum / seen,
+        valAccuracy: valEval?.accuracy ?? correct / seen,
+        seconds: elapsed,
+      };
+      history.push(record);
+      if (!best || record.valLoss < best.loss) {
+        if (best) tf.dispose(best.weights);
+        best = { loss: record.valLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+      }
+      hooks.onEpoch?.({ epoch, epochs: options.epochs, record, bestEpoch: best.epoch });
+      // Yield to the event loop so signals (Ctrl-C) and timers are handled between epochs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (hooks.signal?.aborted) interrupted = true;
+      if (epoch - best.epoch >= options.patience) break;
+    }
+    if (best) model.setWeights(best.weights);
+    return {
+      history,
+      bestEpoch: best?.epoch ?? 0,
+      interrupted,
+      secondsPerEpoch: history.length > 0 ? seconds / history.length : 0,
+    };
+  } finally {
+    if (best) tf.dispose(best.weights);
+    optimizer.dispose();
+  }
+}

@@ -1,0 +1,8 @@
+export { trainRun } from './trainRun.js';
+export { fitModel } from './fitModel.js';
+export type { FitOptions, FitHooks, FitProgress, FitResult } from './fitModel.js';
+export { evaluateModel, predictProbabilities } from './evaluateModel.js';
+export type { Evaluation } from './evaluateModel.js';
+export { trainDefaults } from './trainOptions.js';
+export type { TrainOptions, TrainHooks, TrainProgress } from './trainOptions.js';
+export { seededRandom, shuffledIndices } from './seededRandom.js';

@@ -1,0 +1,66 @@
+import type { BackendName } from '../backends/setBackend.js';
+import type { Padding } from '../model/geometry.js';
+import type { PreprocessingKind } from '../preprocess/spec.js';
+
+/** Options of trainRun; every field has a default that reaches the study's accuracy on meat. */
+export interface TrainOptions {
+  /** Maximum epochs. @default 300 */
+  epochs?: number;
+  /** @default 16 */
+  batchSize?: number;
+  /** Adam learning rate. @default 0.001 */
+  learningRate?: number;
+  /** L2 penalty on the conv and dense kernels. @default 0.001 */
+  l2?: number;
+  /** Epochs without a lower validation loss before stopping (best weights restored). @default 50 */
+  patience?: number;
+  /** @default 'minmax-variable' (study Eq. 9) */
+  preprocess?: PreprocessingKind;
+  /** Conv kernel sizes. @default defaultConvSpec(p) */
+  kernels?: [number, number, number];
+  /** Conv strides. @default defaultConvSpec(p) */
+  strides?: [number, number, number];
+  /** @default 'same' */
+  padding?: Padding;
+  /** @default 'auto' (group-aware when the data set has groups) */
+  split?: 'auto' | 'group-aware' | 'random' | 'file';
+  /** CSV naming each spectrum's part, with split 'file'. */
+  splitFile?: string;
+  /** @default [0.7, 0.1, 0.2] */
+  ratios?: [number, number, number];
+  /** Seeds the split, the initial weights and the batch order. @default 1 */
+  seed?: number;
+  /** Backend to switch to first; without it the active TensorFlow.js backend runs. */
+  backend?: BackendName;
+  /** Reader options used to load the data, stored in the record so it can be loaded again. */
+  reader?: Record<string, unknown>;
+}
+
+export const trainDefaults = {
+  epochs: 300,
+  batchSize: 16,
+  learningRate: 1e-3,
+  l2: 1e-3,
+  patience: 50,
+  preprocess: 'minmax-variable' as PreprocessingKind,
+  padding: 'same' as Padding,
+  ratios: [0.7, 0.1, 0.2] as [number, number, number],
+  seed: 1,
+};
+
+export interface TrainProgress {
+  stage: 'split' | 'preprocess' | 'train' | 'evaluate';
+  epoch?: number;
+  epochs?: number;
+  loss?: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  bestEpoch?: number;
+  secondsPerEpoch?: number;
+}
+
+export interface TrainHooks {
+  onProgress?: (progress: TrainProgress) => void;
+  /** Aborting stops after the current batch; the run keeps the best weights and says 'interrupted'. */
+  signal?: AbortSignal;
+}

@@ -1,0 +1,121 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Dataset } from '../data/dataset.js';
+import { datasetFingerprint } from '../data/datasetFingerprint.js';
+import { applyPreprocessing, fitPreprocessing } from '../preprocess/index.js';
+import { splitDataset } from '../split/index.js';
+import { setBackend } from '../backends/setBackend.js';
+import { buildModel } from '../model/buildModel.js';
+import { defaultConvSpec } from '../model/defaultConvSpec.js';
+import { modelGeometry } from '../model/geometry.js';
+import type { ConvSpec } from '../model/geometry.js';
+import type { RunRecord } from '../run/runRecord.js';
+import { evaluateModel } from './evaluateModel.js';
+import { fitModel } from './fitModel.js';
+import { trainDefaults } from './trainOptions.js';
+import type { TrainHooks, TrainOptions } from './trainOptions.js';
+import { PRODUCER } from './producer.js';
+
+/**
+ * Splits the data set, fits the preprocessing on the training part, trains the study's CNN with
+ * early stopping and evaluates it on all three parts; returns the model and its RunRecord.
+ */
+export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hooks: TrainHooks = {}): Promise<{ record: RunRecord; model: LayersModel }> {
+  const o = { ...trainDefaults, ...definedOnly(options) };
+  checkOptions(o);
+  const backend = options.backend ? await setBackend(options.backend) : tf.getBackend();
+  const p = dataset.axis.length;
+  const defaults = defaultConvSpec(p, o.padding);
+  const spec: ConvSpec = { kernels: o.kernels ?? defaults.kernels, strides: o.strides ?? defaults.strides, padding: o.padding };
+  const geometry = modelGeometry(p, spec);
+
+  hooks.onProgress?.({ stage: 'split' });
+  const split = await splitDataset(dataset, { protocol: o.split ?? 'auto', seed: o.seed, ratios: o.ratios, splitFile: o.splitFile });
+  hooks.onProgress?.({ stage: 'preprocess' });
+  const preprocessing = fitPreprocessing(o.preprocess, split.train.map((i) => dataset.spectra[i]!));
+  const spectra = applyPreprocessing(preprocessing, dataset.spectra);
+  const classIndex = new Map(dataset.classes.map((c, i) => [c, i]));
+  const labels = Int32Array.from(dataset.labels, (l) => classIndex.get(l)!);
+  const C = dataset.classes.length;
+
+  const model = buildModel({ inputLength: p, classes: C, l2: o.l2, seed: o.seed, ...spec });
+  const fit = await fitModel(
+    model,
+    { spectra, labels, classes: C, train: split.train, validation: split.validation },
+    { epochs: o.epochs, batchSize: o.batchSize, learningRate: o.learningRate, patience: o.patience, seed: o.seed },
+    {
+      signal: hooks.signal,
+      onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
+        hooks.onProgress?.({ stage: 'train', epoch, epochs, loss: record.loss, valLoss: record.valLoss, valAccuracy: record.valAccuracy, bestEpoch, secondsPerEpoch: record.seconds }),
+    },
+  );
+  hooks.onProgress?.({ stage: 'evaluate' });
+  const metric = (rows: number[]) => {
+    const { accuracy, n, confusion } = evaluateModel(model, spectra, labels, C, rows);
+    return { accuracy, n, confusion };
+  };
+  const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
+  const record: RunRecord = {
+    format: 'spectracam-run',
+    version: 1,
+    status: fit.interrupted ? 'interrupted' : 'complete',
+    createdAt: new Date().toISOString(),
+    producer: PRODUCER,
+    data: {
+      source: dataset.source,
+      sha256: datasetFingerprint(dataset),
+      spectra: dataset.spectra.length,
+      variables: p,
+      axis: Array.from(dataset.axis),
+      unit: dataset.unit,
+      classes: [...dataset.classes],
+      reader: o.reader ?? {},
+      warnings: [...dataset.warnings],
+    },
+    preprocessing,
+    split: {
+      protocol: split.protocol,
+      seed: o.seed,
+      ratios: o.ratios,
+      stratified: split.protocol !== 'file',
+      ...(split.warning ? { warning: split.warning } : {}),
+      ...(split.protocol === 'file' && o.splitFile ? { file: o.splitFile } : {}),
+      ids: { train: ids(split.train), validation: ids(split.validation), test: ids(split.test) },
+    },
+    model: { architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2 },
+    training: {
+      backend,
+      seed: o.seed,
+      epochs: o.epochs,
+      epochsRun: fit.history.length,
+      bestEpoch: fit.bestEpoch,
+      batchSize: o.batchSize,
+      learningRate: o.learningRate,
+      patience: o.patience,
+      secondsPerEpoch: fit.secondsPerEpoch,
+      history: fit.history,
+    },
+    metrics: { train: metric(split.train), validation: metric(split.validation), test: metric(split.test) },
+  };
+  return { record, model };
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function checkOptions(o: typeof trainDefaults & TrainOptions): void {
+  const positiveInt = (name: string, v: number) => {
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`trainRun: '${name}' must be a positive integer, got ${v}`);
+  };
+  positiveInt('epochs', o.epochs);
+  positiveInt('batchSize', o.batchSize);
+  if (!Number.isInteger(o.patience) || o.patience < 0) throw new RangeError(`trainRun: 'patience' must be a whole number >= 0, got ${o.patience}`);
+  if (!(o.learningRate > 0)) throw new RangeError(`trainRun: 'learningRate' must be > 0, got ${o.learningRate}`);
+  if (!(o.l2 >= 0)) throw new RangeError(`trainRun: 'l2' must be >= 0, got ${o.l2}`);
+  for (const [name, list] of [['kernels', o.kernels], ['strides', o.strides]] as const) {
+    if (list && (list.length !== 3 || list.some((v) => !Number.isInteger(v) || v < 1))) {
+      throw new RangeError(`trainRun: '${name}' must be three positive integers, got ${list.join(',')}`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { AppState } from './appState.js';
+import { byId, fillSelect } from './dom.js';
+import { drawProbabilities } from '../ui/probabilitiesView.js';
+import { drawSpectrumChart } from '../ui/spectrumChart.js';
+import { drawRegions } from '../ui/regionsView.js';
+import { drawBatchView } from './renderBatch.js';
+
+/** Draws the explanation of the chosen spectrum and class, and the batch view for several spectra. */
+export function renderResults(state: AppState): void {
+  const { model, explanation } = state;
+  if (!model || !explanation || explanation.spectra.length === 0) return;
+  byId('results').hidden = false;
+  const index = Math.min(state.spectrumIndex, explanation.spectra.length - 1);
+  const spectrum = explanation.spectra[index]!;
+  const className = state.className && model.classes.includes(state.className) ? state.className : spectrum.predicted;
+  const classIndex = model.classes.indexOf(className);
+
+  fillSelect(
+    byId<HTMLSelectElement>('spectrum-select'),
+    explanation.spectra.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s.name} → ${s.predicted}` })),
+    String(index),
+  );
+  fillSelect(
+    byId<HTMLSelectElement>('class-select'),
+    model.classes.map((c) => ({ value: c, label: c === spectrum.predicted ? `${c} (predicted)` : c })),
+    className,
+  );
+  drawProbabilities(byId('probabilities'), model.classes, spectrum.probabilities, spectrum.predicted);
+  drawSpectrumChart(
+    byId('spectrum-chart'),
+    {
+      axis: model.axis,
+      unit: model.unit,
+      intensities: spectrum.intensities,
+      importance: spectrum.maps[classIndex] ?? [],
+      className,
+      regions: className === spectrum.predicted ? spectrum.regions : [],
+    },
+    state.overlay,
+  );
+  const regions = byId('regions');
+  if (className === spectrum.predicted) drawRegions(regions, spectrum.regions, model.unit, className);
+  else regions.textContent = `Top regions are listed for the predicted class (${spectrum.predicted}).`;
+  drawBatchView(state);
+}

@@ -1,0 +1,67 @@
+import { alignAxes, parseDelimited, parseJcamp, parseTwoColumn } from '@spectracam/trainer/parsers';
+import type { LoadedSpectra } from '../app/appState.js';
+
+const JCAMP = /\.(dx|jdx|jcamp)$/i;
+
+/** One file's spectra, each with its own axis, before they are put on one axis. */
+interface FileSpectra {
+  names: string[];
+  axes: Float64Array[];
+  values: Float64Array[];
+  places: string[];
+  labels?: string[];
+}
+
+/**
+ * Reads the visitor's spectra files in the page (nothing is uploaded): JCAMP-DX, two-column
+ * text (one spectrum per file), or delimited text with spectra as rows or columns. Spectra on
+ * different axes are put on their common range; the model resamples them onto its own axis.
+ */
+export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
+  const parts: FileSpectra[] = [];
+  for (const file of files) parts.push(readOne(await file.text(), file.name));
+  const all: FileSpectra = { names: [], axes: [], values: [], places: [], labels: [] };
+  for (const p of parts) {
+    all.names.push(...p.names);
+    all.axes.push(...p.axes);
+    all.values.push(...p.values);
+    all.places.push(...p.places);
+    if (all.labels && p.labels) all.labels.push(...p.labels);
+    else all.labels = undefined;
+  }
+  if (all.values.length === 0) throw new Error(`${files.map((f) => f.name).join(', ')}: no spectra found`);
+  const { axis, spectra } = alignAxes(all.axes, all.values, all.places);
+  return {
+    source: files.map((f) => f.name).join(', '),
+    names: all.names,
+    axis: Array.from(axis),
+    rows: spectra.map((row) => Array.from(row)),
+    labels: all.labels,
+  };
+}
+
+function readOne(text: string, source: string): FileSpectra {
+  if (JCAMP.test(source) || /^\s*##TITLE=/.test(text)) {
+    const { axis, values } = parseJcamp(text, source);
+    return { names: [stem(source)], axes: [axis], values: [values], places: [source] };
+  }
+  if (isTwoColumn(text)) {
+    const { axis, values } = parseTwoColumn(text, source);
+    return { names: [stem(source)], axes: [axis], values: [values], places: [source] };
+  }
+  const raw = parseDelimited(text, { source });
+  const labels = raw.fields['label'] ?? raw.fields['class'] ?? raw.layoutLabels;
+  return { names: raw.names, axes: raw.axes, values: raw.values, places: raw.places, labels };
+}
+
+/** A text whose first data line is two numbers (x, y) holds one spectrum. */
+function isTwoColumn(text: string): boolean {
+  const first = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  if (!first) return false;
+  const cells = first.trim().split(/[\t;,]|\s+/).filter((c) => c !== '');
+  return cells.length === 2 && cells.every((c) => Number.isFinite(Number(c)));
+}
+
+function stem(name: string): string {
+  return name.replace(/\.[^.]+$/, '');
+}

@@ -1,0 +1,59 @@
+/// <reference lib="webworker" />
+// Inference runs here so the page never freezes: one model session at a time, replaced only
+// when a new model loaded successfully (a bad file leaves the previous one working).
+import { loadModel } from '@spectracam/runtime';
+import type { SpectraModel } from '@spectracam/runtime';
+import type { Request, Response } from './protocol.js';
+import { useLocalOrtWasm } from './ortWasmPaths.js';
+import { explainPayload } from './explainPayload.js';
+import { featureMapsPayload } from './featureMapsPayload.js';
+import { benchExplain } from './benchExplain.js';
+
+useLocalOrtWasm();
+let model: SpectraModel | undefined;
+
+async function handle(request: Request): Promise<Response> {
+  const { id } = request;
+  switch (request.type) {
+    case 'load': {
+      const next = await loadModel(new Uint8Array(request.bytes), { device: request.device });
+      const previous = model;
+      model = next;
+      await previous?.dispose();
+      return {
+        id,
+        type: 'loaded',
+        info: {
+          name: request.name,
+          classes: [...next.classes],
+          axis: Array.from(next.axis),
+          unit: next.unit,
+          featureLayers: next.metadata.outputs.filter((o) => /^conv[123]$/.test(o)),
+          device: next.device === 'webgpu' ? 'webgpu' : 'wasm',
+        },
+      };
+    }
+    case 'explain':
+      return { id, type: 'explained', explanation: await explainPayload(need(model), request.spectra, request.bands) };
+    case 'featureMaps':
+      return { id, type: 'featureMaps', featureMaps: await featureMapsPayload(need(model), request.spectra, request.index) };
+    case 'bench':
+      return { id, type: 'bench', batch: request.batch, millisPerSpectrum: await benchExplain(need(model), request.spectra, request.batch, request.repeats) };
+  }
+}
+
+function need(m: SpectraModel | undefined): SpectraModel {
+  if (!m) throw new Error('no model is loaded yet: drop an .onnx file first');
+  return m;
+}
+
+self.onmessage = async (event: MessageEvent<Request>) => {
+  const request = event.data;
+  let reply: Response;
+  try {
+    reply = await handle(request);
+  } catch (error) {
+    reply = { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  self.postMessage(reply);
+};
