@@ -1,10 +1,114 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
+import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
+import type { ReaderArgv } from '../options/readerOptions.js';
 
-// Placeholder until this command's issue lands.
-export const evaluateCommand: CommandModule = {
+interface EvaluateArgs extends ReaderArgv {
+  out: string;
+  partitions: number;
+  repeats: number;
+  baseline: 'pls-lda' | 'none';
+  plsBaseline: boolean;
+  plsDerivative: boolean;
+  split: 'auto' | 'group-aware' | 'random';
+  backend: 'auto' | 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
+  epochs?: number;
+  batchSize?: number;
+  lr?: number;
+  l2?: number;
+  patience?: number;
+  preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none';
+  fraction: number;
+  report: boolean;
+}
+
+const GROUP = 'Evaluation:';
+
+const pct = (v: number) => `${(100 * v).toFixed(2)} %`;
+
+export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
   command: 'evaluate',
-  describe: '(evaluate: not built yet)',
-  handler: () => {
-    throw new Error('evaluate is not built yet');
+  describe: 'Monte-Carlo evaluation as in the study: CNN x repeats on a base + random partitions, PLS-LDA baseline, results.json and report.html',
+  builder: (yargs) =>
+    readerOptions(yargs)
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'evaluation folder (runs/, results.json, report.html); rerun to resume', group: GROUP })
+      .option('partitions', { type: 'number', default: 5, describe: 'random partitions besides the base partition (split seed 0)', group: GROUP })
+      .option('repeats', { type: 'number', default: 10, describe: 'CNN trainings per partition (init seeds 1..repeats)', group: GROUP })
+      .option('baseline', { choices: ['pls-lda', 'none'] as const, default: 'pls-lda' as const, describe: 'baseline fitted once per partition', group: GROUP })
+      .option('pls-baseline', { type: 'boolean', default: false, describe: 'airPLS baseline correction before PLS-LDA (study: Raman)', group: GROUP })
+      .option('pls-derivative', { type: 'boolean', default: false, describe: 'Savitzky-Golay first derivative before PLS-LDA (study: Raman)', group: GROUP })
+      .option('split', { choices: ['auto', 'group-aware', 'random'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known', group: GROUP })
+      .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, group: GROUP })
+      .option('epochs', { type: 'number', describe: 'maximum epochs per CNN (trainer default)', group: GROUP })
+      .option('batch-size', { type: 'number', group: GROUP })
+      .option('lr', { type: 'number', describe: 'Adam learning rate', group: GROUP })
+      .option('l2', { type: 'number', group: GROUP })
+      .option('patience', { type: 'number', group: GROUP })
+      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none'] as const, group: GROUP })
+      .option('fraction', { type: 'number', default: 0.1, describe: 'top fraction of variables for the frequency maps', group: GROUP })
+      .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)', group: GROUP })
+      .example('$0 evaluate --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out eval/meat', 'meat: 5 partitions x 10 CNNs + PLS-LDA, group-aware')
+      .example('$0 evaluate --data spectra.csv --out eval/x --partitions 2 --repeats 3 --epochs 100 --pls-baseline --pls-derivative', 'a quick Raman evaluation') as unknown as Argv<EvaluateArgs>,
+  handler: async (argv) => {
+    const trainer = await import('@spectracam/trainer');
+    const { SingleBar, Presets } = (await import('cli-progress')).default;
+    const dataset = await trainer.loadDataset(toReaderOptions(argv));
+    for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
+    const controller = new AbortController();
+    const onSigint = () => {
+      process.stderr.write('\ninterrupted: stopping after the current batch; finished runs are kept, rerun the same command to resume\n');
+      controller.abort();
+    };
+    process.once('SIGINT', onSigint);
+    const bar = new SingleBar({ format: 'evaluate |{bar}| {value}/{total} runs | {message} | {left} left', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
+    let started = false;
+    const train = {
+      ...(argv.epochs !== undefined ? { epochs: argv.epochs } : {}),
+      ...(argv.batchSize !== undefined ? { batchSize: argv.batchSize } : {}),
+      ...(argv.lr !== undefined ? { learningRate: argv.lr } : {}),
+      ...(argv.l2 !== undefined ? { l2: argv.l2 } : {}),
+      ...(argv.patience !== undefined ? { patience: argv.patience } : {}),
+      ...(argv.preprocess !== undefined ? { preprocess: argv.preprocess } : {}),
+      reader: toReaderOptions(argv) as unknown as Record<string, unknown>,
+    };
+    try {
+      const results = await trainer.evaluate(
+        {
+          dataset,
+          out: argv.out,
+          partitions: argv.partitions,
+          repeats: argv.repeats,
+          protocol: argv.split,
+          baseline: argv.baseline,
+          plsPreprocess: { baseline: argv.plsBaseline, derivative: argv.plsDerivative },
+          fraction: argv.fraction,
+          backend: argv.backend,
+          train,
+        },
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            const left = p.secondsLeft === undefined ? '?' : `${Math.round(p.secondsLeft / 60)} min ${Math.round(p.secondsLeft % 60)} s`;
+            if (!started) {
+              bar.start(p.total, p.done, { message: p.message, left });
+              started = true;
+            } else bar.update(p.done, { message: p.message, left });
+          },
+        },
+      );
+      if (started) bar.stop();
+      const lines = [`evaluation of ${dataset.source}: ${results.partitions.length} partitions (${results.settings.protocol}) x ${results.settings.repeats} CNNs, ${results.seconds.toFixed(0)} s`];
+      for (const p of results.partitions) {
+        lines.push(`  partition ${p.base ? 'base' : p.index}: CNN test ${pct(p.cnn.mean.test)} +- ${pct(p.cnn.std.test)}${p.plsLda ? `, PLS-LDA test ${pct(p.plsLda.accuracy.test)} (${p.plsLda.components} LVs)` : ''}`);
+      }
+      const s = results.summary;
+      lines.push(`CNN: train ${pct(s.cnn.train.mean)}, validation ${pct(s.cnn.validation.mean)}, test ${pct(s.cnn.test.mean)} +- ${pct(s.cnn.test.std)}`);
+      if (s.plsLda) lines.push(`PLS-LDA: train ${pct(s.plsLda.train.mean)}, validation ${pct(s.plsLda.validation.mean)}, test ${pct(s.plsLda.test.mean)}`);
+      lines.push(`results: ${argv.out}/results.json`);
+      if (argv.report) lines.push(`report: ${await trainer.writeReport(argv.out, results)}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    } finally {
+      if (started) bar.stop();
+      process.off('SIGINT', onSigint);
+    }
   },
 };

@@ -1,10 +1,122 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
+import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
+import type { ReaderArgv } from '../options/readerOptions.js';
 
-// Placeholder until this command's issue lands.
-export const trainCommand: CommandModule = {
+interface TrainArgs extends Partial<ReaderArgv> {
+  out: string;
+  backend: 'auto' | 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
+  epochs?: number;
+  batchSize?: number;
+  lr?: number;
+  l2?: number;
+  patience?: number;
+  preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none';
+  kernels?: string;
+  strides?: string;
+  padding: 'same' | 'valid';
+  split: 'auto' | 'group-aware' | 'random' | 'file';
+  splitFile?: string;
+  seed: number;
+}
+
+const GROUP = 'Training:';
+
+function triple(name: string, value: string | undefined): [number, number, number] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(',').map((s) => Number(s.trim()));
+  if (parts.length !== 3 || parts.some((v) => !Number.isInteger(v) || v < 1)) {
+    throw new Error(`--${name} takes three positive integers separated by commas (e.g. 21,11,5), got '${value}'`);
+  }
+  return parts as [number, number, number];
+}
+
+export const trainCommand: CommandModule<object, TrainArgs> = {
   command: 'train',
-  describe: '(train: not built yet)',
-  handler: () => {
-    throw new Error('train is not built yet');
+  describe: "Train the study's 1-D CNN on a data set (or the built-in synthetic one) and write a run directory",
+  builder: (yargs) =>
+    readerOptions(yargs, { dataRequired: false })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'run directory to write (run.json + model/)', group: GROUP })
+      .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend; auto: the fastest present (tensorflow > webgpu > wasm > cpu)', group: GROUP })
+      .option('epochs', { type: 'number', describe: 'maximum epochs (default 300)', group: GROUP })
+      .option('batch-size', { type: 'number', describe: 'mini-batch size (default 16)', group: GROUP })
+      .option('lr', { type: 'number', describe: 'Adam learning rate (default 0.001)', group: GROUP })
+      .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
+      .option('patience', { type: 'number', describe: 'early stopping: epochs without a lower validation loss (default 50)', group: GROUP })
+      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none'] as const, describe: 'scaling fitted on the training part (default minmax-variable, study Eq. 9)', group: GROUP })
+      .option('kernels', { type: 'string', describe: 'conv kernel sizes, e.g. 21,11,5 (default from the number of variables)', group: GROUP })
+      .option('strides', { type: 'string', describe: 'conv strides, e.g. 2,2,1 (default from the number of variables)', group: GROUP })
+      .option('padding', { choices: ['same', 'valid'] as const, default: 'same' as const, group: GROUP })
+      .option('split', { choices: ['auto', 'group-aware', 'random', 'file'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known; random can put near-duplicates on both sides', group: GROUP })
+      .option('split-file', { type: 'string', describe: 'CSV naming each spectrum\'s part (implies --split file)', group: GROUP })
+      .option('seed', { type: 'number', default: 1, describe: 'seeds split, initial weights and batch order', group: GROUP })
+      .option('synthetic', { type: 'boolean', describe: 'train on the built-in synthetic data set (the default without --data)', group: GROUP })
+      .example('$0 train --out runs/synthetic', 'the built-in synthetic Raman set, default settings')
+      .example('$0 train --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out runs/meat --seed 3', 'meat, group-aware split')
+      .example('$0 train --data spectra.csv --out runs/x --kernels 21,11,5 --strides 2,2,1 --backend wasm', 'explicit geometry and backend') as unknown as Argv<TrainArgs>,
+  handler: async (argv) => {
+    const kernels = triple('kernels', argv.kernels);
+    const strides = triple('strides', argv.strides);
+    const trainer = await import('@spectracam/trainer');
+    const { SingleBar, Presets } = (await import('cli-progress')).default;
+    const backend = await trainer.setBackend(argv.backend);
+    const reader = argv.data ? toReaderOptions(argv as ReaderArgv) : undefined;
+    const dataset = reader ? await trainer.loadDataset(reader) : trainer.generateSynthetic({ seed: argv.seed }).dataset;
+    for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
+
+    const controller = new AbortController();
+    const onSigint = () => {
+      process.stderr.write('\ninterrupted: finishing the current batch and keeping the best weights so far...\n');
+      controller.abort();
+    };
+    process.once('SIGINT', onSigint);
+    const bar = new SingleBar(
+      { format: 'training |{bar}| epoch {value}/{total} | loss {loss} | val acc {valAcc} | best {best} | {eta_formatted} left', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
+      Presets.shades_classic,
+    );
+    let started = false;
+    try {
+      const { record, model } = await trainer.trainRun(
+        dataset,
+        {
+          epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience,
+          preprocess: argv.preprocess, kernels, strides, padding: argv.padding,
+          split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed,
+          reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },
+        },
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.stage !== 'train' || p.epoch === undefined) return;
+            const payload = { loss: p.loss!.toFixed(4), valAcc: p.valAccuracy!.toFixed(3), best: p.bestEpoch };
+            if (!started) {
+              bar.start(p.epochs!, 0, payload);
+              started = true;
+            }
+            bar.update(p.epoch, payload);
+          },
+        },
+      );
+      if (started) bar.stop();
+      if (record.split.warning) process.stderr.write(`warning: ${record.split.warning}\n`);
+      await trainer.writeRun(argv.out, record, model);
+      const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)} %` : 'n/a');
+      const t = record.training;
+      process.stdout.write(
+        [
+          `${record.status === 'interrupted' ? 'interrupted; wrote the best checkpoint to' : 'wrote'} ${argv.out}`,
+          `  data:      ${record.data.source || 'built-in synthetic'}: ${record.data.spectra} spectra x ${record.data.variables} variables, classes ${record.data.classes.join(', ')}`,
+          `  split:     ${record.split.protocol} (train ${record.metrics.train.n}, validation ${record.metrics.validation.n}, test ${record.metrics.test.n}), seed ${record.split.seed}`,
+          `  model:     kernels ${record.model.geometry.layers.map((l) => l.kernel).join(',')}, strides ${record.model.geometry.layers.map((l) => l.stride).join(',')}, ${record.preprocessing.kind}`,
+          `  accuracy:  train ${pct(record.metrics.train.accuracy)}, validation ${pct(record.metrics.validation.accuracy)}, test ${pct(record.metrics.test.accuracy)}`,
+          `  training:  ${t.epochsRun} epochs (best ${t.bestEpoch}), backend ${backend}, ${t.secondsPerEpoch.toFixed(3)} s/epoch`,
+          '',
+        ].join('\n'),
+      );
+      model.dispose();
+      if (record.status === 'interrupted') process.exitCode = 130;
+    } finally {
+      if (started) bar.stop();
+      process.off('SIGINT', onSigint);
+    }
   },
 };

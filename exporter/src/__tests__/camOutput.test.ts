@@ -39,7 +39,7 @@ for (const alignment of ['receptive-field', 'stretch'] as const) {
   });
 }
 
-test('cam output: absent unless requested, and the metadata names its alignment when present', async () => {
+test('cam output: present only when requested', async () => {
   const { record, model } = fakeRun({ p: 120, seed: 3 });
   const without = await ortRun(exportModel(record, model), rawSpectra(1, 120, 3, 5).spectra);
   assert.equal(without.cam, undefined);

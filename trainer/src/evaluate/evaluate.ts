@@ -82,7 +82,7 @@ export function runDirName(partition: number, repeat: number): string {
 /**
  * Monte-Carlo evaluation as in the study (section 2.4, Figs 9, 10): partition 0 is the base
  * split (seed 0), partitions 1..n are re-drawn with seeds 1..n; on each the CNN is trained
- * `repeats` times (init seeds 0..repeats-1, same hyperparameters) and PLS-LDA once. Finished
+ * `repeats` times (init seeds 1..repeats, same hyperparameters) and PLS-LDA once. Finished
  * runs are kept under out/runs, so a second call resumes where an interrupted one stopped.
  */
 export async function evaluate(options: EvaluateOptions, hooks: EvaluateHooks = {}): Promise<EvaluationResults> {
@@ -130,7 +130,8 @@ export async function evaluate(options: EvaluateOptions, hooks: EvaluateHooks = 
       } else {
         report({ phase: 'train', partition: pi, repeat: r, message: `partition ${pi} run ${r}: training` });
         const t0 = Date.now();
-        run = await trainer(dataset, { dir: abs, splitFile, initSeed: r, train }, { signal: hooks.signal });
+        // Init seeds start at 1: TensorFlow.js initialisers treat seed 0 as "unseeded" (random).
+        run = await trainer(dataset, { dir: abs, splitFile, initSeed: r + 1, train }, { signal: hooks.signal });
         seconds = (Date.now() - t0) / 1000;
         trainedSeconds += seconds;
         trainedCount++;

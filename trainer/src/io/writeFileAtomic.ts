@@ -14,7 +14,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    // rm itself fails (ENOTDIR) when the folder could not be made; the original error matters.
+    await rm(temp, { force: true }).catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot write ${path}: ${reason}`, { cause: error });
   }

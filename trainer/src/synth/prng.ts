@@ -22,13 +22,21 @@ export function createPrng(seed: number): Prng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  // Box-Muller gives two normals per pair of uniforms: keep the second for the next call.
+  let spare: number | undefined;
   return {
     next,
     uniform: (low, high) => low + (high - low) * next(),
     normal: () => {
-      const u = 1 - next();
-      const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      if (spare !== undefined) {
+        const value = spare;
+        spare = undefined;
+        return value;
+      }
+      const radius = Math.sqrt(-2 * Math.log(1 - next()));
+      const angle = 2 * Math.PI * next();
+      spare = radius * Math.sin(angle);
+      return radius * Math.cos(angle);
     },
     int: (n) => Math.floor(next() * n),
   };

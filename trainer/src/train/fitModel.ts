@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { EpochRecord } from '../run/runRecord.js';
-import { crossEntropy } from './crossEntropy.js';
 import { evaluateModel } from './evaluateModel.js';
 import { seededRandom, shuffledIndices } from './seededRandom.js';
-import { oneHotTensor, spectraTensor } from './tensors.js';
+import { trainEpoch } from './trainEpoch.js';
 
 export interface FitOptions {
   epochs: number;
@@ -52,7 +51,6 @@ export async function fitModel(
   if (train.length === 0) throw new RangeError('fitModel: the training part is empty');
   const random = seededRandom(options.seed);
   const optimizer = tf.train.adam(options.learningRate);
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const history: EpochRecord[] = [];
   let best: { loss: number; epoch: number; weights: tf.Tensor[] } | undefined;
   let interrupted = false;
@@ -61,49 +59,18 @@ export async function fitModel(
     for (let epoch = 1; epoch <= options.epochs && !interrupted; epoch++) {
       const started = performance.now();
       const order = shuffledIndices(train.length, random).map((i) => train[i]!);
-      let lossSum = 0;
-      let correct = 0;
-      let seen = 0;
-      for (let start = 0; start < order.length; start += options.batchSize) {
-        const rows = order.slice(start, start + options.batchSize);
-        const [batchLoss, batchCorrect] = tf.tidy(() => {
-          const xs = spectraTensor(spectra, rows);
-          const ys = oneHotTensor(labels, classes, rows);
-          let parts: tf.Scalar[] = [];
-          optimizer.minimize(
-            () => {
-              const probabilities = model.apply(xs, { training: true }) as tf.Tensor2D;
-              const loss = crossEntropy(ys, probabilities);
-              const hits = tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, -1), tf.argMax(ys, -1)), 'float32'));
-              parts = [tf.keep(loss), tf.keep(hits as tf.Scalar)];
-              const penalties = model.calculateLosses();
-              return penalties.length > 0 ? (tf.addN([loss, ...penalties]) as tf.Scalar) : loss;
-            },
-            false,
-            variables,
-          );
-          return parts;
-        });
-        // Running means over the epoch's batches, as Keras reports them (no extra forward pass).
-        lossSum += batchLoss!.dataSync()[0]! * rows.length;
-        correct += batchCorrect!.dataSync()[0]!;
-        seen += rows.length;
-        tf.dispose([batchLoss!, batchCorrect!]);
-        if (hooks.signal?.aborted) {
-          interrupted = true;
-          break;
-        }
-      }
+      const pass = await trainEpoch(model, optimizer, { spectra, labels, classes }, order, options.batchSize, () => hooks.signal?.aborted ?? false);
+      interrupted = pass.stopped;
       if (interrupted && best) break; // a partial epoch never replaces a complete one
       const valEval = validation.length > 0 ? evaluateModel(model, spectra, labels, classes, validation) : undefined;
       const elapsed = (performance.now() - started) / 1000;
       seconds += elapsed;
       const record: EpochRecord = {
         epoch,
-        loss: lossSum / seen,
-        accuracy: correct / seen,
-        valLoss: valEval?.loss ?? lossSum / seen,
-        valAccuracy: valEval?.accuracy ?? correct / seen,
+        loss: pass.loss,
+        accuracy: pass.accuracy,
+        valLoss: valEval?.loss ?? pass.loss,
+        valAccuracy: valEval?.accuracy ?? pass.accuracy,
         seconds: elapsed,
       };
       history.push(record);
@@ -112,8 +79,6 @@ export async function fitModel(
         best = { loss: record.valLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
       }
       hooks.onEpoch?.({ epoch, epochs: options.epochs, record, bestEpoch: best.epoch });
-      // Yield to the event loop so signals (Ctrl-C) and timers are handled between epochs.
-      await new Promise<void>((resolve) => setImmediate(resolve));
       if (hooks.signal?.aborted) interrupted = true;
       if (epoch - best.epoch >= options.patience) break;
     }

@@ -6,3 +6,4 @@ export type { Evaluation } from './evaluateModel.js';
 export { trainDefaults } from './trainOptions.js';
 export type { TrainOptions, TrainHooks, TrainProgress } from './trainOptions.js';
 export { seededRandom, shuffledIndices } from './seededRandom.js';
+export { trainEpoch } from './trainEpoch.js';

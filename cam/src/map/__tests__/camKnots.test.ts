@@ -44,3 +44,20 @@ test('camKnots: bad alignment, decreasing centres and bad lengths are refused', 
   assert.throws(() => camKnots([], 10), { name: 'RangeError', message: /'centres'/ });
   assert.throws(() => camKnots(null as unknown as number[], 10), { name: 'TypeError', message: /'centres'/ });
 });
+
+test('camBasis: a Conv3 peak lands on its receptive-field centre; stretch moves it when centres are offset', () => {
+  // Stride-4 model with padding: centres 7.5, 11.5, ... leave the input's ends uncovered.
+  const p = 100;
+  const rf = Array.from({ length: 20 }, (_, j) => 7.5 + 4 * j);
+  const j = 12;
+  const argmaxRow = (b: Float64Array) => {
+    let best = 0;
+    for (let x = 1; x < p; x++) if (b[j * p + x]! > b[j * p + best]!) best = x;
+    return best;
+  };
+  const rfPeak = argmaxRow(camBasis(rf, p, 'receptive-field'));
+  assert.ok(Math.abs(rfPeak - rf[j]!) <= 0.5, `peak at ${rfPeak}, centre ${rf[j]}`);
+  const stretchPeak = argmaxRow(camBasis(rf, p, 'stretch'));
+  assert.ok(Math.abs(stretchPeak - (j * (p - 1)) / 19) <= 0.5, `stretch peak at ${stretchPeak}`);
+  assert.notEqual(stretchPeak, rfPeak);
+});

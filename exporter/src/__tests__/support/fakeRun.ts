@@ -5,6 +5,10 @@ import { buildModel, modelGeometry } from '@spectracam/trainer';
 import type { ConvSpec, Padding, Preprocessing, PreprocessingKind, RunRecord } from '@spectracam/trainer';
 import { fitPreprocessing } from '@spectracam/trainer';
 
+// The trainer registers faster backends with a higher priority; tests compare against the
+// plain JavaScript reference, so pin it before any model is built.
+await tf.setBackend('cpu');
+
 /** Seeded uniform numbers in [0, 1) (mulberry32): test data must be the same on every run. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

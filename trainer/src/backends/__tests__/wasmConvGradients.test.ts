@@ -25,7 +25,7 @@ function gradients(c: Case, seed: number) {
   probe.dispose();
   const r = tf.tensor(values(outShape.reduce((a, b) => a * b, 1), seed + 2), outShape);
   const [dx, df] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv1d(a as tf.Tensor3D, b as tf.Tensor3D, c.stride, c.pad), r)))([x, f]);
-  const result = { dx: dx!.dataSync().slice(), df: df!.dataSync().slice(), dxShape: dx!.shape, dfShape: df!.shape };
+  const result = { dx: Float32Array.from(dx!.dataSync()), df: Float32Array.from(df!.dataSync()), dxShape: dx!.shape, dfShape: df!.shape };
   tf.dispose([x, f, r, dx!, df!]);
   return result;
 }
@@ -52,7 +52,7 @@ cases.push({ batch: 32, width: 448, cin: 1, cout: 16, kernel: 21, stride: 2, pad
 cases.push({ batch: 7, width: 50, cin: 16, cout: 32, kernel: 11, stride: 2, pad: 'valid' });
 
 test('wasm conv gradients: input and filter gradients match the cpu backend within 1e-4 (strides 1-3, odd/even kernels, same/valid)', async () => {
-  const reference = [];
+  const reference: ReturnType<typeof gradients>[] = [];
   await setBackend('cpu');
   for (const [i, c] of cases.entries()) reference.push(gradients(c, 11 * i + 1));
   await setBackend('wasm');

@@ -37,7 +37,7 @@ test('loadDataset: spectra as columns with a descending axis are flipped to asce
   assert.deepEqual(data.groups, ['X_a', 'X_a', 'Y_b', 'Y_b']);
 });
 
-test('loadDataset: orientation can be forced against the detection', async (t) => {
+test('loadDataset: spectra as columns given explicitly, labels from an id,label side file', async (t) => {
   const dir = await tempDir(t);
   const file = join(dir, 'forced.csv');
   await writeFile(file, 'name,s1,s2,s3,s4\n10,1,2,3,4\n20,5,6,7,8\nlabel,a,a,b,b\n'.replace('\nlabel,a,a,b,b', ''));
