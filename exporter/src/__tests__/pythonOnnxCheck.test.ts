@@ -34,13 +34,12 @@ test('python onnx: check_model(full_check) and strict shape inference pass, and 
   const dir = await mkdtemp(join(tmpdir(), 'spectracam-pycheck-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const paths: string[] = [];
-  for (const [name, runOptions, exportOptions] of variants) {
+  for (const [, runOptions, exportOptions] of variants) {
     const { record, model } = fakeRun(runOptions);
     const path = join(dir, `${paths.length}.onnx`);
     await writeFile(path, exportModel(record, model, exportOptions));
     paths.push(path);
     model.dispose();
-    void name;
   }
   const run = spawnSync(PYTHON, [script, ...paths], { encoding: 'utf8' });
   const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line));

@@ -21,6 +21,8 @@ export interface BuildModelOptions extends ConvSpec {
  */
 export function buildModel(options: BuildModelOptions): tfl.LayersModel {
   const { inputLength, classes, l2, seed } = options;
+  // TensorFlow.js treats an initialiser seed of 0 as "unseeded" (Math.random): keep every seed >= 1.
+  const layerSeed = (layer: number) => seed * 8 + layer + 1;
   const input = tfl.input({ shape: [inputLength, 1], name: 'spectra' });
   let x: tfl.SymbolicTensor = input;
   for (let l = 0; l < 3; l++) {
@@ -32,7 +34,7 @@ export function buildModel(options: BuildModelOptions): tfl.LayersModel {
         strides: options.strides[l]!,
         padding: options.padding,
         activation: 'relu',
-        kernelInitializer: tfl.initializers.heNormal({ seed: seed + l }),
+        kernelInitializer: tfl.initializers.heNormal({ seed: layerSeed(l) }),
         biasInitializer: 'zeros',
         kernelRegularizer: l2 > 0 ? tfl.regularizers.l2({ l2 }) : undefined,
       })
@@ -44,7 +46,7 @@ export function buildModel(options: BuildModelOptions): tfl.LayersModel {
       name: 'classifier',
       units: classes,
       activation: 'softmax',
-      kernelInitializer: tfl.initializers.glorotUniform({ seed: seed + 3 }),
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: layerSeed(3) }),
       kernelRegularizer: l2 > 0 ? tfl.regularizers.l2({ l2 }) : undefined,
     })
     .apply(x) as tfl.SymbolicTensor;

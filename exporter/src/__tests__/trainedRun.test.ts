@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyPreprocessing, generateSynthetic, loadDataset, readRun, trainRun, writeRun } from '@spectracam/trainer';
+import type { Dataset, TrainOptions } from '@spectracam/trainer';
+import { skipWithoutSharedData, sharedData } from '../../../test/src/support/sharedData.js';
+import { exportRun } from '../exportRun.js';
+import './support/fakeRun.js'; // pins the cpu backend
+import { tfjsOutputs } from './support/tfjsOutputs.js';
+import { maxAbsDiff, ortRun } from './support/ortRun.js';
+
+/**
+ * A short real training, written, read back and exported; then the ONNX file on RAW spectra of
+ * the run's test ids must reproduce the recorded test accuracy, and its outputs the tfjs ones.
+ */
+async function trainExportCheck(t: TestContext, dataset: Dataset, options: TrainOptions) {
+  const dir = await mkdtemp(join(tmpdir(), 'spectracam-trained-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const trained = await trainRun(dataset, { backend: 'cpu', seed: 3, ...options });
+  await writeRun(join(dir, 'run'), trained.record, trained.model);
+  trained.model.dispose();
+  const out = join(dir, 'model.onnx');
+  await exportRun(join(dir, 'run'), { out, features: ['conv1', 'conv2'] });
+  const { record, model } = await readRun(join(dir, 'run'));
+
+  const row = new Map(dataset.ids.map((id, i) => [id, i]));
+  const testRows = record.split.ids.test.map((id) => row.get(id)!);
+  assert.ok(testRows.length > 0);
+  const raw = testRows.map((i) => dataset.spectra[i]!);
+  const bytes = new Uint8Array(await readFile(out));
+  const onnx = await ortRun(bytes, raw);
+  const C = record.model.classes.length;
+  let correct = 0;
+  testRows.forEach((i, s) => {
+    const probs = Array.from(onnx.probabilities!.subarray(s * C, (s + 1) * C));
+    if (record.model.classes[probs.indexOf(Math.max(...probs))] === dataset.labels[i]) correct++;
+  });
+  assert.equal(correct / testRows.length, record.metrics.test.accuracy, 'ONNX test accuracy vs recorded');
+
+  // Parity on the held-out spectra, batch 1 and the whole held-out set cycled to 64.
+  const heldOut = [...record.split.ids.validation, ...record.split.ids.test].map((id) => dataset.spectra[row.get(id)!]!);
+  for (const batch of [heldOut.slice(0, 1), Array.from({ length: 64 }, (_, k) => heldOut[k % heldOut.length]!)]) {
+    const expected = tfjsOutputs(model, applyPreprocessing(record.preprocessing, batch));
+    const actual = await ortRun(bytes, batch);
+    for (const name of ['logits', 'probabilities', 'conv1', 'conv2', 'conv3'] as const) {
+      const diff = maxAbsDiff(actual[name]!, expected[name]);
+      assert.ok(diff <= 1e-5, `${name}: max |onnx - tfjs| = ${diff} (batch ${batch.length})`);
+    }
+  }
+  model.dispose();
+  return record;
+}
+
+test('trained run (synthetic): accuracy from the ONNX file on the test ids equals the recorded test accuracy; outputs match tfjs', async (t) => {
+  const { dataset } = generateSynthetic({ seed: 5, spectra: 40 });
+  await trainExportCheck(t, dataset, { epochs: 2, batchSize: 16, preprocess: 'minmax-global' });
+});
+
+test('trained run (meat): accuracy from the ONNX file on the test ids equals the recorded test accuracy; outputs match tfjs', async (t) => {
+  if (skipWithoutSharedData(t, sharedData.meatCsv)) return;
+  const dataset = await loadDataset({ data: sharedData.meatCsv });
+  const record = await trainExportCheck(t, dataset, { epochs: 6, batchSize: 16, preprocess: 'minmax-variable' });
+  assert.equal(record.data.variables, 448);
+});
