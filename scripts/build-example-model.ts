@@ -24,6 +24,10 @@ const out = resolve(outIndex >= 0 ? args[outIndex + 1]! : join(root, 'web-demo',
 const modelPath = join(out, 'model.onnx');
 const spectraPath = join(out, 'spectra.csv');
 
+/** A small synthetic set and few epochs keep the build under ~30 s on a 2-core machine. */
+const SPECTRA = 240;
+const EPOCHS = 15;
+
 /** Spectra shown with the example: a few of the test part, so the batch view has every class. */
 const EXAMPLE_SPECTRA = 24;
 
@@ -34,8 +38,8 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   mkdirSync(out, { recursive: true });
-  const { dataset, groundTruth } = generateSynthetic({ seed: 7 });
-  const { record, model } = await trainRun(dataset, { seed: 7, epochs: 12, backend: 'auto' });
+  const { dataset, groundTruth } = generateSynthetic({ seed: 7, spectra: SPECTRA });
+  const { record, model } = await trainRun(dataset, { seed: 7, epochs: EPOCHS, learningRate: 3e-3, backend: 'auto' });
   const runDir = mkdtempSync(join(tmpdir(), 'spectracam-example-'));
   try {
     await writeRun(runDir, record, model);

@@ -17,6 +17,8 @@ let modelBytes: ArrayBuffer | undefined;
 let modelName = '';
 
 const device = () => byId<HTMLSelectElement>('device-select').value as Device;
+/** Absolute URL of the page's copy of ONNX Runtime's wasm files (see vite/ortWasmFiles.ts). */
+const ortBase = () => new URL(`${import.meta.env.BASE_URL}ort/`, document.baseURI).href;
 const bands = () => byId<HTMLSelectElement>('bands-select').value as BandTableName;
 
 /** Loads a model into the worker; on failure the previous model and result stay. */
@@ -24,7 +26,7 @@ async function loadModel(bytes: ArrayBuffer, name: string): Promise<void> {
   setStatus(`loading ${name}…`);
   const t0 = performance.now();
   // The worker gets a copy, so the page keeps the bytes to reload on a device change.
-  const reply = await worker.call<'loaded'>({ type: 'load', name, bytes: bytes.slice(0), device: device() });
+  const reply = await worker.call<'loaded'>({ type: 'load', name, bytes: bytes.slice(0), device: device(), ortBase: ortBase() });
   timings.loadModelMs = performance.now() - t0;
   state.model = reply.info;
   modelBytes = bytes;
@@ -68,13 +70,13 @@ async function acceptFiles(files: Iterable<File>): Promise<void> {
   const { model, spectra } = pickFiles(files);
   const previous = { model: state.model, bytes: modelBytes, name: modelName };
   try {
-    if (model) await loadModel(await model.arrayBuffer(), model.name);
+    if (model) await named(model.name, loadModel(await model.arrayBuffer(), model.name));
     if (spectra.length > 0) {
       const loaded = await readSpectraFiles(spectra);
       const old = state.spectra;
       state.spectra = loaded;
       try {
-        await explainOrThrow();
+        await named(loaded.source, explainOrThrow());
       } catch (error) {
         state.spectra = old;
         throw error;
@@ -90,6 +92,16 @@ async function acceptFiles(files: Iterable<File>): Promise<void> {
       await loadModel(previous.bytes, previous.name).catch(() => undefined);
     }
     setStatus(state.explanation ? 'still showing the previous result' : 'no result yet');
+  }
+}
+
+/** Messages name the visitor's file, whatever the library called it ("model bytes"). */
+async function named<T>(file: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(message.includes(file) ? message : `${file}: ${message}`, { cause: error });
   }
 }
 

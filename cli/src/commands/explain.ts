@@ -43,6 +43,11 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .example('$0 explain model.onnx spectra.csv --json --full --class all > maps.jsonl', 'every class map as JSON lines')
       .example('$0 explain model.onnx spectra.csv --plot first.svg --bands mid-ir', 'draw the first spectrum with its map') as never,
   handler: async (args) => {
+    // `| head` closes stdout early: stop quietly instead of crashing on EPIPE.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
     const { loadModel } = await import('@spectracam/runtime');
     const { createClassStatistics, resampleLinear } = await import('@spectracam/cam');
     const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');

@@ -24,6 +24,11 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
       .example('$0 predict model.onnx new-spectra.csv', 'print the predicted class of each spectrum')
       .example('$0 predict model.onnx spectra.csv --json > predictions.jsonl', 'JSON lines for other tools') as never,
   handler: async (args) => {
+    // `| head` closes stdout early: stop quietly instead of crashing on EPIPE.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
     const { loadModel } = await import('@spectracam/runtime');
     const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });

@@ -10,7 +10,7 @@ import { testModel } from './support/testModel.js';
 import { runPython, skipWithoutPython } from './support/python.js';
 
 const p = 150;
-const built = testModel({ p, classes: ['a', 'b'], seed: 21, spec: { kernels: [9, 7, 5], strides: [2, 2, 2], padding: 'same' } });
+const built = await testModel({ p, classes: ['a', 'b'], seed: 21, spec: { kernels: [9, 7, 5], strides: [2, 2, 2], padding: 'same' } });
 const axis = built.record.data.axis;
 const oracle = fileURLToPath(new URL('../../../scripts/fixtures/cam_oracle.py', import.meta.url));
 
@@ -87,7 +87,7 @@ test('explain: class all gives one map per class, a class name gives that class,
 
 test('explain: with a band table, regions near a known band carry its name', async () => {
   // An axis around the study's 1740 cm-1 fat band, so some region can be named.
-  const near = testModel({ p: 100, classes: ['a', 'b'], seed: 2, axis: Array.from({ length: 100 }, (_, i) => 1600 + 2 * i) });
+  const near = await testModel({ p: 100, classes: ['a', 'b'], seed: 2, axis: Array.from({ length: 100 }, (_, i) => 1600 + 2 * i) });
   const model = await loadModel(near.bytes);
   const [e] = await model.explain(spectra(1, 3).map((r) => r.subarray(0, 100)), { class: 'all', bands: bandTables.midIr, top: 0.5 });
   const named = e!.maps.flatMap((m) => m.regions).filter((r) => r.band);

@@ -6,7 +6,7 @@ import { loadModel } from '../index.node.js';
 import { testModel } from './support/testModel.js';
 
 const p = 200;
-const built = testModel({ p, classes: ['a', 'b', 'c'], seed: 5, spec: { kernels: [7, 5, 3], strides: [2, 2, 2], padding: 'same' } });
+const built = await testModel({ p, classes: ['a', 'b', 'c'], seed: 5, spec: { kernels: [7, 5, 3], strides: [2, 2, 2], padding: 'same' } });
 
 /** Spectrum i of an endless seeded stream, made when asked for: nothing is kept. */
 function* generated(n: number): Generator<Float32Array> {

@@ -8,7 +8,7 @@ import { availableDevices, loadModel } from '../index.node.js';
 import { testModel } from './support/testModel.js';
 import { foreignOnnx } from './support/foreignOnnx.js';
 
-const built = testModel({ p: 96, classes: ['x', 'y', 'z'], seed: 3 });
+const built = await testModel({ p: 96, classes: ['x', 'y', 'z'], seed: 3 });
 
 test('loadModel: classes, axis, unit and geometry come from the file alone', async () => {
   const model = await loadModel(built.bytes);

@@ -7,7 +7,7 @@ import { loadModel } from '../index.node.js';
 import { testModel } from './support/testModel.js';
 
 const p = 80;
-const built = testModel({ p, classes: ['a', 'b', 'c'], seed: 11 });
+const built = await testModel({ p, classes: ['a', 'b', 'c'], seed: 11 });
 const axis = built.record.data.axis;
 
 /** Seeded smooth random spectra: a few Gaussian peaks on a slope. */

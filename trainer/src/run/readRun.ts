@@ -17,7 +17,10 @@ export async function readRun(dir: string): Promise<{ record: RunRecord; model: 
       throw new Error(`${dir}: incomplete run directory, ${name} is missing (expected ${Object.values(RUN_FILES).join(', ')})`);
     }
   };
-  const [recordBytes, modelJson, weights] = await Promise.all([read(RUN_FILES.record), read(RUN_FILES.modelJson), read(RUN_FILES.weights)]);
+  // In order, so the error names the first missing file.
+  const recordBytes = await read(RUN_FILES.record);
+  const modelJson = await read(RUN_FILES.modelJson);
+  const weights = await read(RUN_FILES.weights);
   let record: RunRecord;
   try {
     record = JSON.parse(recordBytes.toString('utf8'));

@@ -25,8 +25,9 @@ export async function writeRun(dir: string, record: RunRecord, model: LayersMode
     if (existsSync(target)) await rename(target, old);
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(target)) await rename(old, target);
+    // Cleanup must not hide the real error (rm itself fails when the parent is not a folder).
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    if (existsSync(old) && !existsSync(target)) await rename(old, target).catch(() => undefined);
     throw new Error(`cannot write the run directory ${dir}: ${(error as Error).message}`, { cause: error });
   }
   await rm(old, { recursive: true, force: true });

@@ -9,13 +9,13 @@ import { explainPayload } from './explainPayload.js';
 import { featureMapsPayload } from './featureMapsPayload.js';
 import { benchExplain } from './benchExplain.js';
 
-useLocalOrtWasm();
 let model: SpectraModel | undefined;
 
 async function handle(request: Request): Promise<Response> {
   const { id } = request;
   switch (request.type) {
     case 'load': {
+      useLocalOrtWasm(request.ortBase);
       const next = await loadModel(new Uint8Array(request.bytes), { device: request.device });
       const previous = model;
       model = next;

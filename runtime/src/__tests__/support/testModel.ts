@@ -2,6 +2,8 @@ import { buildModel, modelGeometry } from '@spectracam/trainer';
 import type { ConvSpec, Preprocessing, RunRecord } from '@spectracam/trainer';
 import { exportModel } from '@spectracam/exporter';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 
 export interface TestModelOptions {
   p?: number;
@@ -40,7 +42,9 @@ export function untrainedRecord(options: TestModelOptions = {}): RunRecord {
 }
 
 /** A seeded, untrained model of the study's architecture, exported with the real exporter. */
-export function testModel(options: TestModelOptions = {}): { bytes: Uint8Array; record: RunRecord; model: LayersModel } {
+export async function testModel(options: TestModelOptions = {}): Promise<{ bytes: Uint8Array; record: RunRecord; model: LayersModel }> {
+  // The trainer registers faster backends that need initialising; plain cpu is enough here.
+  await tf.setBackend('cpu');
   const record = untrainedRecord(options);
   const geometry = record.model.geometry;
   const spec = options.spec ?? { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' };
