@@ -16,6 +16,8 @@ const classes = [...new Set(classNames)].sort();
 const labels = Int32Array.from(classNames.map((c) => classes.indexOf(c)));
 const groups = header.map((h, j) => (j === 70 ? 'FreshPork_SupplierD_Sample1' : h.replace(/_Run[AB]$/, '')));
 
+const mean = (s: Float32Array) => s.reduce((a, b) => a + b, 0) / s.length;
+const std = (s: Float32Array) => { const m = mean(s); return Math.sqrt(s.reduce((a, b) => a + (b - m) ** 2, 0) / (s.length - 1)); };
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
 const backend = await setBackend((args.backend ?? 'wasm') as 'wasm');
 const seeds = (args.seeds ?? '1,2,3,4,5').split(',').map(Number);
@@ -38,7 +40,7 @@ for (const seed of seeds) {
   const mins = new Float32Array(p).fill(Infinity), maxs = new Float32Array(p).fill(-Infinity);
   let gmin = Infinity, gmax = -Infinity;
   for (const i of train) for (let j = 0; j < p; j++) { mins[j] = Math.min(mins[j]!, spectraRaw[i]![j]!); maxs[j] = Math.max(maxs[j]!, spectraRaw[i]![j]!); gmin=Math.min(gmin,spectraRaw[i]![j]!); gmax=Math.max(gmax,spectraRaw[i]![j]!); }
-  const spectra = spectraRaw.map((s) => s.map((v, j) => mode === 'minmax-variable' ? (v - mins[j]!) / (maxs[j]! - mins[j]!) : mode==='global' ? (v-gmin)/(gmax-gmin) : v));
+  const spectra = spectraRaw.map((s) => s.map((v, j) => mode === 'minmax-variable' ? (v - mins[j]!) / (maxs[j]! - mins[j]!) : mode==='global' ? (v-gmin)/(gmax-gmin) : mode==='snv' ? (v - mean(s)) / std(s) : v));
   const model = buildModel({ inputLength: p, classes: classes.length, l2: Number(args.l2 ?? 1e-3), seed, ...(spec as any) });
   const t0 = performance.now();
   const fit = await fitModel(model, { spectra, labels, classes: classes.length, train, validation: val }, { epochs: Number(args.epochs ?? 200), batchSize: Number(args.bs ?? 16), learningRate: Number(args.lr ?? 1e-3), patience: Number(args.patience ?? 30), seed });

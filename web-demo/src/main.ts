@@ -19,6 +19,8 @@ let modelName = '';
 const device = () => byId<HTMLSelectElement>('device-select').value as Device;
 /** Absolute URL of the page's copy of ONNX Runtime's wasm files (see vite/ortWasmFiles.ts). */
 const ortBase = () => new URL(`${import.meta.env.BASE_URL}ort/`, document.baseURI).href;
+/** `?threads=N` overrides ONNX Runtime's wasm thread count (for measurements). */
+const threads = () => Number(new URLSearchParams(location.search).get('threads')) || undefined;
 const bands = () => byId<HTMLSelectElement>('bands-select').value as BandTableName;
 
 /** Loads a model into the worker; on failure the previous model and result stay. */
@@ -26,7 +28,7 @@ async function loadModel(bytes: ArrayBuffer, name: string): Promise<void> {
   setStatus(`loading ${name}…`);
   const t0 = performance.now();
   // The worker gets a copy, so the page keeps the bytes to reload on a device change.
-  const reply = await worker.call<'loaded'>({ type: 'load', name, bytes: bytes.slice(0), device: device(), ortBase: ortBase() });
+  const reply = await worker.call<'loaded'>({ type: 'load', name, bytes: bytes.slice(0), device: device(), ortBase: ortBase(), threads: threads() });
   timings.loadModelMs = performance.now() - t0;
   state.model = reply.info;
   modelBytes = bytes;

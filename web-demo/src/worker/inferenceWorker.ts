@@ -16,7 +16,7 @@ async function handle(request: Request): Promise<Response> {
   switch (request.type) {
     case 'load': {
       useLocalOrtWasm(request.ortBase);
-      const next = await loadModel(new Uint8Array(request.bytes), { device: request.device });
+      const next = await loadModel(new Uint8Array(request.bytes), { device: request.device, threads: request.threads });
       const previous = model;
       model = next;
       await previous?.dispose();

@@ -54,7 +54,7 @@ export interface SpectraPayload {
 }
 
 export type Request =
-  | { id: number; type: 'load'; name: string; bytes: ArrayBuffer; device: Device; ortBase: string }
+  | { id: number; type: 'load'; name: string; bytes: ArrayBuffer; device: Device; ortBase: string; threads?: number }
   | { id: number; type: 'explain'; spectra: SpectraPayload; bands: BandTableName }
   | { id: number; type: 'featureMaps'; spectra: SpectraPayload; index: number }
   | { id: number; type: 'bench'; spectra: SpectraPayload; batch: number; repeats: number };

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { datasetToCsv, generateSynthetic } from '@spectracam/trainer';
+
+const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));
+
+async function workspace(t: { after: (fn: () => Promise<void>) => void }) {
+  const dir = await mkdtemp(join(tmpdir(), 'spectracam-train-cli-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const data = join(dir, 'small.csv');
+  await writeFile(data, datasetToCsv(generateSynthetic({ seed: 2, spectra: 40 }).dataset));
+  return { dir, data };
+}
+
+test('spectracam train: writes run.json and the model, prints accuracies, backend and seconds per epoch', async (t) => {
+  const { dir, data } = await workspace(t);
+  const out = join(dir, 'run');
+  const run = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', out, '--epochs', '2', '--backend', 'wasm', '--kernels', '21,11,5', '--strides', '4,4,2'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /accuracy: +train [\d.]+ %, validation [\d.]+ %, test [\d.]+ %/);
+  assert.match(run.stdout, /backend wasm, [\d.]+ s\/epoch/);
+  assert.deepEqual((await readdir(out)).sort(), ['model', 'run.json']);
+  const record = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+  assert.equal(record.status, 'complete');
+  assert.deepEqual(record.model.geometry.layers.map((l: { stride: number }) => l.stride), [4, 4, 2]);
+  assert.equal(record.data.reader.data, data);
+});
+
+test('spectracam train: a bad option fails with a message and leaves no output directory', async (t) => {
+  const { dir, data } = await workspace(t);
+  const out = join(dir, 'run');
+  const run = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', out, '--kernels', '21,11'], { encoding: 'utf8' });
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /--kernels takes three positive integers/);
+  assert.deepEqual(await readdir(dir), ['small.csv']);
+});

@@ -1,0 +1,13 @@
+import { launchChromium } from '/work/main/test/src/browser/support/chromium.ts';
+import { startPreview } from '/work/main/test/src/browser/support/previewServer.ts';
+const server = await startPreview();
+const { browser, close } = await launchChromium();
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('requestfailed', (r) => console.log('reqfail', r.url(), r.failure()?.errorText));
+await page.goto(server.url + (process.env.Q ?? ''));
+await page.waitForTimeout(Number(process.env.WAIT ?? 15000));
+console.log('message:', await page.locator('#message').textContent(), '| status:', await page.locator('#status').textContent());
+console.log('timings:', JSON.parse((await page.locator('#test-results').textContent())!).timings, await page.evaluate(() => JSON.stringify(performance.getEntriesByType('resource').map((e) => [e.name.slice(-40), Math.round(e.startTime), Math.round(e.duration)]))));
+await close(); await server.close();
