@@ -43,7 +43,7 @@ for (const seed of seeds) {
   const spectra = spectraRaw.map((s) => s.map((v, j) => mode === 'minmax-variable' ? (v - mins[j]!) / (maxs[j]! - mins[j]!) : mode==='global' ? (v-gmin)/(gmax-gmin) : mode==='snv' ? (v - mean(s)) / std(s) : v));
   const model = buildModel({ inputLength: p, classes: classes.length, l2: Number(args.l2 ?? 1e-3), seed, ...(spec as any) });
   const t0 = performance.now();
-  const fit = await fitModel(model, { spectra, labels, classes: classes.length, train, validation: val }, { epochs: Number(args.epochs ?? 200), batchSize: Number(args.bs ?? 16), learningRate: Number(args.lr ?? 1e-3), patience: Number(args.patience ?? 30), seed });
+  const fit = await fitModel(model, { spectra, labels, classes: classes.length, train, validation: val }, { epochs: Number(args.epochs ?? 200), batchSize: Number(args.bs ?? 16), learningRate: Number(args.lr ?? 1e-3), patience: Number(args.patience ?? 30), seed, noise: Number(args.noise ?? 0) });
   if (args.verbose) for (const h of fit.history) if (h.epoch % 10 === 0) console.log(h.epoch, h.loss.toFixed(3), h.accuracy.toFixed(3), h.valLoss.toFixed(3), h.valAccuracy.toFixed(3));
   const te = evaluateModel(model, spectra, labels, classes.length, test);
   accs.push(te.accuracy);

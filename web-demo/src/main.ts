@@ -44,7 +44,7 @@ async function explain(): Promise<void> {
   const reply = await worker.call<'explained'>({ type: 'explain', spectra: { names, axis, rows }, bands: bands() });
   state.explanation = reply.explanation;
   timings.explainMs = reply.explanation.millis;
-  renderResults(state);
+  await renderResults(state);
   timings.firstExplanationMs ??= performance.now();
   publishTestResults(state, timings);
   setStatus(`${rows.length} spectra explained on ${state.model.device} in ${reply.explanation.millis.toFixed(1)} ms`);
@@ -134,16 +134,16 @@ function wireInputs(): void {
   byId<HTMLSelectElement>('spectrum-select').addEventListener('change', (e) => {
     state.spectrumIndex = Number((e.target as HTMLSelectElement).value);
     state.className = undefined;
-    renderResults(state);
+    void renderResults(state);
     void drawFeatures().catch((error) => showMessage(String(error), 'error'));
   });
   byId<HTMLSelectElement>('class-select').addEventListener('change', (e) => {
     state.className = (e.target as HTMLSelectElement).value;
-    renderResults(state);
+    void renderResults(state);
   });
   byId<HTMLSelectElement>('overlay-select').addEventListener('change', (e) => {
     state.overlay = (e.target as HTMLSelectElement).value as OverlayMode;
-    renderResults(state);
+    void renderResults(state);
   });
   byId<HTMLSelectElement>('bands-select').addEventListener('change', () => void explain().catch((error) => showMessage(String(error), 'error')));
   byId<HTMLSelectElement>('device-select').addEventListener('change', () => {

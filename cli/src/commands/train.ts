@@ -10,6 +10,7 @@ interface TrainArgs extends Partial<ReaderArgv> {
   lr?: number;
   l2?: number;
   patience?: number;
+  noise?: number;
   preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none';
   kernels?: string;
   strides?: string;
@@ -38,10 +39,11 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'run directory to write (run.json + model/)', group: GROUP })
       .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend; auto: the fastest present (tensorflow > webgpu > wasm > cpu)', group: GROUP })
       .option('epochs', { type: 'number', describe: 'maximum epochs (default 300)', group: GROUP })
-      .option('batch-size', { type: 'number', describe: 'mini-batch size (default 16)', group: GROUP })
-      .option('lr', { type: 'number', describe: 'Adam learning rate (default 0.001)', group: GROUP })
+      .option('batch-size', { type: 'number', describe: 'mini-batch size (default 8 below 200 training spectra, else 32)', group: GROUP })
+      .option('lr', { type: 'number', describe: 'Adam learning rate (default 0.003)', group: GROUP })
       .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
-      .option('patience', { type: 'number', describe: 'early stopping: epochs without a lower validation loss (default 50)', group: GROUP })
+      .option('patience', { type: 'number', describe: 'early stopping: epochs without a lower validation loss (default 100)', group: GROUP })
+      .option('noise', { type: 'number', describe: 'std of Gaussian noise added to training batches after preprocessing (default 0)', group: GROUP })
       .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none'] as const, describe: 'scaling fitted on the training part (default minmax-variable, study Eq. 9)', group: GROUP })
       .option('kernels', { type: 'string', describe: 'conv kernel sizes, e.g. 21,11,5 (default from the number of variables)', group: GROUP })
       .option('strides', { type: 'string', describe: 'conv strides, e.g. 2,2,1 (default from the number of variables)', group: GROUP })
@@ -78,7 +80,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       const { record, model } = await trainer.trainRun(
         dataset,
         {
-          epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience,
+          epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
           preprocess: argv.preprocess, kernels, strides, padding: argv.padding,
           split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed,
           reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },

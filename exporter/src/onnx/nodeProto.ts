@@ -1,5 +1,5 @@
 import { onnx } from './onnxProto.js';
-import type { TensorProto, NodeProto, AttributeProto, ValueInfoProto } from './onnxProto.js';
+import type { AttributeProto, NodeProto } from './onnxProto.js';
 
 export type AttributeValue = number | number[] | string | { float: number };
 

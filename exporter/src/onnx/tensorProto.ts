@@ -1,5 +1,5 @@
 import { onnx } from './onnxProto.js';
-import type { TensorProto, NodeProto, AttributeProto, ValueInfoProto } from './onnxProto.js';
+import type { TensorProto } from './onnxProto.js';
 
 /** A float32 initializer; values travel as little-endian raw bytes (compact, exact). */
 export function floatTensor(name: string, dims: number[], values: ArrayLike<number>): TensorProto {

@@ -1,5 +1,5 @@
 import { onnx } from './onnxProto.js';
-import type { TensorProto, NodeProto, AttributeProto, ValueInfoProto } from './onnxProto.js';
+import type { ValueInfoProto } from './onnxProto.js';
 
 /** A float32 tensor's declared type; a string dimension is symbolic (the dynamic batch). */
 export function floatValueInfo(name: string, shape: (number | string)[], docString?: string): ValueInfoProto {

@@ -75,6 +75,8 @@ export interface RunRecord {
     batchSize: number;
     learningRate: number;
     patience: number;
+    /** Std of the Gaussian noise added to training batches (absent: none). */
+    noise?: number;
     secondsPerEpoch: number;
     history: EpochRecord[];
   };

@@ -11,8 +11,10 @@ export interface FitOptions {
   learningRate: number;
   /** Epochs without a lower validation loss before stopping. */
   patience: number;
-  /** Seeds the order of the mini-batches. */
+  /** Seeds the order of the mini-batches and the noise. */
   seed: number;
+  /** Standard deviation of Gaussian noise added to each training batch (0: none). @default 0 */
+  noise?: number;
 }
 
 export interface FitProgress {
@@ -59,7 +61,7 @@ export async function fitModel(
     for (let epoch = 1; epoch <= options.epochs && !interrupted; epoch++) {
       const started = performance.now();
       const order = shuffledIndices(train.length, random).map((i) => train[i]!);
-      const pass = await trainEpoch(model, optimizer, { spectra, labels, classes }, order, options.batchSize, () => hooks.signal?.aborted ?? false);
+      const pass = await trainEpoch(model, optimizer, { spectra, labels, classes }, order, options.batchSize, () => hooks.signal?.aborted ?? false, { noise: options.noise ?? 0, random });
       interrupted = pass.stopped;
       if (interrupted && best) break; // a partial epoch never replaces a complete one
       const valEval = validation.length > 0 ? evaluateModel(model, spectra, labels, classes, validation) : undefined;

@@ -22,6 +22,7 @@ export async function trainEpoch(
   order: readonly number[],
   batchSize: number,
   shouldStop: () => boolean = () => false,
+  augment?: { noise: number; random: () => number },
 ): Promise<{ loss: number; accuracy: number; seen: number; stopped: boolean }> {
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let lossSum = 0;
@@ -30,7 +31,11 @@ export async function trainEpoch(
   for (let start = 0; start < order.length; start += batchSize) {
     const rows = order.slice(start, start + batchSize);
     const [batchLoss, batchHits] = tf.tidy(() => {
-      const xs = spectraTensor(data.spectra, rows);
+      let xs: tf.Tensor3D = spectraTensor(data.spectra, rows);
+      // Additive Gaussian noise (seeded) regularises training on small data sets.
+      if (augment && augment.noise > 0) {
+        xs = tf.add(xs, tf.randomNormal(xs.shape, 0, augment.noise, 'float32', Math.floor(augment.random() * 2 ** 31)));
+      }
       const ys = oneHotTensor(data.labels, data.classes, rows);
       let kept: tf.Scalar[] = [];
       optimizer.minimize(

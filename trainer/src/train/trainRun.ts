@@ -38,11 +38,12 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const labels = Int32Array.from(dataset.labels, (l) => classIndex.get(l)!);
   const C = dataset.classes.length;
 
+  const batchSize = o.batchSize ?? (split.train.length < 200 ? 8 : 32);
   const model = buildModel({ inputLength: p, classes: C, l2: o.l2, seed: o.seed, ...spec });
   const fit = await fitModel(
     model,
     { spectra, labels, classes: C, train: split.train, validation: split.validation },
-    { epochs: o.epochs, batchSize: o.batchSize, learningRate: o.learningRate, patience: o.patience, seed: o.seed },
+    { epochs: o.epochs, batchSize, learningRate: o.learningRate, patience: o.patience, seed: o.seed, noise: o.noise },
     {
       signal: hooks.signal,
       onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
@@ -89,9 +90,10 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       epochs: o.epochs,
       epochsRun: fit.history.length,
       bestEpoch: fit.bestEpoch,
-      batchSize: o.batchSize,
+      batchSize,
       learningRate: o.learningRate,
       patience: o.patience,
+      ...(o.noise > 0 ? { noise: o.noise } : {}),
       secondsPerEpoch: fit.secondsPerEpoch,
       history: fit.history,
     },
@@ -109,7 +111,8 @@ function checkOptions(o: typeof trainDefaults & TrainOptions): void {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`trainRun: '${name}' must be a positive integer, got ${v}`);
   };
   positiveInt('epochs', o.epochs);
-  positiveInt('batchSize', o.batchSize);
+  if (o.batchSize !== undefined) positiveInt('batchSize', o.batchSize);
+  if (!(o.noise >= 0)) throw new RangeError(`trainRun: 'noise' must be >= 0, got ${o.noise}`);
   if (!Number.isInteger(o.patience) || o.patience < 0) throw new RangeError(`trainRun: 'patience' must be a whole number >= 0, got ${o.patience}`);
   if (!(o.learningRate > 0)) throw new RangeError(`trainRun: 'learningRate' must be > 0, got ${o.learningRate}`);
   if (!(o.l2 >= 0)) throw new RangeError(`trainRun: 'l2' must be >= 0, got ${o.l2}`);

@@ -1,16 +1,15 @@
-import { classStatistics } from '@spectracam/cam';
+import { classPatternChart, classStatistics, topFrequencyChart } from '@spectracam/cam';
 import type { AppState } from './appState.js';
 import { byId } from './dom.js';
-import { drawLineChart } from '../ui/lineChart.js';
-
-const COLOURS = ['#d7301f', '#2171b5', '#238b45', '#6a51a3', '#cc4c02', '#525252'];
+import { drawVegaLite } from '../ui/vegaLiteChart.js';
 
 /**
- * For a batch: per class, the mean scaled map with its spread (std) and the frequency of each
- * variable among the top 10 %, as in the study's Figs 2-5. Statistics use correctly classified
- * spectra when the file gave labels, otherwise spectra grouped by their predicted class.
+ * For a batch: per class, the mean spectrum with the mean scaled map and its spread (std), and
+ * the frequency of each variable among the top 10 %, as in the study's Figs 2-5, drawn with the
+ * report's Vega-Lite specs from cam. Statistics use correctly classified spectra when the file
+ * gave labels, otherwise spectra grouped by their predicted class.
  */
-export function drawBatchView(state: AppState): void {
+export async function drawBatchView(state: AppState): Promise<void> {
   const { model, explanation, spectra } = state;
   const box = byId('batch');
   if (!model || !explanation || explanation.spectra.length < 2) {
@@ -25,21 +24,23 @@ export function drawBatchView(state: AppState): void {
   const maps = explanation.spectra.map((s, i) => s.maps[model.classes.indexOf(truth[i]!)] ?? s.maps[0]!);
   const stats = classStatistics(maps, truth, predicted, model.classes, 0.1);
   const present = model.classes.filter((c) => (stats[c]?.n ?? 0) > 0);
-  byId('batch-note').textContent = labels
-    ? `Over correctly classified spectra (labels from the file): ${present.map((c) => `${c} n=${stats[c]!.n}`).join(', ')}.`
-    : `No labels in the file: spectra grouped by predicted class: ${present.map((c) => `${c} n=${stats[c]!.n}`).join(', ')}.`;
-  drawLineChart(byId('class-mean-chart'), {
-    axis: model.axis,
-    unit: model.unit,
-    yLabel: 'mean scaled importance ± std',
-    yDomain: [0, 1],
-    series: present.map((c, k) => ({ label: c, values: stats[c]!.mean, spread: stats[c]!.std, colour: COLOURS[k % COLOURS.length]! })),
-  });
-  drawLineChart(byId('frequency-chart'), {
-    axis: model.axis,
-    unit: model.unit,
-    yLabel: 'share of spectra with the variable in their top 10 %',
-    yDomain: [0, 1],
-    series: present.map((c, k) => ({ label: c, values: stats[c]!.frequency, colour: COLOURS[k % COLOURS.length]! })),
-  });
+  byId('batch-note').textContent =
+    (labels ? 'Over correctly classified spectra (labels from the file): ' : 'No labels in the file: spectra grouped by predicted class: ') +
+    `${present.map((c) => `${c} n=${stats[c]!.n}`).join(', ')}. Blue: mean spectrum; red: mean importance ± std.`;
+
+  const patterns = byId('class-mean-chart');
+  patterns.replaceChildren();
+  for (const c of present) {
+    const members = explanation.spectra.filter((s, i) => truth[i] === c && predicted[i] === c);
+    const meanSpectrum = model.axis.map((_, j) => members.reduce((sum, s) => sum + s.intensities[j]!, 0) / members.length);
+    const figure = document.createElement('div');
+    figure.className = 'class-pattern';
+    patterns.appendChild(figure);
+    await drawVegaLite(
+      figure,
+      classPatternChart({ axis: model.axis, meanSpectrum, meanMap: stats[c]!.mean, stdMap: stats[c]!.std, unit: model.unit, title: c, width: 820, height: 180 }),
+    );
+  }
+  const frequency = Object.fromEntries(present.map((c) => [c, stats[c]!.frequency]));
+  await drawVegaLite(byId('frequency-chart'), topFrequencyChart({ axis: model.axis, frequency, fraction: 0.1, unit: model.unit, width: 820, height: 160 }));
 }

@@ -6,7 +6,7 @@ import { drawRegions } from '../ui/regionsView.js';
 import { drawBatchView } from './renderBatch.js';
 
 /** Draws the explanation of the chosen spectrum and class, and the batch view for several spectra. */
-export function renderResults(state: AppState): void {
+export async function renderResults(state: AppState): Promise<void> {
   const { model, explanation } = state;
   if (!model || !explanation || explanation.spectra.length === 0) return;
   byId('results').hidden = false;
@@ -41,5 +41,7 @@ export function renderResults(state: AppState): void {
   const regions = byId('regions');
   if (className === spectrum.predicted) drawRegions(regions, spectrum.regions, model.unit, className);
   else regions.textContent = `Top regions are listed for the predicted class (${spectrum.predicted}).`;
-  drawBatchView(state);
+  await drawBatchView(state).catch((error: unknown) => {
+    byId('batch-note').textContent = `batch charts failed: ${error instanceof Error ? error.message : String(error)}`;
+  });
 }

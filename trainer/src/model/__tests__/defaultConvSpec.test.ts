@@ -20,3 +20,10 @@ test('defaultConvSpec: lengths below 8 or not whole are refused with a RangeErro
   assert.throws(() => defaultConvSpec(5), RangeError);
   assert.throws(() => defaultConvSpec(100.5), /at least 8 variables/);
 });
+
+test('defaultConvSpec: the meat length (448) gets the wide, strided geometry measured best on meat', () => {
+  const spec = defaultConvSpec(448);
+  assert.deepEqual(spec.strides, [4, 4, 2]);
+  const rf = spec.kernels[0] + (spec.kernels[1] - 1) * spec.strides[0] + (spec.kernels[2] - 1) * spec.strides[0] * spec.strides[1];
+  assert.ok(rf >= 448 / 3, `Conv3 receptive field ${rf} covers at least a third of the spectrum`);
+});

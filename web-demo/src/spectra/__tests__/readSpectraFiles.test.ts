@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readSpectraFiles } from '../readSpectraFiles.js';
+
+const file = (name: string, text: string) => new File([text], name);
+
+test('readSpectraFiles: spectra as rows keep names, labels and an ascending axis', async () => {
+  const csv = 'id,label,1000,1001,1002\na,x,1,2,3\nb,y,4,5,6\n';
+  const read = await readSpectraFiles([file('rows.csv', csv)]);
+  assert.deepEqual(read.names, ['a', 'b']);
+  assert.deepEqual(read.labels, ['x', 'y']);
+  assert.deepEqual(read.axis, [1000, 1001, 1002]);
+  assert.deepEqual(read.rows, [[1, 2, 3], [4, 5, 6]]);
+  assert.equal(read.source, 'rows.csv');
+});
+
+test('readSpectraFiles: spectra as columns on a descending axis come back ascending', async () => {
+  const csv = 'wavenumber,s1,s2\n1002,3,6\n1001,2,5\n1000,1,4\n';
+  const read = await readSpectraFiles([file('cols.csv', csv)]);
+  assert.deepEqual(read.names, ['s1', 's2']);
+  assert.deepEqual(read.axis, [1000, 1001, 1002]);
+  assert.deepEqual(read.rows, [[1, 2, 3], [4, 5, 6]]);
+  assert.equal(read.labels, undefined, 'no label row, no labels');
+});
+
+test('readSpectraFiles: two-column files give one spectrum each, named after the file', async () => {
+  const read = await readSpectraFiles([file('one.txt', '1000 1\n1001 2\n1002 3\n'), file('two.txt', '1000\t4\n1001\t5\n1002\t6\n')]);
+  assert.deepEqual(read.names, ['one', 'two']);
+  assert.deepEqual(read.rows, [[1, 2, 3], [4, 5, 6]]);
+});
+
+test('readSpectraFiles: JCAMP-DX is read through the trainer parser', async () => {
+  const jdx = ['##TITLE=s', '##JCAMP-DX=4.24', '##DATA TYPE=RAMAN SPECTRUM', '##XUNITS=1/CM', '##YUNITS=ARBITRARY UNITS',
+    '##FIRSTX=1000', '##LASTX=1003', '##NPOINTS=4', '##XFACTOR=1', '##YFACTOR=1', '##XYDATA=(X++(Y..Y))', '1000 1 2 3 4', '##END='].join('\n');
+  const read = await readSpectraFiles([file('s.jdx', jdx)]);
+  assert.deepEqual(read.axis, [1000, 1001, 1002, 1003]);
+  assert.deepEqual(read.rows, [[1, 2, 3, 4]]);
+});
+
+test('readSpectraFiles: a non-numeric cell is refused with the file and the cell named', async () => {
+  const csv = 'id,1000,1001,1002\na,1,abc,3\n';
+  await assert.rejects(readSpectraFiles([file('bad.csv', csv)]), (error: Error) => /bad\.csv/.test(error.message) && /abc/.test(error.message));
+});
