@@ -2,6 +2,7 @@ import { copyFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import { crossOriginIsolation } from './crossOriginIsolation.js';
 
 /**
  * The page serves ONNX Runtime's wasm files itself (no CDN): they are copied from
@@ -38,6 +39,9 @@ export function ortWasmFiles(): Plugin {
         const file = ORT_FILES.find((f) => url.endsWith(`/${ORT_DIR}/${f}`));
         if (!file) return next();
         res.setHeader('Content-Type', file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript');
+        // Served before Vite adds server.headers; ORT starts thread workers from the .mjs, and a
+        // worker script needs the isolation headers itself.
+        for (const [k, v] of Object.entries(crossOriginIsolation)) res.setHeader(k, v);
         res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
         createReadStream(join(dist, file)).pipe(res);
       });

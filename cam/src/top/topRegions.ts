@@ -1,5 +1,6 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
-import { topVariables } from './topVariables.js';
+import { topCount } from './topCount.js';
+import { selectTop } from './selectTop.js';
 
 /** A run of contiguous top variables. Indices are inclusive; positions are in axis units. */
 export interface Region {
@@ -22,9 +23,10 @@ export interface Region {
 export function topRegions(scaledMap: ArrayLike<number>, axis: ArrayLike<number>, fraction = 0.1): Region[] {
   assertFiniteArray(axis, 'axis');
   assertLength(axis, scaledMap.length, 'axis', 'one position per map value');
-  const top = topVariables(scaledMap, fraction);
-  const selected = new Uint8Array(scaledMap.length);
-  for (const i of top) selected[i] = 1;
+  assertFiniteArray(scaledMap, 'map');
+  if (scaledMap.length === 0) throw new RangeError(`'map' must not be empty`);
+  // Regions need the set of top variables, not their order: select without sorting.
+  const selected = selectTop(scaledMap, topCount(scaledMap.length, fraction), new Uint8Array(scaledMap.length));
   const regions: Region[] = [];
   for (let i = 0; i < selected.length; i++) {
     if (!selected[i]) continue;

@@ -17,6 +17,15 @@ export function assertNumericArray(value: unknown, name: string): asserts value 
 /** Checks kind and finiteness; the message names the first bad index. */
 export function assertFiniteArray(value: unknown, name: string): asserts value is ArrayLike<number> {
   assertNumericArray(value, name);
+  if (value instanceof Float64Array || value instanceof Float32Array) {
+    // Typed float arrays hold only numbers: one finiteness test per value (v - v is NaN for
+    // NaN and +-Infinity), cheap enough for the per-spectrum calls of explain.
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i]!;
+      if (v - v !== 0) throw new RangeError(`'${name}[${i}]' must be finite, got ${v}`);
+    }
+    return;
+  }
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
     if (typeof v !== 'number') throw new TypeError(`'${name}[${i}]' must be a number, got ${describe(v)}`);

@@ -5,9 +5,11 @@ import { exportCommand } from './export.js';
 import { predictCommand } from './predict.js';
 import { explainCommand } from './explain.js';
 import { evaluateCommand } from './evaluate.js';
+import { quickstartCommand } from './quickstart.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
+  quickstartCommand,
   synthCommand,
   trainCommand,
   exportCommand,

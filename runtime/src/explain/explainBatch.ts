@@ -1,15 +1,15 @@
-import { annotateRegions, coarseMaps, minMaxScale, topRegions } from '@spectracam/cam';
+import { annotateRegions, minMaxScale, topRegions } from '@spectracam/cam';
+import type { QuadraticInterpolator } from '@spectracam/cam';
 import type { ClassExplanation, ExplainOptions } from '../types.js';
-import type { BandedBasis } from './bandedBasis.js';
-import { bandedMap } from './bandedBasis.js';
 
 export interface ExplainContext {
   classes: readonly string[];
   axis: Float64Array;
-  weight: Float32Array;
-  channels: number;
   n3: number;
-  basis: BandedBasis;
+  /** Coarse map (one value per Conv3 position) -> full map on the model's axis: cam's exact spline. */
+  interpolator: QuadraticInterpolator;
+  /** Reused full map when the caller does not keep maps, so a spectrum allocates no map. */
+  scratch: Float64Array;
 }
 
 /** Class indices an `explain` call asks for, given the predicted one. */
@@ -22,33 +22,33 @@ export function requestedClasses(option: ExplainOptions['class'], predicted: num
 }
 
 /**
- * CAM of the requested classes for spectrum `row` of a batch's conv3 output [rows, channels, n3]:
- * coarse map from the classifier weights, full map through the spline basis, min-max scaling,
- * top regions named with bands.
+ * CAM of the requested classes for spectrum `row` of a batch's coarse maps [rows, C, n3]
+ * (conv3 x classifier weights, computed inside the ONNX graph): full map through the spline,
+ * min-max scaling, top regions named with bands. Only the requested classes are interpolated.
  */
 export function explainRow(
   context: ExplainContext,
-  conv3: Float32Array,
+  coarse: Float32Array,
   row: number,
   classIndices: readonly number[],
   options: ExplainOptions,
 ): ClassExplanation[] {
-  const { channels, n3, weight, basis, axis, classes } = context;
-  const size = channels * n3;
-  const coarse = coarseMaps(conv3.subarray(row * size, (row + 1) * size), weight, n3);
+  const { n3, interpolator, axis, classes } = context;
+  const C = classes.length;
   return classIndices.map((c) => {
-    const full = bandedMap(coarse.subarray(c * n3, (c + 1) * n3), basis);
-    const scaled = minMaxScale(full);
-    const regions = topRegions(scaled, axis, options.top ?? 0.1);
+    const offset = (row * C + c) * n3;
+    const map = options.full ? new Float64Array(axis.length) : context.scratch;
+    minMaxScale(interpolator.interpolate(coarse.subarray(offset, offset + n3), map), map);
+    const regions = topRegions(map, axis, options.top ?? 0.1);
     const annotated = options.bands ? annotateRegions(regions, options.bands, options.bandTolerance) : regions;
     let peakIndex = 0;
-    for (let j = 1; j < scaled.length; j++) if (scaled[j]! > scaled[peakIndex]!) peakIndex = j;
+    for (let j = 1; j < map.length; j++) if (map[j]! > map[peakIndex]!) peakIndex = j;
     return {
       class: classes[c]!,
       peak: axis[peakIndex]!,
       peakIndex,
       regions: annotated,
-      ...(options.full ? { map: scaled } : {}),
+      ...(options.full ? { map } : {}),
     };
   });
 }

@@ -1,14 +1,14 @@
-import { camBasis } from '@spectracam/cam';
+import { createCamInterpolator } from '@spectracam/cam';
+import type { QuadraticInterpolator } from '@spectracam/cam';
 import { TENSORS } from '../contract.js';
 import type { Alignment, ModelMetadata } from '../contract.js';
 import type { SessionHandle } from '../backend/ortBackend.js';
 import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
 import { toInputMatrix } from '../input/toInputMatrix.js';
 import type { InputMatrix } from '../input/toInputMatrix.js';
-import { bandedBasis } from '../explain/bandedBasis.js';
-import type { BandedBasis } from '../explain/bandedBasis.js';
 import { explainRow, requestedClasses } from '../explain/explainBatch.js';
 import { batchesOf } from './batchesOf.js';
+import { COARSE_OUTPUT } from './withCoarseOutput.js';
 
 export interface ModelParts {
   metadata: ModelMetadata;
@@ -26,18 +26,18 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   const classes = metadata.classes;
   const axis = Float64Array.from(metadata.axis);
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
-  const channels = classifier.weight.length / classes.length;
-  const bases = new Map<Alignment, BandedBasis>();
+  const interpolators = new Map<Alignment, QuadraticInterpolator>();
+  const scratch = new Float64Array(axis.length);
   let disposed = false;
 
-  // Computed once per model and alignment: every explanation reuses it.
-  const basisFor = (alignment: Alignment): BandedBasis => {
-    let basis = bases.get(alignment);
-    if (!basis) {
-      basis = bandedBasis(camBasis(conv3.centres, axis.length, alignment), conv3.outputLength, axis.length);
-      bases.set(alignment, basis);
+  // Factored once per model and alignment: every explanation reuses it.
+  const interpolatorFor = (alignment: Alignment): QuadraticInterpolator => {
+    let interpolator = interpolators.get(alignment);
+    if (!interpolator) {
+      interpolator = createCamInterpolator(conv3.centres, axis.length, alignment);
+      interpolators.set(alignment, interpolator);
     }
-    return basis;
+    return interpolator;
   };
 
   // One batch at a time, so a caller that consumes batches as they come holds one batch of outputs.
@@ -69,14 +69,13 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     const context = {
       classes,
       axis,
-      weight: classifier.weight,
-      channels,
       n3: conv3.outputLength,
-      basis: basisFor(options.alignment ?? 'receptive-field'),
+      interpolator: interpolatorFor(options.alignment ?? 'receptive-field'),
+      scratch,
     };
     const out: Explanation[] = [];
-    for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits, TENSORS.conv3])) {
-      const maps = batch.outputs[TENSORS.conv3]!.data;
+    for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits, COARSE_OUTPUT])) {
+      const maps = batch.outputs[COARSE_OUTPUT]!.data;
       for (let row = 0; row < batch.rows; row++) {
         const p = prediction(batch, row);
         const indices = requestedClasses(options.class, p.predictedIndex, classes);

@@ -14,6 +14,8 @@ export interface DecodedModel {
   inputs: string[];
   outputs: string[];
   initializers: Map<string, Initializer>;
+  /** The decoded ModelProto, for the graph the runtime runs (see withCoarseOutput). */
+  proto: InstanceType<typeof onnx.ModelProto>;
 }
 
 const FLOAT = 1;
@@ -46,6 +48,7 @@ export function decodeModel(bytes: Uint8Array, name: string): DecodedModel {
     inputs: (graph.input ?? []).map((v) => v.name ?? '').filter((n) => !initializers.has(n)),
     outputs: (graph.output ?? []).map((v) => v.name ?? ''),
     initializers,
+    proto: model,
   };
 }
 

@@ -5,6 +5,7 @@ import { decodeModel } from './decodeModel.js';
 import { parseMetadata } from './parseMetadata.js';
 import { readClassifier } from './readClassifier.js';
 import { createSpectraModel } from './createSpectraModel.js';
+import { withCoarseOutput } from './withCoarseOutput.js';
 
 /** Reads, checks and opens a model's bytes on one backend; shared by the Node and web entries. */
 export async function loadFromBytes(
@@ -26,6 +27,7 @@ export async function loadFromBytes(
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
   const device = options.device ?? backend.defaultDevice;
-  const session = await backend.open(bytes, device, { threads: options.threads });
+  const graph = withCoarseOutput(decoded.proto, metadata.classes.length, conv3.outputLength);
+  const session = await backend.open(graph, device, { threads: options.threads });
   return createSpectraModel({ metadata, classifier, session, device, batchSize: options.batchSize ?? 256 });
 }

@@ -1,7 +1,14 @@
+/**
+ * Where a training step's time goes, per TensorFlow.js kernel (2 steps, batch 32, 1733 variables,
+ * kernels 21,11,5, strides 2,2,1):
+ *
+ *   node --conditions=source --import tsx bench/src/kernelProfile.ts [wasm|cpu]
+ */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildModel, setBackend, trainEpoch } from '@spectracam/trainer';
 await setBackend((process.argv[2] ?? 'wasm') as 'wasm');
-const p = 1733, n = 64;
+const p = 1733;
+const n = 64;
 const spectra = Array.from({ length: n }, (_, i) => Float32Array.from({ length: p }, (_, j) => Math.sin(i * 0.1 + j * 0.01)));
 const labels = Int32Array.from({ length: n }, (_, i) => i % 2);
 const model = buildModel({ inputLength: p, classes: 2, l2: 1e-3, seed: 1, kernels: [21, 11, 5], strides: [2, 2, 1], padding: 'same' });
