@@ -19,11 +19,16 @@ function newestMtime(dir: string): number {
 
 /**
  * Builds the page (example model included) when dist/ is missing or older than the demo's
- * sources, with the same command a user runs: `npm run build -w web-demo`.
+ * sources or the example model, with the same command a user runs: `npm run build -w web-demo`.
  */
 export function ensureBuiltPage(): void {
   const index = join(distDir, 'index.html');
-  const sources = Math.max(newestMtime(join(webDemoDir, 'src')), statSync(join(webDemoDir, 'index.html')).mtimeMs);
+  const example = join(exampleDir, 'model.onnx');
+  const sources = Math.max(
+    newestMtime(join(webDemoDir, 'src')),
+    statSync(join(webDemoDir, 'index.html')).mtimeMs,
+    existsSync(example) ? statSync(example).mtimeMs : 0,
+  );
   const upToDate =
     existsSync(index) && existsSync(join(distDir, 'example', 'model.onnx')) && statSync(index).mtimeMs >= sources;
   if (upToDate) return;
