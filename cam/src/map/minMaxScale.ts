@@ -5,13 +5,28 @@ import { assertFiniteArray } from '../util/checks.js';
  * A constant map carries no ranking and becomes all zeros rather than NaN.
  */
 export function minMaxScale(map: ArrayLike<number>, out: Float64Array = new Float64Array(map.length)): Float64Array {
-  assertFiniteArray(map, 'map');
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < map.length; i++) {
-    const v = map[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
+  let finite = true;
+  if (map instanceof Float64Array || map instanceof Float32Array) {
+    // One pass finds the range and notices NaN/Infinity (v - v is NaN for them); the full check
+    // below only runs to name the bad value. This runs once per explained spectrum and class.
+    for (let i = 0; i < map.length; i++) {
+      const v = map[i]!;
+      if (v - v !== 0) finite = false;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  } else {
+    finite = false;
+  }
+  if (!finite) {
+    assertFiniteArray(map, 'map');
+    for (let i = 0; i < map.length; i++) {
+      const v = map[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   }
   const range = max - min;
   if (!(range > 0)) return out.fill(0);

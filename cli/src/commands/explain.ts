@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { Alignment, Device } from '@spectracam/runtime';
-import { withReaderArgs } from '../runtime/readerArgs.js';
+import { readerOptions } from '../options/readerOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
 interface ExplainArgs extends ReaderArgs {
@@ -19,12 +19,16 @@ interface ExplainArgs extends ReaderArgs {
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
-  command: 'explain <model> <data>',
+  command: 'explain <model> [data]',
   describe: 'Classify spectra and explain each decision with a class activation map',
   builder: (yargs) =>
-    withReaderArgs(yargs)
+    readerOptions(yargs, { dataRequired: false })
       .positional('model', { type: 'string', demandOption: true, describe: 'SpectraCAM ONNX model' })
-      .positional('data', { type: 'string', demandOption: true, describe: 'Spectra: any format `train` reads; labels optional' })
+      .positional('data', { type: 'string', describe: 'Spectra (or --data): any format `train` reads; labels optional' })
+      .check((a) => {
+        if (!a.data) throw new Error('DATA is missing: give the spectra file as the second argument or with --data');
+        return true;
+      })
       .option('class', { type: 'string', default: 'predicted', describe: 'Class to explain: predicted, all, or a class name' })
       .option('top', { type: 'number', default: 0.1, describe: 'Fraction of variables kept as top variables' })
       .option('alignment', { choices: ['receptive-field', 'stretch'] as const, default: 'receptive-field' as const, describe: 'Spline knots: receptive-field centres, or spread evenly (the study)' })

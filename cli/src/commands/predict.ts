@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { Device } from '@spectracam/runtime';
-import { withReaderArgs } from '../runtime/readerArgs.js';
+import { readerOptions } from '../options/readerOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
 interface PredictArgs extends ReaderArgs {
@@ -12,12 +12,16 @@ interface PredictArgs extends ReaderArgs {
 }
 
 export const predictCommand: CommandModule<object, PredictArgs> = {
-  command: 'predict <model> <data>',
+  command: 'predict <model> [data]',
   describe: 'Classify spectra with an exported model (.onnx)',
   builder: (yargs) =>
-    withReaderArgs(yargs)
+    readerOptions(yargs, { dataRequired: false })
       .positional('model', { type: 'string', demandOption: true, describe: 'SpectraCAM ONNX model' })
-      .positional('data', { type: 'string', demandOption: true, describe: 'Spectra: any format `train` reads; labels optional' })
+      .positional('data', { type: 'string', describe: 'Spectra (or --data): any format `train` reads; labels optional' })
+      .check((a) => {
+        if (!a.data) throw new Error('DATA is missing: give the spectra file as the second argument or with --data');
+        return true;
+      })
       .option('json', { type: 'boolean', default: false, describe: 'One JSON object per spectrum and line on stdout' })
       .option('device', { choices: ['cpu', 'webgpu', 'cuda'] as const, default: 'cpu' as const, describe: 'ONNX Runtime device' })
       .option('batch-size', { type: 'number', default: 256, describe: 'Spectra per ONNX Runtime call' })

@@ -1,15 +1,9 @@
-import type { Dataset, ReaderOptions } from '@spectracam/trainer';
+import type { Dataset } from '@spectracam/trainer';
+import { toReaderOptions } from '../options/readerOptions.js';
+import type { ReaderArgv } from '../options/readerOptions.js';
 
-/** Reader options as the predict and explain commands receive them from yargs. */
-export interface ReaderArgs {
-  format?: ReaderOptions['format'];
-  orientation?: ReaderOptions['orientation'];
-  labelColumn?: string;
-  labels?: string;
-  labelPattern?: string;
-  delimiter?: string;
-  unit?: string;
-}
+/** Reader options as the predict and explain commands receive them from yargs (shared readerOptions). */
+export type ReaderArgs = Partial<Omit<ReaderArgv, 'data'>>;
 
 /**
  * Reads DATA for a model: labels are optional (a file without labels must work) and the spectra
@@ -17,19 +11,7 @@ export interface ReaderArgs {
  */
 export async function readModelInputs(data: string, args: ReaderArgs): Promise<Dataset> {
   const { loadDataset } = await import('@spectracam/trainer');
-  return loadDataset(
-    {
-      data,
-      format: args.format,
-      orientation: args.orientation,
-      labelColumn: args.labelColumn,
-      labels: args.labels,
-      labelPattern: args.labelPattern,
-      delimiter: args.delimiter,
-      unit: args.unit,
-    },
-    { labelsRequired: false },
-  );
+  return loadDataset(toReaderOptions({ ...args, data }), { labelsRequired: false });
 }
 
 /** The axis to pass to the runtime: none when the data already sits on the model's axis. */
