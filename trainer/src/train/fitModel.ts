@@ -15,6 +15,14 @@ export interface FitOptions {
   seed: number;
   /** Standard deviation of Gaussian noise added to each training batch (0: none). @default 0 */
   noise?: number;
+  /**
+   * Which epoch counts as best (restored at the end, and the one patience counts from): 'loss' =
+   * lowest validation loss; 'accuracy' = highest validation accuracy, ties broken by the lower
+   * validation loss. @default 'loss'
+   */
+  restoreBy?: 'loss' | 'accuracy';
+  /** Multiply the learning rate by this factor after every epoch (1: constant). @default 1 */
+  lrDecay?: number;
 }
 
 export interface FitProgress {
@@ -54,7 +62,11 @@ export async function fitModel(
   const random = seededRandom(options.seed);
   const optimizer = tf.train.adam(options.learningRate);
   const history: EpochRecord[] = [];
-  let best: { loss: number; epoch: number; weights: tf.Tensor[] } | undefined;
+  let best: { loss: number; accuracy: number; epoch: number; weights: tf.Tensor[] } | undefined;
+  const byAccuracy = options.restoreBy === 'accuracy';
+  const better = (r: EpochRecord, b: { loss: number; accuracy: number }) =>
+    byAccuracy ? r.valAccuracy > b.accuracy || (r.valAccuracy === b.accuracy && r.valLoss < b.loss) : r.valLoss < b.loss;
+  const decay = options.lrDecay ?? 1;
   let interrupted = false;
   let seconds = 0;
   try {
@@ -76,10 +88,12 @@ export async function fitModel(
         seconds: elapsed,
       };
       history.push(record);
-      if (!best || record.valLoss < best.loss) {
+      if (!best || better(record, best)) {
         if (best) tf.dispose(best.weights);
-        best = { loss: record.valLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+        best = { loss: record.valLoss, accuracy: record.valAccuracy, epoch, weights: model.getWeights().map((w) => w.clone()) };
       }
+      // Adam reads its learningRate field on every step, so an exponential schedule is one assignment.
+      if (decay !== 1) (optimizer as unknown as { learningRate: number }).learningRate = options.learningRate * decay ** epoch;
       hooks.onEpoch?.({ epoch, epochs: options.epochs, record, bestEpoch: best.epoch });
       if (hooks.signal?.aborted) interrupted = true;
       if (epoch - best.epoch >= options.patience) break;

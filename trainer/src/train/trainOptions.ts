@@ -16,6 +16,10 @@ export interface TrainOptions {
   patience?: number;
   /** Standard deviation of Gaussian noise added to each preprocessed training batch. @default 0 */
   noise?: number;
+  /** Best epoch (restored; patience counts from it): lowest validation loss, or highest validation accuracy then lowest loss. @default 'loss' */
+  restoreBy?: 'loss' | 'accuracy';
+  /** Learning rate multiplied by this after every epoch. @default 1 */
+  lrDecay?: number;
   /** @default 'minmax-variable' (study Eq. 9) */
   preprocess?: PreprocessingKind;
   /** Conv kernel sizes. @default defaultConvSpec(p) */
@@ -44,6 +48,8 @@ export const trainDefaults = {
   l2: 1e-3,
   patience: 100,
   noise: 0,
+  restoreBy: 'loss' as 'loss' | 'accuracy',
+  lrDecay: 1,
   preprocess: 'minmax-variable' as PreprocessingKind,
   padding: 'same' as Padding,
   ratios: [0.7, 0.1, 0.2] as [number, number, number],

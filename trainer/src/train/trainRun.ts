@@ -43,7 +43,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const fit = await fitModel(
     model,
     { spectra, labels, classes: C, train: split.train, validation: split.validation },
-    { epochs: o.epochs, batchSize, learningRate: o.learningRate, patience: o.patience, seed: o.seed, noise: o.noise },
+    { epochs: o.epochs, batchSize, learningRate: o.learningRate, patience: o.patience, seed: o.seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay },
     {
       signal: hooks.signal,
       onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
