@@ -45,7 +45,8 @@ export async function trainEpoch(
           const hits = tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, -1), tf.argMax(ys, -1)), 'float32')) as tf.Scalar;
           kept = [tf.keep(loss), tf.keep(hits)];
           const penalties = model.calculateLosses();
-          return penalties.length > 0 ? (tf.addN([loss, ...penalties]) as tf.Scalar) : loss;
+          // minimize() disposes the tensor it is given: never hand it the kept `loss` itself (l2 = 0).
+          return penalties.length > 0 ? (tf.addN([loss, ...penalties]) as tf.Scalar) : tf.clone(loss);
         },
         false,
         variables,
