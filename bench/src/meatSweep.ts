@@ -48,7 +48,7 @@ for (const config of configs) {
       if (record.metrics.test.accuracy < 1) {
         const rows = record.split.ids.test.map((id) => dataset.ids.indexOf(id));
         const x = applyPreprocessing(record.preprocessing, rows.map((i) => dataset.spectra[i]!));
-        const probs = tf.tidy(() => (model.predict(tf.tensor3d(x.flatMap((v) => Array.from(v)), [x.length, x[0]!.length, 1])) as tf.Tensor2D).argMax(-1).arraySync() as number[]);
+        const probs = tf.tidy(() => tf.argMax(model.predict(tf.tensor3d(x.flatMap((v) => Array.from(v)), [x.length, x[0]!.length, 1])) as tf.Tensor2D, -1).arraySync() as number[]);
         probs.forEach((c, k) => {
           if (dataset.classes[c] !== dataset.labels[rows[k]!]) missed.push(`p${p}r${r}:${dataset.ids[rows[k]!]}(${dataset.labels[rows[k]!]}->${dataset.classes[c]})`);
         });
