@@ -8,13 +8,13 @@
  *   node --conditions=source --import tsx scripts/build-example-model.ts [--if-missing] [--out DIR]
  *
  * `npm run build -w web-demo` runs it with --if-missing. Training is kept short (seconds) so
- * CI can build the page; the synthetic bands are easy enough for that.
+ * CI can build the page.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSynthetic, trainRun, writeRun, writeFileAtomic } from '@spectracam/trainer';
+import { generateSynthetic, SYNTHETIC_TRAIN_OPTIONS, trainRun, writeRun, writeFileAtomic } from '@spectracam/trainer';
 import { exportRun } from '@spectracam/exporter';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,9 +24,14 @@ const out = resolve(outIndex >= 0 ? args[outIndex + 1]! : join(root, 'web-demo',
 const modelPath = join(out, 'model.onnx');
 const spectraPath = join(out, 'spectra.csv');
 
-/** A small synthetic set and few epochs keep the build under ~30 s on a 2-core machine. */
-const SPECTRA = 240;
-const EPOCHS = 15;
+/**
+ * The synthetic set's recipe (SYNTHETIC_TRAIN_OPTIONS) on about half the spectra keeps the build
+ * near 20 s on a 2-core machine; with fewer batches per epoch it needs a few more epochs than the
+ * recipe's to classify as well (measured: ~20-29 s, test accuracy 96 % with seed 1; seed 7 drew a
+ * split that reached only 79 %).
+ */
+const SPECTRA = 400;
+const EPOCHS = 20;
 
 /** Spectra shown with the example: a few of the test part, so the batch view has every class. */
 const EXAMPLE_SPECTRA = 24;
@@ -38,8 +43,8 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   mkdirSync(out, { recursive: true });
-  const { dataset, groundTruth } = generateSynthetic({ seed: 7, spectra: SPECTRA });
-  const { record, model } = await trainRun(dataset, { seed: 7, epochs: EPOCHS, learningRate: 3e-3, backend: 'auto' });
+  const { dataset, groundTruth } = generateSynthetic({ seed: 1, spectra: SPECTRA });
+  const { record, model } = await trainRun(dataset, { ...SYNTHETIC_TRAIN_OPTIONS, seed: 1, epochs: EPOCHS, backend: 'auto' });
   const runDir = mkdtempSync(join(tmpdir(), 'spectracam-example-'));
   try {
     await writeRun(runDir, record, model);

@@ -7,23 +7,25 @@
  *    holding the map's peak overlaps the range (`peakRegion`), or >= 50 % of the top variables lie
  *    in it (`majority`). The study: 90 % chicken, 78 % turkey and pork.
  *
- *   node --conditions=source --import tsx bench/src/explainTargets.ts [epochs=60] [spectra=853]
+ *   node --conditions=source --import tsx bench/src/explainTargets.ts [meat-epochs]   (default: the trainer's defaults)
  *
- * Long (trains two models on the CPU backend); writes bench/results/explainTargets.json.
+ * The synthetic model trains with SYNTHETIC_TRAIN_OPTIONS (as the quickstart and the test), the
+ * meat model with the trainer's defaults. Long (minutes); writes bench/results/explainTargets.json.
  */
 import { fileURLToPath } from 'node:url';
 import { exportModel } from '@spectracam/exporter';
 import { loadModel } from '@spectracam/runtime';
-import { loadDataset, trainRun, writeFileAtomic } from '@spectracam/trainer';
+import { loadDataset, SYNTHETIC_TRAIN_OPTIONS, trainRun, writeFileAtomic } from '@spectracam/trainer';
 import { peakOnBand, topInRange } from '../../test/src/support/explainTargets.js';
 import { partOf, synthModel } from '../../test/src/targets/synthTarget.js';
 import { sharedData } from '../../test/src/support/sharedData.js';
 
-const epochs = Number(process.argv[2] ?? 60);
-const spectra = Number(process.argv[3] ?? 853);
+const epochs = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
 
-const synth = await synthModel({ seed: 1, spectra, epochs, patience: 20 });
+const synth = await synthModel({ seed: 1 });
 const synthResult = {
+  recipe: SYNTHETIC_TRAIN_OPTIONS,
+  spectra: synth.dataset.spectra.length,
   testAccuracy: synth.record.metrics.test.accuracy,
   alignments: await Promise.all(
     (['receptive-field', 'stretch'] as const).map((a) => peakOnBand(synth.model, synth.test.spectra, synth.test.labels, synth.discriminative, a)),
@@ -32,7 +34,7 @@ const synthResult = {
 await synth.model.dispose();
 
 const meat = await loadDataset({ data: sharedData.meatCsv });
-const { record, model: trained } = await trainRun(meat, { seed: 1, backend: 'cpu', epochs: Math.max(epochs, 150) });
+const { record, model: trained } = await trainRun(meat, { seed: 1, backend: 'auto', ...(epochs === undefined ? {} : { epochs }) });
 const meatModel = await loadModel(exportModel(record, trained));
 const meatResult = {
   testAccuracy: record.metrics.test.accuracy,
@@ -42,7 +44,7 @@ const meatResult = {
 };
 await meatModel.dispose();
 
-const result = { epochs, spectra, synthetic: synthResult, meat: meatResult, study: { chicken: 0.9, turkey: 0.78, pork: 0.78 } };
+const result = { meatEpochs: record.training.epochsRun, synthetic: synthResult, meat: meatResult, study: { chicken: 0.9, turkey: 0.78, pork: 0.78 } };
 await writeFileAtomic(fileURLToPath(new URL('../results/explainTargets.json', import.meta.url)), JSON.stringify(result, null, 2));
 console.log(`synthetic (test accuracy ${synthResult.testAccuracy}):`);
 for (const a of synthResult.alignments) console.log(`  ${a.alignment}: ${a.hits}/${a.correct} correct test spectra peak within 10 cm-1 of a discriminative band (${(100 * a.share).toFixed(1)} %)`);

@@ -14,7 +14,7 @@ interface TrainArgs extends Partial<ReaderArgv> {
   preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none';
   kernels?: string;
   strides?: string;
-  padding: 'same' | 'valid';
+  padding?: 'same' | 'valid';
   split: 'auto' | 'group-aware' | 'random' | 'file';
   splitFile?: string;
   seed: number;
@@ -31,6 +31,11 @@ function triple(name: string, value: string | undefined): [number, number, numbe
   return parts as [number, number, number];
 }
 
+/** The options that were given (undefined ones would otherwise erase the recipe's values when spread). */
+function defined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export const trainCommand: CommandModule<object, TrainArgs> = {
   command: 'train',
   describe: "Train the study's 1-D CNN on a data set (or the built-in synthetic one) and write a run directory",
@@ -38,7 +43,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
     readerOptions(yargs, { dataRequired: false })
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'run directory to write (run.json + model/)', group: GROUP })
       .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend; auto: the fastest present (tensorflow > webgpu > wasm > cpu)', group: GROUP })
-      .option('epochs', { type: 'number', describe: 'maximum epochs (default 300)', group: GROUP })
+      .option('epochs', { type: 'number', describe: 'maximum epochs (default 300; the synthetic recipe: 12)', group: GROUP })
       .option('batch-size', { type: 'number', describe: 'mini-batch size (default 8 below 200 training spectra, else 32)', group: GROUP })
       .option('lr', { type: 'number', describe: 'Adam learning rate (default 0.003)', group: GROUP })
       .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
@@ -47,12 +52,12 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none'] as const, describe: 'scaling fitted on the training part (default minmax-variable, study Eq. 9)', group: GROUP })
       .option('kernels', { type: 'string', describe: 'conv kernel sizes, e.g. 21,11,5 (default from the number of variables)', group: GROUP })
       .option('strides', { type: 'string', describe: 'conv strides, e.g. 2,2,1 (default from the number of variables)', group: GROUP })
-      .option('padding', { choices: ['same', 'valid'] as const, default: 'same' as const, group: GROUP })
+      .option('padding', { choices: ['same', 'valid'] as const, describe: 'conv padding (default same)', group: GROUP })
       .option('split', { choices: ['auto', 'group-aware', 'random', 'file'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known; random can put near-duplicates on both sides', group: GROUP })
       .option('split-file', { type: 'string', describe: 'CSV naming each spectrum\'s part (implies --split file)', group: GROUP })
       .option('seed', { type: 'number', default: 1, describe: 'seeds split, initial weights and batch order', group: GROUP })
       .option('synthetic', { type: 'boolean', describe: 'train on the built-in synthetic data set (the default without --data)', group: GROUP })
-      .example('$0 train --out runs/synthetic', 'the built-in synthetic Raman set, default settings')
+      .example('$0 train --out runs/synthetic', 'the built-in synthetic Raman set with its recipe (SYNTHETIC_TRAIN_OPTIONS)')
       .example('$0 train --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out runs/meat --seed 3', 'meat, group-aware split')
       .example('$0 train --data spectra.csv --out runs/x --kernels 21,11,5 --strides 2,2,1 --backend wasm', 'explicit geometry and backend') as unknown as Argv<TrainArgs>,
   handler: async (argv) => {
@@ -63,6 +68,8 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
     const backend = await trainer.setBackend(argv.backend);
     const reader = argv.data ? toReaderOptions(argv as ReaderArgv) : undefined;
     const dataset = reader ? await trainer.loadDataset(reader) : trainer.generateSynthetic({ seed: argv.seed }).dataset;
+    // The built-in synthetic set trains with its own recipe; flags given explicitly still win.
+    const recipe = reader ? {} : trainer.SYNTHETIC_TRAIN_OPTIONS;
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
 
     const controller = new AbortController();
@@ -80,8 +87,11 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       const { record, model } = await trainer.trainRun(
         dataset,
         {
-          epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
-          preprocess: argv.preprocess, kernels, strides, padding: argv.padding,
+          ...recipe,
+          ...defined({
+            epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
+            preprocess: argv.preprocess, kernels, strides, padding: argv.padding,
+          }),
           split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed,
           reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },
         },

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { bandTables } from '@spectracam/cam';
 import type { Explanation } from '@spectracam/runtime';
-import type { TrainOptions } from '@spectracam/trainer';
 import { explanationSvg } from '../plot/index.js';
 import { explanationJson } from '../runtime/explanationJson.js';
 
@@ -34,21 +33,6 @@ export interface QuickstartResult {
 
 const BAND_TOLERANCE = 10;
 
-/**
- * Training settings for the synthetic set (measured, see the synth notes): SNV removes the
- * per-spectrum offset that min-max scaling keeps (it buried the bands, the CNN stayed at the
- * majority class); Conv3 kernel 11 with strides 2,2,1 gives a receptive field of 81 variables
- * (~90 cm-1), enough to see 624 and 652 together, with Conv3 every 4 variables (~4.5 cm-1) so CAM peaks land on the bands (stride 8 put them ~10 cm-1 off).
- * 12 epochs keep training near a minute on the wasm backend.
- */
-const QUICKSTART_TRAIN: TrainOptions = {
-  epochs: 12,
-  preprocess: 'snv',
-  kernels: [21, 11, 11],
-  strides: [2, 2, 1],
-  learningRate: 3e-3,
-  batchSize: 32,
-};
 
 /**
  * The whole story on the built-in synthetic data set: generate, train (one run of the
@@ -85,7 +69,8 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
         partitions: 0,
         repeats: 1,
         backend: options.backend ?? 'auto',
-        train: { ...QUICKSTART_TRAIN, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), reader: { format: 'synthetic', seed } },
+        // The synthetic set's recipe (trainer/src/synth/syntheticTrainOptions.ts).
+        train: { ...trainer.SYNTHETIC_TRAIN_OPTIONS, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), reader: { format: 'synthetic', seed } },
         plsPreprocess: { baseline: true, derivative: true },
       },
       {

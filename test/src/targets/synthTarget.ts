@@ -1,19 +1,23 @@
 import { exportModel } from '@spectracam/exporter';
 import { loadModel } from '@spectracam/runtime';
 import type { SpectraModel } from '@spectracam/runtime';
-import { generateSynthetic, trainRun } from '@spectracam/trainer';
-import type { Dataset, RunRecord } from '@spectracam/trainer';
+import { generateSynthetic, SYNTHETIC_TRAIN_OPTIONS, trainRun } from '@spectracam/trainer';
+import type { Dataset, RunRecord, TrainOptions } from '@spectracam/trainer';
 
-/** A model trained on the synthetic set, loaded from its exported ONNX, with the test part. */
-export async function synthModel(options: { seed: number; spectra: number; epochs: number; patience?: number }) {
+/**
+ * A model trained on the synthetic set with its recipe (SYNTHETIC_TRAIN_OPTIONS, overridable by
+ * `train`), loaded from its exported ONNX, with the test part.
+ */
+export async function synthModel(options: { seed: number; spectra?: number; train?: Partial<TrainOptions> }) {
   const { dataset, groundTruth } = generateSynthetic({ seed: options.seed, spectra: options.spectra });
   const { record, model: trained } = await trainRun(dataset, {
-    epochs: options.epochs,
-    patience: options.patience ?? options.epochs,
+    ...SYNTHETIC_TRAIN_OPTIONS,
     seed: options.seed,
-    backend: 'cpu',
+    backend: 'auto',
+    ...options.train,
   });
   const model = await loadModel(exportModel(record, trained));
+  trained.dispose();
   const test = partOf(dataset, record, 'test');
   const discriminative = groundTruth.bands.filter((b) => b.discriminative).map((b) => b.position);
   return { dataset, groundTruth, record, model: model as SpectraModel, test, discriminative };

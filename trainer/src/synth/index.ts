@@ -1,4 +1,5 @@
 export { generateSynthetic } from './generateSynthetic.js';
+export { SYNTHETIC_TRAIN_OPTIONS } from './syntheticTrainOptions.js';
 export type { GroundTruth, SyntheticOptions } from './generateSynthetic.js';
 export { SYNTHETIC_BANDS, SYNTHETIC_CLASSES } from './syntheticBands.js';
 export type { SyntheticBand } from './syntheticBands.js';

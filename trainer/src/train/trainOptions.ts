@@ -6,13 +6,18 @@ import type { PreprocessingKind } from '../preprocess/spec.js';
 export interface TrainOptions {
   /** Maximum epochs. @default 300 */
   epochs?: number;
-  /** Mini-batch size. @default 8 below 200 training spectra (more, noisier steps help small sets), else 32 */
+  /** Mini-batch size. @default 32 */
   batchSize?: number;
-  /** Adam learning rate. @default 0.003 */
+  /**
+   * Adam learning rate. @default 0.01 below 200 training spectra, else 0.003. On small sets a
+   * step costs mostly TensorFlow.js's fixed per-batch overhead, so few large batches with a
+   * higher rate train as well as many small ones in a quarter of the time (meat: batch 32 /
+   * 0.01 / patience 40 gave the same test accuracy as batch 8 / 0.003 / patience 100).
+   */
   learningRate?: number;
   /** L2 penalty on the conv and dense kernels. @default 0.001 */
   l2?: number;
-  /** Epochs without a lower validation loss before stopping (best weights restored). @default 100 */
+  /** Epochs without a lower validation loss before stopping (best weights restored). @default 40 below 200 training spectra, else 100 */
   patience?: number;
   /** Standard deviation of Gaussian noise added to each preprocessed training batch. @default 0 */
   noise?: number;
@@ -44,9 +49,7 @@ export interface TrainOptions {
 
 export const trainDefaults = {
   epochs: 300,
-  learningRate: 3e-3,
   l2: 1e-3,
-  patience: 100,
   noise: 0,
   restoreBy: 'loss' as 'loss' | 'accuracy',
   lrDecay: 1,
@@ -55,6 +58,11 @@ export const trainDefaults = {
   ratios: [0.7, 0.1, 0.2] as [number, number, number],
   seed: 1,
 };
+
+/** Defaults that depend on the size of the training part (see TrainOptions). */
+export function sizeDefaults(trainSpectra: number): { batchSize: number; learningRate: number; patience: number } {
+  return trainSpectra < 200 ? { batchSize: 32, learningRate: 0.01, patience: 40 } : { batchSize: 32, learningRate: 3e-3, patience: 100 };
+}
 
 export interface TrainProgress {
   stage: 'split' | 'preprocess' | 'train' | 'evaluate';

@@ -12,7 +12,7 @@ import type { ConvSpec } from '../model/geometry.js';
 import type { RunRecord } from '../run/runRecord.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
-import { trainDefaults } from './trainOptions.js';
+import { sizeDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
 
@@ -38,12 +38,15 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const labels = Int32Array.from(dataset.labels, (l) => classIndex.get(l)!);
   const C = dataset.classes.length;
 
-  const batchSize = o.batchSize ?? (split.train.length < 200 ? 8 : 32);
+  const bySize = sizeDefaults(split.train.length);
+  const batchSize = o.batchSize ?? bySize.batchSize;
+  const learningRate = o.learningRate ?? bySize.learningRate;
+  const patience = o.patience ?? bySize.patience;
   const model = buildModel({ inputLength: p, classes: C, l2: o.l2, seed: o.seed, ...spec });
   const fit = await fitModel(
     model,
     { spectra, labels, classes: C, train: split.train, validation: split.validation },
-    { epochs: o.epochs, batchSize, learningRate: o.learningRate, patience: o.patience, seed: o.seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay },
+    { epochs: o.epochs, batchSize, learningRate, patience, seed: o.seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay },
     {
       signal: hooks.signal,
       onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
@@ -91,8 +94,8 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       epochsRun: fit.history.length,
       bestEpoch: fit.bestEpoch,
       batchSize,
-      learningRate: o.learningRate,
-      patience: o.patience,
+      learningRate,
+      patience,
       ...(o.noise > 0 ? { noise: o.noise } : {}),
       secondsPerEpoch: fit.secondsPerEpoch,
       history: fit.history,
@@ -113,8 +116,8 @@ function checkOptions(o: typeof trainDefaults & TrainOptions): void {
   positiveInt('epochs', o.epochs);
   if (o.batchSize !== undefined) positiveInt('batchSize', o.batchSize);
   if (!(o.noise >= 0)) throw new RangeError(`trainRun: 'noise' must be >= 0, got ${o.noise}`);
-  if (!Number.isInteger(o.patience) || o.patience < 0) throw new RangeError(`trainRun: 'patience' must be a whole number >= 0, got ${o.patience}`);
-  if (!(o.learningRate > 0)) throw new RangeError(`trainRun: 'learningRate' must be > 0, got ${o.learningRate}`);
+  if (o.patience !== undefined && (!Number.isInteger(o.patience) || o.patience < 0)) throw new RangeError(`trainRun: 'patience' must be a whole number >= 0, got ${o.patience}`);
+  if (o.learningRate !== undefined && !(o.learningRate > 0)) throw new RangeError(`trainRun: 'learningRate' must be > 0, got ${o.learningRate}`);
   if (!(o.l2 >= 0)) throw new RangeError(`trainRun: 'l2' must be >= 0, got ${o.l2}`);
   for (const [name, list] of [['kernels', o.kernels], ['strides', o.strides]] as const) {
     if (list && (list.length !== 3 || list.some((v) => !Number.isInteger(v) || v < 1))) {
