@@ -63,3 +63,33 @@ test('fitModel: an aborted signal stops after the current batch and reports an i
   assert.ok(fit.bestEpoch >= 1 && fit.bestEpoch <= 2);
   model.dispose();
 });
+
+test("fitModel: restoreBy 'accuracy' keeps the epoch with the highest validation accuracy, ties to the lower loss", async () => {
+  await setBackend('wasm');
+  const data = easyData();
+  const model = buildModel({ inputLength: 48, classes: 2, l2: 1e-3, seed: 3, ...spec });
+  const fit = await fitModel(model, data, { epochs: 20, batchSize: 8, learningRate: 0.1, patience: 100, seed: 5, restoreBy: 'accuracy' });
+  const top = Math.max(...fit.history.map((h) => h.valAccuracy));
+  const tied = fit.history.filter((h) => h.valAccuracy === top);
+  const expected = tied.reduce((a, h) => (h.valLoss < a.valLoss ? h : a));
+  assert.equal(fit.bestEpoch, expected.epoch);
+  const now = evaluateModel(model, data.spectra, data.labels, 2, data.validation);
+  assert.equal(now.accuracy, top);
+  model.dispose();
+});
+
+test('fitModel: lrDecay lowers the learning rate each epoch (a decay of 0 stops learning after the first epoch)', async () => {
+  await setBackend('wasm');
+  const data = easyData();
+  const weightsAfter = async (epochs: number) => {
+    const model = buildModel({ inputLength: 48, classes: 2, l2: 1e-3, seed: 3, ...spec });
+    await fitModel(model, data, { epochs, batchSize: 8, learningRate: 1e-2, patience: 100, seed: 5, lrDecay: 0, restoreBy: 'accuracy' });
+    const w = Array.from(model.getWeights()[0]!.dataSync());
+    model.dispose();
+    return w;
+  };
+  const one = await weightsAfter(1);
+  const three = await weightsAfter(3);
+  // Epochs 2 and 3 run at rate 0, so every later epoch ties epoch 1 in accuracy and loss; epoch 1 is kept either way.
+  assert.deepEqual(three, one);
+});
