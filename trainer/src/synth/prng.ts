@@ -1,3 +1,5 @@
+import { seededRandom } from '../train/seededRandom.js';
+
 /**
  * A small seeded generator (mulberry32): the same seed gives the same data on every platform,
  * which Math.random cannot promise. Not for cryptography.
@@ -14,14 +16,7 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   // Box-Muller gives two normals per pair of uniforms: keep the second for the next call.
   let spare: number | undefined;
   return {

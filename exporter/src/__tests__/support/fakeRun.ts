@@ -3,23 +3,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildModel, modelGeometry } from '@spectracam/trainer';
 import type { ConvSpec, Padding, Preprocessing, PreprocessingKind, RunRecord } from '@spectracam/trainer';
-import { fitPreprocessing } from '@spectracam/trainer';
+import { fitPreprocessing, seededRandom } from '@spectracam/trainer';
 
 // The trainer registers faster backends with a higher priority; tests compare against the
 // plain JavaScript reference, so pin it before any model is built.
 await tf.setBackend('cpu');
 
-/** Seeded uniform numbers in [0, 1) (mulberry32): test data must be the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded test data: the trainer's PRNG, so every run sees the same spectra.
+export { seededRandom };
 
 /**
  * Raw spectra shaped like real ones: a sloped baseline with a large offset, a few Gaussian
