@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { Alignment, Device } from '@spectracam/runtime';
-import { readerOptions } from '../options/readerOptions.js';
+import { exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
 interface ExplainArgs extends ReaderArgs {
@@ -22,23 +22,14 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
   command: 'explain <model> [data]',
   describe: 'Classify spectra and explain each decision with a class activation map',
   builder: (yargs) =>
-    readerOptions(yargs, { dataRequired: false })
-      .positional('model', { type: 'string', demandOption: true, describe: 'SpectraCAM ONNX model' })
-      .positional('data', { type: 'string', describe: 'Spectra (or --data): any format `train` reads; labels optional' })
-      .check((a) => {
-        if (!a.data) throw new Error('DATA is missing: give the spectra file as the second argument or with --data');
-        return true;
-      })
+    modelOptions(yargs)
       .option('class', { type: 'string', default: 'predicted', describe: 'Class to explain: predicted, all, or a class name' })
       .option('top', { type: 'number', default: 0.1, describe: 'Fraction of variables kept as top variables' })
       .option('alignment', { choices: ['receptive-field', 'stretch'] as const, default: 'receptive-field' as const, describe: 'Spline knots: receptive-field centres, or spread evenly (the study)' })
       .option('full', { type: 'boolean', default: false, describe: 'With --json, include the scaled map of each requested class' })
-      .option('json', { type: 'boolean', default: false, describe: 'One JSON object per spectrum and line on stdout' })
       .option('plot', { type: 'string', describe: 'Write an SVG of one spectrum with its map and regions' })
       .option('plot-index', { type: 'number', default: 0, describe: 'Which spectrum --plot draws (0-based)' })
       .option('bands', { type: 'string', default: 'auto', describe: 'Band table naming regions: auto, raman, mid-ir, none or a JSON file' })
-      .option('device', { choices: ['cpu', 'webgpu', 'cuda'] as const, default: 'cpu' as const, describe: 'ONNX Runtime device' })
-      .option('batch-size', { type: 'number', default: 256, describe: 'Spectra per ONNX Runtime call' })
       .check((a) => {
         if (!(a.top > 0 && a.top <= 1)) throw new Error(`--top ${a.top}: expected a fraction in (0, 1]`);
         return true;
@@ -47,11 +38,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .example('$0 explain model.onnx spectra.csv --json --full --class all > maps.jsonl', 'every class map as JSON lines')
       .example('$0 explain model.onnx spectra.csv --plot first.svg --bands mid-ir', 'draw the first spectrum with its map') as never,
   handler: async (args) => {
-    // `| head` closes stdout early: stop quietly instead of crashing on EPIPE.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
-      throw error;
-    });
+    exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
     const { createClassStatistics, resampleLinear } = await import('@spectracam/cam');
     const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { Device } from '@spectracam/runtime';
-import { readerOptions } from '../options/readerOptions.js';
+import { exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
 interface PredictArgs extends ReaderArgs {
@@ -15,24 +15,11 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
   command: 'predict <model> [data]',
   describe: 'Classify spectra with an exported model (.onnx)',
   builder: (yargs) =>
-    readerOptions(yargs, { dataRequired: false })
-      .positional('model', { type: 'string', demandOption: true, describe: 'SpectraCAM ONNX model' })
-      .positional('data', { type: 'string', describe: 'Spectra (or --data): any format `train` reads; labels optional' })
-      .check((a) => {
-        if (!a.data) throw new Error('DATA is missing: give the spectra file as the second argument or with --data');
-        return true;
-      })
-      .option('json', { type: 'boolean', default: false, describe: 'One JSON object per spectrum and line on stdout' })
-      .option('device', { choices: ['cpu', 'webgpu', 'cuda'] as const, default: 'cpu' as const, describe: 'ONNX Runtime device' })
-      .option('batch-size', { type: 'number', default: 256, describe: 'Spectra per ONNX Runtime call' })
+    modelOptions(yargs)
       .example('$0 predict model.onnx new-spectra.csv', 'print the predicted class of each spectrum')
       .example('$0 predict model.onnx spectra.csv --json > predictions.jsonl', 'JSON lines for other tools') as never,
   handler: async (args) => {
-    // `| head` closes stdout early: stop quietly instead of crashing on EPIPE.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
-      throw error;
-    });
+    exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
     const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });

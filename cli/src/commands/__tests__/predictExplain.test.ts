@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadModel } from '@spectracam/runtime';
+import { testModel } from '../../../../runtime/src/__tests__/support/testModel.js';
+
+const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));
+const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+const p = 120;
+const axis = Array.from({ length: p }, (_, i) => 400 + 2 * i);
+// Six spectra with one band each at different places, rows with a numeric header (the axis), no labels.
+const spectra = Array.from({ length: 6 }, (_, k) => axis.map((x) => 1 + Math.exp(-(((x - (450 + 25 * k)) / 6) ** 2))));
+
+async function setUp(t: import('node:test').TestContext) {
+  const dir = await mkdtemp(join(tmpdir(), 'spectracam-cli-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const { bytes } = await testModel({ p, axis, classes: ['a', 'b', 'c'], seed: 5 });
+  const model = join(dir, 'model.onnx');
+  await writeFile(model, bytes);
+  const data = join(dir, 'spectra.csv');
+  await writeFile(data, [['id', ...axis].join(','), ...spectra.map((s, k) => [`s${k}`, ...s].join(','))].join('\n'));
+  return { dir, model, data, bytes };
+}
+
+test('cli explain --json: one object per spectrum with the runtime\'s class, probabilities and regions; --plot writes an SVG', async (t) => {
+  const { dir, model, data, bytes } = await setUp(t);
+  const plot = join(dir, 'one.svg');
+  const run = cli(['explain', model, data, '--json', '--full', '--plot', plot, '--plot-index', '2']);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, spectra.length);
+  const runtime = await loadModel(bytes);
+  const expected = await runtime.explain(spectra, { full: true });
+  await runtime.dispose();
+  lines.forEach((line, k) => {
+    assert.equal(line.id, `s${k}`);
+    assert.equal(line.predicted, expected[k]!.predicted);
+    assert.deepEqual(Object.keys(line.probabilities).sort(), ['a', 'b', 'c']);
+    assert.ok(Math.abs(line.probabilities[line.predicted] - expected[k]!.probabilities[line.predicted]!) < 1e-6);
+    const [first] = line.explanations;
+    assert.equal(first.class, line.predicted, 'the predicted class is explained by default');
+    assert.ok(first.regions.length > 0, `spectrum ${k} has top regions`);
+    assert.equal(first.map.length, p, '--full gives the scaled map on the model axis');
+    assert.ok(Math.max(...first.map.map((v: number, i: number) => Math.abs(v - expected[k]!.maps[0]!.map![i]!))) < 1e-5);
+  });
+  const svg = await readFile(plot, 'utf8');
+  assert.match(svg, /^<svg|<\?xml/);
+  assert.match(svg, /s2/, 'the plot names the spectrum it draws');
+});
+
+test('cli predict: a line per spectrum; a missing data file is named in the error', async (t) => {
+  const { dir, model, data } = await setUp(t);
+  const run = cli(['predict', model, data]);
+  assert.equal(run.status, 0, run.stderr);
+  for (let k = 0; k < spectra.length; k++) assert.match(run.stdout, new RegExp(`^s${k}\\t[abc]\\t`, 'm'));
+  const missing = join(dir, 'nope.csv');
+  const bad = cli(['predict', model, missing]);
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /nope\.csv/);
+});
