@@ -33,10 +33,28 @@ class LowOrderInterpolator implements QuadraticInterpolator {
   interpolate(values: ArrayLike<number>, out: Float64Array = new Float64Array(this.p)): Float64Array {
     assertLength(values, this.n, 'values', 'one per knot');
     assertLength(out, this.p, 'out', 'one per query point');
+    return this.interpolateFrom(values, 0, out);
+  }
+
+  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array {
     const basis = this.basis();
     out.fill(0);
     for (let i = 0; i < this.n; i++) {
-      for (let q = 0; q < this.p; q++) out[q]! += values[i]! * basis[i * this.p + q]!;
+      for (let q = 0; q < this.p; q++) out[q]! += values[offset + i]! * basis[i * this.p + q]!;
+    }
+    if (range) {
+      let min = Infinity;
+      let max = -Infinity;
+      let bad = 0;
+      for (let q = 0; q < this.p; q++) {
+        const v = out[q]!;
+        if (v - v !== 0) bad = 1;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      range[0] = min;
+      range[1] = max;
+      range[2] = bad;
     }
     return out;
   }

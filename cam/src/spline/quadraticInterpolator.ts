@@ -16,6 +16,13 @@ export interface QuadraticInterpolator {
   readonly p: number;
   /** Interpolant of `values` (one per knot, in the caller's knot order) at the query points. */
   interpolate(values: ArrayLike<number>, out?: Float64Array): Float64Array;
+  /**
+   * `interpolate` of values[offset .. offset + n) into `out` (length p), without argument checks:
+   * the per-spectrum path for callers that hold many maps in one block and checked its shape.
+   * With `range` (length >= 3) it also writes the output's minimum, maximum and 1 if any output
+   * value is NaN or infinite (else 0), found in the same pass.
+   */
+  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array;
   /** Dense basis, row-major [n, p]: row i = interpolant of the i-th unit vector. */
   basis(): Float64Array;
 }
@@ -100,10 +107,39 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
   interpolate(values: ArrayLike<number>, out: Float64Array = new Float64Array(this.p)): Float64Array {
     assertLength(values, this.n, 'values', 'one per knot');
     assertLength(out, this.p, 'out', 'one per query point');
+    return this.interpolateFrom(values, 0, out);
+  }
+
+  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array {
     const c = this.coefficients;
-    for (let i = 0; i < this.n; i++) c[i] = values[this.order[i]!]!;
+    const order = this.order;
+    const n = this.n;
+    for (let i = 0; i < n; i++) c[i] = values[offset + order[i]!]!;
     solveTridiagonal(this.factors, c);
-    this.evaluate(c, 0, out, 0);
+    const first = this.first;
+    const weights = this.weights;
+    const p = this.p;
+    if (!range) {
+      for (let q = 0, w = 0; q < p; q++, w += 3) {
+        const k = first[q]!;
+        out[q] = weights[w]! * c[k]! + weights[w + 1]! * c[k + 1]! + weights[w + 2]! * c[k + 2]!;
+      }
+      return out;
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    let bad = 0;
+    for (let q = 0, w = 0; q < p; q++, w += 3) {
+      const k = first[q]!;
+      const v = weights[w]! * c[k]! + weights[w + 1]! * c[k + 1]! + weights[w + 2]! * c[k + 2]!;
+      out[q] = v;
+      if (v - v !== 0) bad = 1;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    range[0] = min;
+    range[1] = max;
+    range[2] = bad;
     return out;
   }
 

@@ -1,3 +1,3 @@
 export { topCount } from './topCount.js';
 export { topVariables } from './topVariables.js';
-export { topRegions, type Region } from './topRegions.js';
+export { topRegions, regionsOfTop, type Region } from './topRegions.js';

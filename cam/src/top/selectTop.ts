@@ -6,7 +6,7 @@
  */
 export function selectTop(map: ArrayLike<number>, k: number, mask: Uint8Array): Uint8Array {
   const p = map.length;
-  const threshold = kthLargest(copyToScratch(map), p, k);
+  const threshold = topThreshold(map, k).threshold;
   let picked = 0;
   for (let i = 0; i < p; i++) {
     const above = map[i]! > threshold;
@@ -20,6 +20,71 @@ export function selectTop(map: ArrayLike<number>, k: number, mask: Uint8Array): 
     }
   }
   return mask;
+}
+
+/** Where the top `k` of a map start: the k-th largest value and how many values exceed it. */
+export interface TopThreshold {
+  threshold: number;
+  above: number;
+}
+
+const BINS = 1024;
+const counts = new Int32Array(BINS);
+const result: TopThreshold = { threshold: 0, above: 0 };
+
+/**
+ * The k-th largest (1-based) value of `map` (left unchanged) and the count of values above it.
+ * A histogram over [min, max] finds the bin that holds the k-th largest; a quickselect among that
+ * bin's values gives it exactly. Three linear passes, no sorting. The returned object is reused
+ * by the next call. Callers check `map` (finite) and `k` (1..length); `knownMin` and `knownMax`,
+ * when given, must be the map's exact minimum and maximum (a min-max scaled map: 0 and 1).
+ */
+export function topThreshold(map: ArrayLike<number>, k: number, knownMin?: number, knownMax?: number): TopThreshold {
+  const p = map.length;
+  let min = Infinity;
+  let max = -Infinity;
+  if (knownMin !== undefined && knownMax !== undefined) {
+    min = knownMin;
+    max = knownMax;
+  } else {
+    for (let i = 0; i < p; i++) {
+      const v = map[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const scale = BINS / (max - min);
+  if (!(max > min) || !Number.isFinite(scale)) {
+    const threshold = kthLargest(copyToScratch(map), p, k);
+    let above = 0;
+    for (let i = 0; i < p; i++) if (map[i]! > threshold) above++;
+    result.threshold = threshold;
+    result.above = above;
+    return result;
+  }
+  counts.fill(0);
+  // Bins are monotone in the value (subtraction, scaling and truncation all are), so every
+  // value of a higher bin is larger than every value of a lower one.
+  for (let i = 0; i < p; i++) {
+    const b = ((map[i]! - min) * scale) | 0;
+    counts[b < BINS ? b : BINS - 1]!++;
+  }
+  let bin = BINS - 1;
+  let higher = 0;
+  while (higher + counts[bin]! < k) higher += counts[bin--]!;
+  if (scratch.length < counts[bin]!) scratch = new Float64Array(p);
+  let m = 0;
+  for (let i = 0; i < p; i++) {
+    const v = map[i]!;
+    const b = ((v - min) * scale) | 0;
+    if ((b < BINS ? b : BINS - 1) === bin) scratch[m++] = v;
+  }
+  const threshold = kthLargest(scratch, m, k - higher);
+  let above = higher;
+  for (let i = 0; i < m; i++) if (scratch[i]! > threshold) above++;
+  result.threshold = threshold;
+  result.above = above;
+  return result;
 }
 
 // One scratch buffer reused across calls (JS runs one call at a time), so selecting the top

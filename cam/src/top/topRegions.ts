@@ -1,6 +1,6 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
 import { topCount } from './topCount.js';
-import { selectTop } from './selectTop.js';
+import { topThreshold } from './selectTop.js';
 
 /** A run of contiguous top variables. Indices are inclusive; positions are in axis units. */
 export interface Region {
@@ -25,29 +25,60 @@ export function topRegions(scaledMap: ArrayLike<number>, axis: ArrayLike<number>
   assertLength(axis, scaledMap.length, 'axis', 'one position per map value');
   assertFiniteArray(scaledMap, 'map');
   if (scaledMap.length === 0) throw new RangeError(`'map' must not be empty`);
-  // Regions need the set of top variables, not their order: select without sorting.
-  const selected = selectTop(scaledMap, topCount(scaledMap.length, fraction), new Uint8Array(scaledMap.length));
+  return regionsOfTop(scaledMap, axis, topCount(scaledMap.length, fraction));
+}
+
+/**
+ * `topRegions` for a map and axis known to be valid (finite, same length, 1 <= k <= length) and
+ * a count `k` of top variables: the per-spectrum path of explain, which checks once per batch.
+ * Selects as `selectTop` does (ties at the threshold go to the lower index) and merges the
+ * selection into regions in the same pass, allocating only the regions. `knownMin`/`knownMax`:
+ * the map's exact minimum and maximum when the caller knows them (0 and 1 after min-max scaling).
+ */
+export function regionsOfTop(
+  scaledMap: ArrayLike<number>,
+  axis: ArrayLike<number>,
+  k: number,
+  knownMin?: number,
+  knownMax?: number,
+): Region[] {
+  const p = scaledMap.length;
+  const { threshold, above } = topThreshold(scaledMap, k, knownMin, knownMax);
+  let ties = k - above;
   const regions: Region[] = [];
-  for (let i = 0; i < selected.length; i++) {
-    if (!selected[i]) continue;
-    let j = i;
+  let i = 0;
+  while (i < p) {
+    const v = scaledMap[i]!;
+    if (!(v > threshold || (v === threshold && ties > 0))) {
+      i++;
+      continue;
+    }
+    const startIndex = i;
     let peakIndex = i;
+    let peakValue = v;
     let sum = 0;
-    while (j < selected.length && selected[j]) {
-      if (scaledMap[j]! > scaledMap[peakIndex]!) peakIndex = j;
-      sum += scaledMap[j]!;
-      j++;
+    while (i < p) {
+      const w = scaledMap[i]!;
+      if (!(w > threshold)) {
+        if (w === threshold && ties > 0) ties--;
+        else break;
+      }
+      if (w > peakValue) {
+        peakValue = w;
+        peakIndex = i;
+      }
+      sum += w;
+      i++;
     }
     regions.push({
-      startIndex: i,
-      endIndex: j - 1,
-      start: axis[i]!,
-      end: axis[j - 1]!,
+      startIndex,
+      endIndex: i - 1,
+      start: axis[startIndex]!,
+      end: axis[i - 1]!,
       peak: axis[peakIndex]!,
       peakIndex,
-      score: sum / (j - i),
+      score: sum / (i - startIndex),
     });
-    i = j - 1;
   }
   return regions.sort(
     (a, b) => scaledMap[b.peakIndex]! - scaledMap[a.peakIndex]! || b.score - a.score || a.startIndex - b.startIndex,

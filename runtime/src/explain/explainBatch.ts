@@ -1,4 +1,5 @@
-import { annotateRegions, minMaxScale, topRegions } from '@spectracam/cam';
+import { annotateRegions, minMaxScale, regionsOfTop, topRegions } from '@spectracam/cam';
+import type { Region } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import type { ClassExplanation, ExplainOptions } from '../types.js';
 
@@ -25,6 +26,7 @@ export function requestedClasses(option: ExplainOptions['class'], predicted: num
  * CAM of the requested classes for spectrum `row` of a batch's coarse maps [rows, C, n3]
  * (conv3 x classifier weights, computed inside the ONNX graph): full map through the spline,
  * min-max scaling, top regions named with bands. Only the requested classes are interpolated.
+ * `topK` is topCount(p, options.top), computed (and checked) once per batch.
  */
 export function explainRow(
   context: ExplainContext,
@@ -32,23 +34,72 @@ export function explainRow(
   row: number,
   classIndices: readonly number[],
   options: ExplainOptions,
+  topK: number,
 ): ClassExplanation[] {
+  const out: ClassExplanation[] = [];
+  for (let i = 0; i < classIndices.length; i++) out.push(explainClass(context, coarse, row, classIndices[i]!, options, topK));
+  return out;
+}
+
+/** One class of `explainRow`. */
+export function explainClass(
+  context: ExplainContext,
+  coarse: Float32Array,
+  row: number,
+  c: number,
+  options: ExplainOptions,
+  topK: number,
+): ClassExplanation {
   const { n3, interpolator, axis, classes } = context;
-  const C = classes.length;
-  return classIndices.map((c) => {
-    const offset = (row * C + c) * n3;
-    const map = options.full ? new Float64Array(axis.length) : context.scratch;
-    minMaxScale(interpolator.interpolate(coarse.subarray(offset, offset + n3), map), map);
-    const regions = topRegions(map, axis, options.top ?? 0.1);
-    const annotated = options.bands ? annotateRegions(regions, options.bands, options.bandTolerance) : regions;
-    let peakIndex = 0;
+  const offset = (row * classes.length + c) * n3;
+  const map = options.full ? new Float64Array(axis.length) : context.scratch;
+  interpolator.interpolateFrom(coarse, offset, map, mapRange);
+  const spread = mapRange[1]! - mapRange[0]!;
+  let peakIndex: number;
+  let regions: Region[];
+  if (mapRange[2] || !Number.isFinite(spread)) {
+    // NaN, Infinity or a range that overflows: the checked path, which names the problem.
+    minMaxScale(map, map);
+    regions = topRegions(map, axis, options.top ?? 0.1);
+    peakIndex = 0;
     for (let j = 1; j < map.length; j++) if (map[j]! > map[peakIndex]!) peakIndex = j;
-    return {
-      class: classes[c]!,
-      peak: axis[peakIndex]!,
-      peakIndex,
-      regions: annotated,
-      ...(options.full ? { map } : {}),
-    };
-  });
+  } else {
+    peakIndex = scaleInPlace(map, mapRange[0]!, spread);
+    // A scaled map with a range spans exactly [0, 1]: min maps to 0, max to (max-min)/(max-min) = 1.
+    regions = spread > 0 ? regionsOfTop(map, axis, topK, 0, 1) : regionsOfTop(map, axis, topK);
+  }
+  const explanation: ClassExplanation = {
+    class: classes[c]!,
+    peak: axis[peakIndex]!,
+    peakIndex,
+    regions: options.bands ? annotateRegions(regions, options.bands, options.bandTolerance) : regions,
+  };
+  if (options.full) explanation.map = map;
+  return explanation;
+}
+
+// min, max, non-finite flag of the map just interpolated (filled by interpolateFrom).
+const mapRange = new Float64Array(3);
+
+/**
+ * minMaxScale(map, map) for a finite map whose minimum and range (max - min, finite) are known:
+ * one pass, no allocation. Returns the index of the first maximum of the scaled map.
+ */
+function scaleInPlace(map: Float64Array, min: number, range: number): number {
+  const p = map.length;
+  if (!(range > 0)) {
+    map.fill(0);
+    return 0;
+  }
+  let peakIndex = 0;
+  let peak = -Infinity;
+  for (let i = 0; i < p; i++) {
+    const v = Math.min(1, (map[i]! - min) / range);
+    map[i] = v;
+    if (v > peak) {
+      peak = v;
+      peakIndex = i;
+    }
+  }
+  return peakIndex;
 }

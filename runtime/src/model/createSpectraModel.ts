@@ -1,4 +1,4 @@
-import { createCamInterpolator } from '@spectracam/cam';
+import { createCamInterpolator, topCount } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import { TENSORS } from '../contract.js';
 import type { Alignment, ModelMetadata } from '../contract.js';
@@ -6,7 +6,7 @@ import type { SessionHandle } from '../backend/ortBackend.js';
 import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
 import { toInputMatrix } from '../input/toInputMatrix.js';
 import type { InputMatrix } from '../input/toInputMatrix.js';
-import { explainRow, requestedClasses } from '../explain/explainBatch.js';
+import { explainClass, explainRow, requestedClasses } from '../explain/explainBatch.js';
 import { batchesOf } from './batchesOf.js';
 import { COARSE_OUTPUT } from './withCoarseOutput.js';
 
@@ -51,21 +51,19 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
 
   const prediction = (batch: Batch, row: number): Prediction => {
     const C = classes.length;
-    const p = batch.outputs[TENSORS.probabilities]!.data.subarray(row * C, (row + 1) * C);
-    const l = batch.outputs[TENSORS.logits]!.data.subarray(row * C, (row + 1) * C);
+    const p = batch.outputs[TENSORS.probabilities]!.data;
+    const l = batch.outputs[TENSORS.logits]!.data;
+    const base = row * C;
     let best = 0;
-    for (let c = 1; c < C; c++) if (p[c]! > p[best]!) best = c;
+    for (let c = 1; c < C; c++) if (p[base + c]! > p[base + best]!) best = c;
     const probabilities: Record<string, number> = {};
     const logits: Record<string, number> = {};
-    classes.forEach((name, c) => {
-      probabilities[name] = p[c]!;
-      logits[name] = l[c]!;
-    });
+    for (let c = 0; c < C; c++) probabilities[classes[c]!] = p[base + c]!;
+    for (let c = 0; c < C; c++) logits[classes[c]!] = l[base + c]!;
     return { predicted: classes[best]!, predictedIndex: best, probabilities, logits };
   };
 
   const explainMatrix = async (matrix: InputMatrix, options: ExplainOptions): Promise<Explanation[]> => {
-    if (options.class && options.class !== 'predicted' && options.class !== 'all') requestedClasses(options.class, 0, classes);
     const context = {
       classes,
       axis,
@@ -73,13 +71,20 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       interpolator: interpolatorFor(options.alignment ?? 'receptive-field'),
       scratch,
     };
+    // Checked once per call, not per spectrum: the fraction and the model's axis.
+    const topK = topCount(axis.length, options.top ?? 0.1);
+    assertAxis(axis);
+    const fixed = options.class === 'all' || (options.class !== undefined && options.class !== 'predicted');
+    const fixedIndices = fixed ? requestedClasses(options.class, 0, classes) : undefined;
     const out: Explanation[] = [];
     for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits, COARSE_OUTPUT])) {
       const maps = batch.outputs[COARSE_OUTPUT]!.data;
       for (let row = 0; row < batch.rows; row++) {
         const p = prediction(batch, row);
-        const indices = requestedClasses(options.class, p.predictedIndex, classes);
-        out.push({ ...p, maps: explainRow(context, maps, row, indices, options) });
+        const classMaps = fixedIndices
+          ? explainRow(context, maps, row, fixedIndices, options, topK)
+          : [explainClass(context, maps, row, p.predictedIndex, options, topK)];
+        out.push({ predicted: p.predicted, predictedIndex: p.predictedIndex, probabilities: p.probabilities, logits: p.logits, maps: classMaps });
       }
     }
     return out;
@@ -141,4 +146,12 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       await session.release();
     },
   };
+}
+
+/** The model's axis must be finite for region positions (topRegions checked it per spectrum). */
+function assertAxis(axis: Float64Array): void {
+  for (let i = 0; i < axis.length; i++) {
+    const v = axis[i]!;
+    if (v - v !== 0) throw new RangeError(`'axis[${i}]' must be finite, got ${v}`);
+  }
 }
