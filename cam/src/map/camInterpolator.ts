@@ -1,3 +1,4 @@
+import { valueRange } from '../util/valueRange.js';
 import { createQuadraticInterpolator, type QuadraticInterpolator } from '../spline/quadraticInterpolator.js';
 import { camKnots, type CamAlignment } from './camKnots.js';
 import { assertLength } from '../util/checks.js';
@@ -22,6 +23,7 @@ export function createCamInterpolator(
 class LowOrderInterpolator implements QuadraticInterpolator {
   readonly n: number;
   readonly p: number;
+  private dense: Float64Array | undefined;
   constructor(
     private readonly knots: Float64Array,
     private readonly query: Float64Array,
@@ -37,25 +39,14 @@ class LowOrderInterpolator implements QuadraticInterpolator {
   }
 
   interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array {
-    const basis = this.basis();
+    // The dense basis is tiny here (n < 3 rows), so it is built once and reused.
+    this.dense ??= this.basis();
+    const basis = this.dense;
     out.fill(0);
     for (let i = 0; i < this.n; i++) {
       for (let q = 0; q < this.p; q++) out[q]! += values[offset + i]! * basis[i * this.p + q]!;
     }
-    if (range) {
-      let min = Infinity;
-      let max = -Infinity;
-      let bad = 0;
-      for (let q = 0; q < this.p; q++) {
-        const v = out[q]!;
-        if (v - v !== 0) bad = 1;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-      range[0] = min;
-      range[1] = max;
-      range[2] = bad;
-    }
+    if (range) valueRange(out, this.p, range);
     return out;
   }
 

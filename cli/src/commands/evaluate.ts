@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
+import { abortOnSigint } from '../terminal/abortOnSigint.js';
 
 interface EvaluateArgs extends ReaderArgv {
   out: string;
@@ -53,12 +54,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
     const { SingleBar, Presets } = (await import('cli-progress')).default;
     const dataset = await trainer.loadDataset(toReaderOptions(argv));
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
-    const controller = new AbortController();
-    const onSigint = () => {
-      process.stderr.write('\ninterrupted: stopping after the current batch; finished runs are kept, rerun the same command to resume\n');
-      controller.abort();
-    };
-    process.once('SIGINT', onSigint);
+    const interrupt = abortOnSigint('interrupted: stopping after the current batch; finished runs are kept, rerun the same command to resume');
     const bar = new SingleBar({ format: 'evaluate |{bar}| {value}/{total} runs | {message} | {left} left', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
     let started = false;
     const train = {
@@ -85,7 +81,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
           train,
         },
         {
-          signal: controller.signal,
+          signal: interrupt.signal,
           onProgress: (p) => {
             const left = p.secondsLeft === undefined ? '?' : `${Math.round(p.secondsLeft / 60)} min ${Math.round(p.secondsLeft % 60)} s`;
             if (!started) {
@@ -108,7 +104,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       process.stdout.write(`${lines.join('\n')}\n`);
     } finally {
       if (started) bar.stop();
-      process.off('SIGINT', onSigint);
+      interrupt.release();
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
+import { abortOnSigint } from '../terminal/abortOnSigint.js';
 
 interface TrainArgs extends Partial<ReaderArgv> {
   out: string;
@@ -72,12 +73,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
     const recipe = reader ? {} : trainer.SYNTHETIC_TRAIN_OPTIONS;
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
 
-    const controller = new AbortController();
-    const onSigint = () => {
-      process.stderr.write('\ninterrupted: finishing the current batch and keeping the best weights so far...\n');
-      controller.abort();
-    };
-    process.once('SIGINT', onSigint);
+    const interrupt = abortOnSigint('interrupted: finishing the current batch and keeping the best weights so far...');
     const bar = new SingleBar(
       { format: 'training |{bar}| epoch {value}/{total} | loss {loss} | val acc {valAcc} | best {best} | {eta_formatted} left', hideCursor: true, stream: process.stderr, etaBuffer: 20 },
       Presets.shades_classic,
@@ -96,7 +92,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
           reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },
         },
         {
-          signal: controller.signal,
+          signal: interrupt.signal,
           onProgress: (p) => {
             if (p.stage !== 'train' || p.epoch === undefined) return;
             const payload = { loss: p.loss!.toFixed(4), valAcc: p.valAccuracy!.toFixed(3), best: p.bestEpoch };
@@ -128,7 +124,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       if (record.status === 'interrupted') process.exitCode = 130;
     } finally {
       if (started) bar.stop();
-      process.off('SIGINT', onSigint);
+      interrupt.release();
     }
   },
 };
