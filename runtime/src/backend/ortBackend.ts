@@ -1,16 +1,31 @@
 import type { Device } from '../types.js';
 
-/** One output of a run: float32 data and its shape. */
+/** One output of a run: its data (float32, or int32 for class indices) and shape. */
 export interface OutputTensor {
-  data: Float32Array;
+  data: Float32Array | Int32Array;
+  dims: readonly number[];
+}
+
+/** An int64 input beside the spectra (the class each explanation maps). */
+export interface Int64Feed {
+  data: BigInt64Array;
   dims: readonly number[];
 }
 
 /** An inference session reduced to what the runtime needs; hides which ONNX Runtime runs it. */
 export interface SessionHandle {
   readonly outputNames: readonly string[];
-  /** Runs `rows` spectra of `columns` values (row-major) and returns the requested outputs. */
-  run(input: Float32Array, rows: number, columns: number, outputs: readonly string[]): Promise<Record<string, OutputTensor>>;
+  /**
+   * Runs `rows` spectra of `columns` values (row-major), with any further int64 inputs the graph
+   * takes, and returns the requested outputs.
+   */
+  run(
+    input: Float32Array,
+    rows: number,
+    columns: number,
+    outputs: readonly string[],
+    feeds?: Readonly<Record<string, Int64Feed>>,
+  ): Promise<Record<string, OutputTensor>>;
   release(): Promise<void>;
 }
 

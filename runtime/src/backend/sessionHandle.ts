@@ -3,7 +3,7 @@ import { TENSORS } from '../contract.js';
 
 /** The parts of onnxruntime-node / -web that the runtime uses (their types are identical). */
 export interface OrtModule {
-  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
+  Tensor: new (type: 'float32' | 'int64', data: Float32Array | BigInt64Array, dims: readonly number[]) => unknown;
   InferenceSession: {
     create(bytes: Uint8Array, options: object): Promise<OrtSession>;
   };
@@ -20,13 +20,14 @@ export async function openSession(ort: OrtModule, bytes: Uint8Array, options: ob
   const session = await ort.InferenceSession.create(bytes, options);
   return {
     outputNames: session.outputNames,
-    async run(input, rows, columns, outputs) {
-      const feeds = { [TENSORS.input]: new ort.Tensor('float32', input, [rows, columns]) };
+    async run(input, rows, columns, outputs, extra = {}) {
+      const feeds: Record<string, unknown> = { [TENSORS.input]: new ort.Tensor('float32', input, [rows, columns]) };
+      for (const [name, feed] of Object.entries(extra)) feeds[name] = new ort.Tensor('int64', feed.data, feed.dims);
       const result = await session.run(feeds, outputs);
       const out: Record<string, OutputTensor> = {};
       for (const name of outputs) {
         const tensor = result[name]!;
-        out[name] = { data: tensor.data as Float32Array, dims: tensor.dims };
+        out[name] = { data: tensor.data as Float32Array | Int32Array, dims: tensor.dims };
       }
       return out;
     },

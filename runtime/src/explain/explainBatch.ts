@@ -23,35 +23,37 @@ export function requestedClasses(option: ExplainOptions['class'], predicted: num
 }
 
 /**
- * CAM of the requested classes for spectrum `row` of a batch's coarse maps [rows, C, n3]
- * (conv3 x classifier weights, computed inside the ONNX graph): full map through the spline,
- * min-max scaling, top regions named with bands. Only the requested classes are interpolated.
- * `topK` is topCount(p, options.top), computed (and checked) once per batch.
+ * CAM of the classes `classIndices` from one spectrum's coarse maps, which start at `offset` in a
+ * batch's block of coarse maps (conv3 x classifier weights, computed inside the ONNX graph; one
+ * map of n3 values per class, in class order): full map through the spline, min-max scaling, top
+ * regions named with bands. `topK` is topCount(p, options.top), computed (and checked) once per batch.
  */
 export function explainRow(
   context: ExplainContext,
   coarse: Float32Array,
-  row: number,
+  offset: number,
   classIndices: readonly number[],
   options: ExplainOptions,
   topK: number,
 ): ClassExplanation[] {
   const out: ClassExplanation[] = [];
-  for (let i = 0; i < classIndices.length; i++) out.push(explainClass(context, coarse, row, classIndices[i]!, options, topK));
+  for (let i = 0; i < classIndices.length; i++) {
+    const c = classIndices[i]!;
+    out.push(explainClass(context, coarse, offset + c * context.n3, c, options, topK));
+  }
   return out;
 }
 
-/** One class of `explainRow`. */
+/** The explanation of class `c` from its coarse map at coarse[offset .. offset + n3). */
 export function explainClass(
   context: ExplainContext,
   coarse: Float32Array,
-  row: number,
+  offset: number,
   c: number,
   options: ExplainOptions,
   topK: number,
 ): ClassExplanation {
-  const { n3, interpolator, axis, classes } = context;
-  const offset = (row * classes.length + c) * n3;
+  const { interpolator, axis, classes } = context;
   const map = options.full ? new Float64Array(axis.length) : context.scratch;
   interpolator.interpolateFrom(coarse, offset, map, mapRange);
   const spread = mapRange[1]! - mapRange[0]!;

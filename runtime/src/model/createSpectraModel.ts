@@ -2,32 +2,37 @@ import { createCamInterpolator, topCount } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import { TENSORS } from '../contract.js';
 import type { Alignment, ModelMetadata } from '../contract.js';
-import type { SessionHandle } from '../backend/ortBackend.js';
+import type { OutputTensor, SessionHandle } from '../backend/ortBackend.js';
 import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
 import { toInputMatrix } from '../input/toInputMatrix.js';
 import type { InputMatrix } from '../input/toInputMatrix.js';
 import { explainClass, explainRow, requestedClasses } from '../explain/explainBatch.js';
 import { batchesOf } from './batchesOf.js';
-import { COARSE_OUTPUT } from './withCoarseOutput.js';
+import { CAM_TENSORS } from './withCoarseMaps.js';
+import type { CoarseMaps } from './withCoarseMaps.js';
 
 export interface ModelParts {
   metadata: ModelMetadata;
   classifier: { weight: Float32Array; bias: Float32Array };
+  /** Runs the file's graph: predict and featureMaps. */
   session: SessionHandle;
+  /** Opens the graph that also yields coarse maps (see withCoarseMaps), for explain. */
+  openExplain: (maps: CoarseMaps) => Promise<SessionHandle>;
   device: Device;
   batchSize: number;
 }
 
-type Batch = { rows: number; outputs: Record<string, { data: Float32Array; dims: readonly number[] }> };
+type Batch = { rows: number; outputs: Record<string, OutputTensor> };
 
 /** The model object `loadModel` returns; the same on every platform. */
 export function createSpectraModel(parts: ModelParts): SpectraModel {
-  const { metadata, classifier, session, device, batchSize } = parts;
+  const { metadata, classifier, session, openExplain, device, batchSize } = parts;
   const classes = metadata.classes;
   const axis = Float64Array.from(metadata.axis);
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const interpolators = new Map<Alignment, QuadraticInterpolator>();
   const scratch = new Float64Array(axis.length);
+  const explainSessions = new Map<CoarseMaps, Promise<SessionHandle>>();
   let disposed = false;
 
   // Factored once per model and alignment: every explanation reuses it.
@@ -40,19 +45,38 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     return interpolator;
   };
 
+  const explainSession = (maps: CoarseMaps): Promise<SessionHandle> => {
+    let opened = explainSessions.get(maps);
+    if (!opened) {
+      opened = openExplain(maps);
+      explainSessions.set(maps, opened);
+      // A failed open is not cached, so the next call tries again.
+      opened.catch(() => explainSessions.delete(maps));
+    }
+    return opened;
+  };
+
   // One batch at a time, so a caller that consumes batches as they come holds one batch of outputs.
-  const run = async function* (matrix: InputMatrix, outputs: readonly string[]): AsyncGenerator<Batch> {
+  // `classIndex`: the class input of a `selected` explain graph (-1 = predicted), one per spectrum.
+  const run = async function* (
+    matrix: InputMatrix,
+    outputs: readonly string[],
+    on: SessionHandle = session,
+    classIndex?: number,
+  ): AsyncGenerator<Batch> {
     if (disposed) throw new Error('this model was disposed; load it again');
     for (const [start, rows] of batchesOf(matrix.rows, batchSize)) {
       const data = matrix.data.subarray(start * matrix.columns, (start + rows) * matrix.columns);
-      yield { rows, outputs: await session.run(data, rows, matrix.columns, outputs) };
+      const feeds =
+        classIndex === undefined ? undefined : { [CAM_TENSORS.classInput]: { data: new BigInt64Array(rows).fill(BigInt(classIndex)), dims: [rows, 1] } };
+      yield { rows, outputs: await on.run(data, rows, matrix.columns, outputs, feeds) };
     }
   };
 
   const prediction = (batch: Batch, row: number): Prediction => {
     const C = classes.length;
-    const p = batch.outputs[TENSORS.probabilities]!.data;
-    const l = batch.outputs[TENSORS.logits]!.data;
+    const p = batch.outputs[TENSORS.probabilities]!.data as Float32Array;
+    const l = batch.outputs[TENSORS.logits]!.data as Float32Array;
     const base = row * C;
     let best = 0;
     for (let c = 1; c < C; c++) if (p[base + c]! > p[base + best]!) best = c;
@@ -74,16 +98,24 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     // Checked once per call, not per spectrum: the fraction and the model's axis.
     const topK = topCount(axis.length, options.top ?? 0.1);
     assertAxis(axis);
-    const fixed = options.class === 'all' || (options.class !== undefined && options.class !== 'predicted');
-    const fixedIndices = fixed ? requestedClasses(options.class, 0, classes) : undefined;
+    // 'all' maps every class; otherwise one map per spectrum, of the predicted or the named class.
+    const all = options.class === 'all';
+    const classIndex = all || options.class === undefined || options.class === 'predicted' ? -1 : requestedClasses(options.class, 0, classes)[0]!;
+    const on = await explainSession(all ? 'all' : 'selected');
+    const outputs = all
+      ? [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse]
+      : [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse, CAM_TENSORS.selected];
+    const everyClass = classes.map((_, i) => i);
+    const n3 = conv3.outputLength;
     const out: Explanation[] = [];
-    for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits, COARSE_OUTPUT])) {
-      const maps = batch.outputs[COARSE_OUTPUT]!.data;
+    for await (const batch of run(matrix, outputs, on, all ? undefined : classIndex)) {
+      const maps = batch.outputs[CAM_TENSORS.coarse]!.data as Float32Array;
+      const selected = all ? undefined : (batch.outputs[CAM_TENSORS.selected]!.data as Int32Array);
       for (let row = 0; row < batch.rows; row++) {
         const p = prediction(batch, row);
-        const classMaps = fixedIndices
-          ? explainRow(context, maps, row, fixedIndices, options, topK)
-          : [explainClass(context, maps, row, p.predictedIndex, options, topK)];
+        const classMaps = selected
+          ? [explainClass(context, maps, row * n3, selected[row]!, options, topK)]
+          : explainRow(context, maps, row * classes.length * n3, everyClass, options, topK);
         out.push({ predicted: p.predicted, predictedIndex: p.predictedIndex, probabilities: p.probabilities, logits: p.logits, maps: classMaps });
       }
     }
@@ -134,7 +166,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
         const size = layer.filters * layer.outputLength;
         const maps: Float32Array[] = [];
         for (const batch of batches) {
-          const data = batch.outputs[name]!.data;
+          const data = batch.outputs[name]!.data as Float32Array;
           for (let row = 0; row < batch.rows; row++) maps.push(data.slice(row * size, (row + 1) * size));
         }
         return { name, channels: layer.filters, length: layer.outputLength, maps };
@@ -143,6 +175,8 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      const opened = await Promise.allSettled(explainSessions.values());
+      for (const result of opened) if (result.status === 'fulfilled') await result.value.release();
       await session.release();
     },
   };

@@ -5,7 +5,8 @@ import { decodeModel } from './decodeModel.js';
 import { parseMetadata } from './parseMetadata.js';
 import { readClassifier } from './readClassifier.js';
 import { createSpectraModel } from './createSpectraModel.js';
-import { withCoarseOutput } from './withCoarseOutput.js';
+import { withCoarseMaps } from './withCoarseMaps.js';
+import type { CoarseMaps } from './withCoarseMaps.js';
 
 /** Reads, checks and opens a model's bytes on one backend; shared by the Node and web entries. */
 export async function loadFromBytes(
@@ -27,7 +28,11 @@ export async function loadFromBytes(
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
   const device = options.device ?? backend.defaultDevice;
-  const graph = withCoarseOutput(decoded.proto, metadata.classes.length, conv3.outputLength);
-  const session = await backend.open(graph, device, { threads: options.threads });
-  return createSpectraModel({ metadata, classifier, session, device, batchSize: options.batchSize ?? 256 });
+  const sessionOptions = { threads: options.threads };
+  // predict runs the file's graph; explain's graphs (the file's plus the coarse maps) open on
+  // first use, so a model that only classifies never builds them.
+  const session = await backend.open(bytes, device, sessionOptions);
+  const openExplain = (maps: CoarseMaps) =>
+    backend.open(withCoarseMaps(decodeModel(bytes, name).proto, maps, metadata.classes.length, conv3.outputLength), device, sessionOptions);
+  return createSpectraModel({ metadata, classifier, session, openExplain, device, batchSize: options.batchSize ?? 256 });
 }
