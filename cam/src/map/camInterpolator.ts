@@ -2,6 +2,7 @@ import { valueRange } from '../util/valueRange.js';
 import { createQuadraticInterpolator, type QuadraticInterpolator } from '../spline/quadraticInterpolator.js';
 import { camKnots, type CamAlignment } from './camKnots.js';
 import { assertLength } from '../util/checks.js';
+import { sketchMap, type RankSketch } from '../top/rankSketch.js';
 
 /**
  * Brings a coarse map (one value per Conv3 position) to every input index 0..p-1: the fast path
@@ -47,6 +48,12 @@ class LowOrderInterpolator implements QuadraticInterpolator {
       for (let q = 0; q < this.p; q++) out[q]! += values[offset + i]! * basis[i * this.p + q]!;
     }
     if (range) valueRange(out, this.p, range);
+    return out;
+  }
+
+  interpolateRanked(values: ArrayLike<number>, offset: number, out: Float64Array, sketch: RankSketch): Float64Array {
+    this.interpolateFrom(values, offset, out);
+    sketchMap(out, sketch);
     return out;
   }
 

@@ -2,6 +2,7 @@ import { assertFiniteArray, assertLength } from '../util/checks.js';
 import { quadraticKnotVector } from './quadraticKnotVector.js';
 import { findQuadraticInterval, quadraticBSplineValues } from './quadraticBSplineValues.js';
 import { factorTridiagonal, solveTridiagonal, type TridiagonalFactors } from './tridiagonal.js';
+import { SKETCH_BINS, sketchMap, type RankSketch } from '../top/rankSketch.js';
 
 /**
  * SciPy interp1d(kind='quadratic') for fixed knots and query points, clamped (constant) outside
@@ -23,6 +24,12 @@ export interface QuadraticInterpolator {
    * value is NaN or infinite (else 0), found in the same pass.
    */
   interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array;
+  /**
+   * `interpolateFrom` that also fills `sketch` (range, first maximum, histogram) for top
+   * selection, in the same pass where it can. `sketch.ok` is false for a map with a non-finite
+   * value or no range; callers then take their checked path.
+   */
+  interpolateRanked(values: ArrayLike<number>, offset: number, out: Float64Array, sketch: RankSketch): Float64Array;
   /** Dense basis, row-major [n, p]: row i = interpolant of the i-th unit vector. */
   basis(): Float64Array;
 }
@@ -87,7 +94,20 @@ export function createQuadraticInterpolator(
     weights[3 * q + 2] = w[2]!;
   }
 
-  return new QuadraticInterpolatorImpl(n, p, order, factors, first, weights);
+  // Ascending queries read the coefficients in order: segment j (coefficients j..j+2) covers the
+  // queries segments[j] .. segments[j+1]-1, which lets the ranked pass load each triple once.
+  let ascending = true;
+  for (let q = 1; q < p; q++) if (first[q]! < first[q - 1]!) ascending = false;
+  let segments: Int32Array | undefined;
+  if (ascending) {
+    segments = new Int32Array(n - 1);
+    for (let j = 0, q = 0; j < n - 1; j++) {
+      while (q < p && first[q]! < j) q++;
+      segments[j] = q;
+    }
+    segments[n - 2] = p;
+  }
+  return new QuadraticInterpolatorImpl(n, p, order, factors, first, weights, segments);
 }
 
 class QuadraticInterpolatorImpl implements QuadraticInterpolator {
@@ -100,6 +120,7 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     private readonly factors: TridiagonalFactors,
     private readonly first: Int32Array,
     private readonly weights: Float64Array,
+    private readonly segments: Int32Array | undefined,
   ) {
     this.coefficients = new Float64Array(n);
   }
@@ -140,6 +161,67 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     range[0] = min;
     range[1] = max;
     range[2] = bad;
+    return out;
+  }
+
+  interpolateRanked(values: ArrayLike<number>, offset: number, out: Float64Array, sketch: RankSketch): Float64Array {
+    const c = this.coefficients;
+    const order = this.order;
+    const n = this.n;
+    for (let i = 0; i < n; i++) c[i] = values[offset + order[i]!]!;
+    solveTridiagonal(this.factors, c);
+    // Quadratic B-splines are non-negative and sum to one, so every value is a convex combination
+    // of three coefficients: their range holds the map's, and bins over it can be counted before
+    // the map's own range is known.
+    let lo = Infinity;
+    let hi = -Infinity;
+    let finite = true;
+    for (let i = 0; i < n; i++) {
+      const v = c[i]!;
+      if (v - v !== 0) finite = false;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const segments = this.segments;
+    // Widened by a relative 1e-9 so that rounding in the combinations stays inside the bins.
+    const pad = (hi - lo) * 1e-9;
+    const scale = SKETCH_BINS / (hi - lo + 2 * pad);
+    if (!segments || !finite || !(hi > lo) || !Number.isFinite(scale) || !Number.isFinite(hi - lo)) {
+      this.interpolateFrom(values, offset, out);
+      sketchMap(out, sketch);
+      return out;
+    }
+    const base = lo - pad;
+    const { counts, bins } = sketch;
+    counts.fill(0);
+    const weights = this.weights;
+    let min = Infinity;
+    let max = -Infinity;
+    let peakIndex = 0;
+    for (let j = 0; j < n - 2; j++) {
+      const c0 = c[j]!;
+      const c1 = c[j + 1]!;
+      const c2 = c[j + 2]!;
+      for (let q = segments[j]!, end = segments[j + 1]!; q < end; q++) {
+        const w = 3 * q;
+        const v = weights[w]! * c0 + weights[w + 1]! * c1 + weights[w + 2]! * c2;
+        out[q] = v;
+        if (v < min) min = v;
+        if (v > max) {
+          max = v;
+          peakIndex = q;
+        }
+        // Truncation is monotone in the value, so a higher bin only holds larger values.
+        const b = ((v - base) * scale) | 0;
+        const bin = b < SKETCH_BINS ? (b > 0 ? b : 0) : SKETCH_BINS - 1;
+        bins[q] = bin;
+        counts[bin]!++;
+      }
+    }
+    sketch.min = min;
+    sketch.max = max;
+    sketch.peakIndex = peakIndex;
+    sketch.ok = max > min;
     return out;
   }
 

@@ -1,3 +1,5 @@
+import { SKETCH_BINS, type RankSketch } from './rankSketch.js';
+
 /**
  * Marks the `k` largest values of `map` in `mask` (1 = selected, others 0); ties at the
  * threshold go to the lower index, so the selection is deterministic. Linear time: a
@@ -79,6 +81,27 @@ export function topThreshold(map: ArrayLike<number>, k: number, knownMin?: numbe
     const b = ((v - min) * scale) | 0;
     if ((b < BINS ? b : BINS - 1) === bin) scratch[m++] = v;
   }
+  const threshold = kthLargest(scratch, m, k - higher);
+  let above = higher;
+  for (let i = 0; i < m; i++) if (scratch[i]! > threshold) above++;
+  result.threshold = threshold;
+  result.above = above;
+  return result;
+}
+
+/**
+ * topThreshold of a map whose RankSketch was filled in the pass that computed it: the counts give
+ * the bin that holds the k-th largest value, and only that bin's values are ranked.
+ */
+export function sketchThreshold(map: ArrayLike<number>, k: number, sketch: RankSketch): TopThreshold {
+  const { counts, bins } = sketch;
+  let bin = SKETCH_BINS - 1;
+  let higher = 0;
+  while (higher + counts[bin]! < k) higher += counts[bin--]!;
+  const p = sketch.length;
+  if (scratch.length < counts[bin]!) scratch = new Float64Array(p);
+  let m = 0;
+  for (let i = bins.indexOf(bin); i >= 0; i = bins.indexOf(bin, i + 1)) scratch[m++] = map[i]!;
   const threshold = kthLargest(scratch, m, k - higher);
   let above = higher;
   for (let i = 0; i < m; i++) if (scratch[i]! > threshold) above++;

@@ -42,13 +42,21 @@ export function regionsOfTop(
   knownMin?: number,
   knownMax?: number,
 ): Region[] {
-  const p = scaledMap.length;
   const { threshold, above } = topThreshold(scaledMap, k, knownMin, knownMax);
-  let ties = k - above;
+  return regionsAbove(scaledMap, axis, threshold, k - above);
+}
+
+/**
+ * The regions of a map's top variables given the selection's threshold: every value above it,
+ * and the first `ties` values equal to it (ties go to the lower index). Sorted as topRegions
+ * sorts. Also serves unscaled maps: min-max scaling keeps the order, so only scores change.
+ */
+export function regionsAbove(map: ArrayLike<number>, axis: ArrayLike<number>, threshold: number, ties: number): Region[] {
+  const p = map.length;
   const regions: Region[] = [];
   let i = 0;
   while (i < p) {
-    const v = scaledMap[i]!;
+    const v = map[i]!;
     if (!(v > threshold || (v === threshold && ties > 0))) {
       i++;
       continue;
@@ -58,7 +66,7 @@ export function regionsOfTop(
     let peakValue = v;
     let sum = 0;
     while (i < p) {
-      const w = scaledMap[i]!;
+      const w = map[i]!;
       if (!(w > threshold)) {
         if (w === threshold && ties > 0) ties--;
         else break;
@@ -81,6 +89,6 @@ export function regionsOfTop(
     });
   }
   return regions.sort(
-    (a, b) => scaledMap[b.peakIndex]! - scaledMap[a.peakIndex]! || b.score - a.score || a.startIndex - b.startIndex,
+    (a, b) => map[b.peakIndex]! - map[a.peakIndex]! || b.score - a.score || a.startIndex - b.startIndex,
   );
 }

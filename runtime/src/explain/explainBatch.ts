@@ -1,5 +1,5 @@
-import { annotateRegions, minMaxScale, regionsOfTop, topRegions } from '@spectracam/cam';
-import type { Region } from '@spectracam/cam';
+import { annotateRegions, minMaxScale, regionsAbove, sketchThreshold, topRegions } from '@spectracam/cam';
+import type { RankSketch, Region } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import type { ClassExplanation, ExplainOptions } from '../types.js';
 
@@ -11,6 +11,8 @@ export interface ExplainContext {
   interpolator: QuadraticInterpolator;
   /** Reused full map when the caller does not keep maps, so a spectrum allocates no map. */
   scratch: Float64Array;
+  /** Reused summary of each map for top selection: range, peak, histogram. */
+  sketch: RankSketch;
 }
 
 /** Class indices an `explain` call asks for, given the predicted one. */
@@ -53,22 +55,28 @@ export function explainClass(
   options: ExplainOptions,
   topK: number,
 ): ClassExplanation {
-  const { interpolator, axis, classes } = context;
+  const { interpolator, axis, classes, sketch } = context;
   const map = options.full ? new Float64Array(axis.length) : context.scratch;
-  interpolator.interpolateFrom(coarse, offset, map, mapRange);
-  const spread = mapRange[1]! - mapRange[0]!;
+  interpolator.interpolateRanked(coarse, offset, map, sketch);
   let peakIndex: number;
   let regions: Region[];
-  if (mapRange[2] || !Number.isFinite(spread)) {
-    // NaN, Infinity or a range that overflows: the checked path, which names the problem.
+  if (sketch.ok && Number.isFinite(sketch.max - sketch.min)) {
+    // Regions from the unscaled map (scaling keeps the order); only their scores are rescaled.
+    const { min, max } = sketch;
+    const spread = max - min;
+    const { threshold, above } = sketchThreshold(map, topK, sketch);
+    regions = regionsAbove(map, axis, threshold, topK - above);
+    for (const region of regions) region.score = (region.score - min) / spread;
+    peakIndex = sketch.peakIndex;
+    if (options.full) scaleInPlace(map, min, spread);
+  } else {
+    // NaN, Infinity, a constant map or a range that overflows: the checked path, which names the
+    // problem or gives the constant map's zeros.
+    interpolator.interpolateFrom(coarse, offset, map);
     minMaxScale(map, map);
     regions = topRegions(map, axis, options.top ?? 0.1);
     peakIndex = 0;
     for (let j = 1; j < map.length; j++) if (map[j]! > map[peakIndex]!) peakIndex = j;
-  } else {
-    peakIndex = scaleInPlace(map, mapRange[0]!, spread);
-    // A scaled map with a range spans exactly [0, 1]: min maps to 0, max to (max-min)/(max-min) = 1.
-    regions = spread > 0 ? regionsOfTop(map, axis, topK, 0, 1) : regionsOfTop(map, axis, topK);
   }
   const explanation: ClassExplanation = {
     class: classes[c]!,
@@ -80,28 +88,8 @@ export function explainClass(
   return explanation;
 }
 
-// min, max, non-finite flag of the map just interpolated (filled by interpolateFrom).
-const mapRange = new Float64Array(3);
-
-/**
- * minMaxScale(map, map) for a finite map whose minimum and range (max - min, finite) are known:
- * one pass, no allocation. Returns the index of the first maximum of the scaled map.
- */
-function scaleInPlace(map: Float64Array, min: number, range: number): number {
+/** minMaxScale(map, map) for a finite map whose minimum and range (max - min > 0) are known. */
+function scaleInPlace(map: Float64Array, min: number, range: number): void {
   const p = map.length;
-  if (!(range > 0)) {
-    map.fill(0);
-    return 0;
-  }
-  let peakIndex = 0;
-  let peak = -Infinity;
-  for (let i = 0; i < p; i++) {
-    const v = Math.min(1, (map[i]! - min) / range);
-    map[i] = v;
-    if (v > peak) {
-      peak = v;
-      peakIndex = i;
-    }
-  }
-  return peakIndex;
+  for (let i = 0; i < p; i++) map[i] = Math.min(1, (map[i]! - min) / range);
 }
