@@ -33,6 +33,7 @@ DEFAULTS = dict(
     smooth=1, noise=0.0, cosine=False, warmup=0, ema=0.0, swa_from=0, label_smoothing=0.0,
     mult=0.0, add=0.0, slope=0.0, shift=0, mixup=0.0, preprocess='minmax-variable', bias_init=0.0,
     weight_decay=0.0, fixed_epochs=0, full_batch=False, padding='same', clip=0.0,
+    cutout=0.0, cutlen=0.25, cutfill='mean',  # cutout: probability a training spectrum gets one segment replaced
 )
 
 
@@ -177,6 +178,19 @@ def train_one(raw, labels, parts, classes, cfg, seed):
                 lam = torch.tensor(rng.beta(cfg['mixup'], cfg['mixup'], len(rows)).astype(np.float32)).unsqueeze(1)
                 partner = np.array([rng.choice(tr[labels[tr] == labels[r]]) for r in rows])
                 xb = lam * xb + (1 - lam) * X[partner]
+            if cfg['cutout'] > 0:
+                xb = xb.clone()
+                p = xb.shape[1]
+                for i in range(len(rows)):
+                    if rng.random() < cfg['cutout']:
+                        width = int(rng.integers(1, int(cfg['cutlen'] * p) + 1))
+                        a = int(rng.integers(0, p - width + 1))
+                        if cfg['cutfill'] == 'mean':
+                            xb[i, a:a + width] = X[tr].mean(0)[a:a + width]
+                        elif cfg['cutfill'] == 'class':
+                            xb[i, a:a + width] = X[rng.choice(tr[labels[tr] == labels[rows[i]]]), a:a + width]
+                        else:  # any training spectrum
+                            xb[i, a:a + width] = X[rng.choice(tr), a:a + width]
             if cfg['noise'] > 0:
                 xb = xb + cfg['noise'] * torch.randn_like(xb)
             if cfg['label_smoothing'] > 0:
