@@ -33,7 +33,8 @@ DEFAULTS = dict(
     smooth=1, noise=0.0, cosine=False, warmup=0, ema=0.0, swa_from=0, label_smoothing=0.0,
     mult=0.0, add=0.0, slope=0.0, shift=0, mixup=0.0, preprocess='minmax-variable', bias_init=0.0,
     weight_decay=0.0, fixed_epochs=0, full_batch=False, padding='same', clip=0.0,
-    cutout=0.0, cutlen=0.25, cutfill='mean',  # cutout: probability a training spectrum gets one segment replaced
+    cutout=0.0, cutlen=0.25, cutfill='mean',
+    zslope=0.0, zwobble=0.0, zwaves=3,  # zero-mean tilt / smooth curves added after scaling (std in scaled units)  # cutout: probability a training spectrum gets one segment replaced
 )
 
 
@@ -191,6 +192,17 @@ def train_one(raw, labels, parts, classes, cfg, seed):
                             xb[i, a:a + width] = X[rng.choice(tr[labels[tr] == labels[rows[i]]]), a:a + width]
                         else:  # any training spectrum
                             xb[i, a:a + width] = X[rng.choice(tr), a:a + width]
+            if cfg['zslope'] > 0 or cfg['zwobble'] > 0:
+                p = xb.shape[1]
+                t = np.linspace(-1, 1, p)
+                bumps = cfg['zslope'] * rng.standard_normal((len(rows), 1)) * t
+                if cfg['zwobble'] > 0:
+                    freq = np.arange(1, cfg['zwaves'] + 1)
+                    amp = rng.standard_normal((len(rows), cfg['zwaves'])) * cfg['zwobble'] / np.sqrt(cfg['zwaves'])
+                    phase = rng.uniform(0, 2 * np.pi, (len(rows), cfg['zwaves']))
+                    bumps = bumps + (amp[:, :, None] * np.cos(np.pi * freq[None, :, None] * (t[None, None, :] + 1) / 2 + phase[:, :, None])).sum(1)
+                    bumps = bumps - bumps.mean(1, keepdims=True)
+                xb = xb + torch.tensor(bumps.astype(np.float32))
             if cfg['noise'] > 0:
                 xb = xb + cfg['noise'] * torch.randn_like(xb)
             if cfg['label_smoothing'] > 0:

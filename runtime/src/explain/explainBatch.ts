@@ -1,5 +1,5 @@
-import { annotateRegions, minMaxScale, regionsAbove, sketchThreshold, topRegions } from '@spectracam/cam';
-import type { RankSketch, Region } from '@spectracam/cam';
+import { annotateRegions, minMaxScale, regionsAbove, summaryFromSketch, topRegions } from '@spectracam/cam';
+import type { RankSketch, Region, TopSummary } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import type { ClassExplanation, ExplainOptions } from '../types.js';
 
@@ -11,8 +11,9 @@ export interface ExplainContext {
   interpolator: QuadraticInterpolator;
   /** Reused full map when the caller does not keep maps, so a spectrum allocates no map. */
   scratch: Float64Array;
-  /** Reused summary of each map for top selection: range, peak, histogram. */
+  /** Reused summaries of each map: histogram (full maps), range, peak and top threshold. */
   sketch: RankSketch;
+  summary: TopSummary;
 }
 
 /** Class indices an `explain` call asks for, given the predicted one. */
@@ -55,19 +56,18 @@ export function explainClass(
   options: ExplainOptions,
   topK: number,
 ): ClassExplanation {
-  const { interpolator, axis, classes, sketch } = context;
+  const { interpolator, axis, classes, sketch, summary } = context;
   const map = options.full ? new Float64Array(axis.length) : context.scratch;
-  interpolator.interpolateRanked(coarse, offset, map, sketch);
+  summaryFromSketch(interpolator.interpolateRanked(coarse, offset, map, sketch), topK, sketch, summary);
   let peakIndex: number;
   let regions: Region[];
-  if (sketch.ok && Number.isFinite(sketch.max - sketch.min)) {
+  if (summary.ok) {
     // Regions from the unscaled map (scaling keeps the order); only their scores are rescaled.
-    const { min, max } = sketch;
+    const { min, max, threshold, above } = summary;
     const spread = max - min;
-    const { threshold, above } = sketchThreshold(map, topK, sketch);
     regions = regionsAbove(map, axis, threshold, topK - above);
     for (const region of regions) region.score = (region.score - min) / spread;
-    peakIndex = sketch.peakIndex;
+    peakIndex = summary.peakIndex;
     if (options.full) scaleInPlace(map, min, spread);
   } else {
     // NaN, Infinity, a constant map or a range that overflows: the checked path, which names the

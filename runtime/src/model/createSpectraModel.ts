@@ -1,4 +1,4 @@
-import { createCamInterpolator, RankSketch, topCount } from '@spectracam/cam';
+import { createCamInterpolator, createTopSummary, RankSketch, topCount } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import { TENSORS } from '../contract.js';
 import type { Alignment, ModelMetadata } from '../contract.js';
@@ -33,6 +33,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   const interpolators = new Map<Alignment, QuadraticInterpolator>();
   const scratch = new Float64Array(axis.length);
   const sketch = new RankSketch(axis.length);
+  const summary = createTopSummary();
   const explainSessions = new Map<CoarseMaps, Promise<SessionHandle>>();
   let disposed = false;
 
@@ -96,6 +97,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       interpolator: interpolatorFor(options.alignment ?? 'receptive-field'),
       scratch,
       sketch,
+      summary,
     };
     // Checked once per call, not per spectrum: the fraction and the model's axis.
     const topK = topCount(axis.length, options.top ?? 0.1);

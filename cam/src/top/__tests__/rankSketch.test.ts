@@ -7,6 +7,7 @@ import { RankSketch, sketchMap } from '../rankSketch.js';
 import { sketchThreshold, topThreshold } from '../selectTop.js';
 import { regionsAbove, topRegions } from '../topRegions.js';
 import { topCount } from '../topCount.js';
+import { createTopSummary, summaryFromSketch } from '../topSummary.js';
 
 // Coarse maps like trained CAMs: a few bumps on a baseline, or noise; with plateaus and ties.
 const coarseMaps = fc.oneof(
@@ -75,4 +76,8 @@ test('sketchMap: refuses maps with NaN, infinity or no range, and sketches the r
   assert.equal(sketchMap(map, sketch).ok, true);
   assert.deepEqual([sketch.min, sketch.max, sketch.peakIndex], [0, 5, 1]);
   assert.deepEqual({ ...sketchThreshold(map, 2, sketch) }, { ...topThreshold(map, 2) });
+  const summary = summaryFromSketch(map, 2, sketch, createTopSummary());
+  assert.deepEqual(summary, { min: 0, max: 5, peakIndex: 1, ok: true, ...topThreshold(map, 2) });
+  assert.equal(summaryFromSketch(map, 2, sketchMap(Float64Array.from([1, 1, 1, 1]), sketch), createTopSummary()).ok, false);
 });
+
