@@ -63,7 +63,7 @@ def same_pads(length, k, s, padding='same'):
 
 
 class Net(torch.nn.Module):
-    def __init__(self, p, classes, kernels, strides, padding='same'):
+    def __init__(self, p, classes, kernels, strides, padding='same', bias_init=0.0):
         super().__init__()
         self.convs = torch.nn.ModuleList()
         self.pads = []
@@ -74,7 +74,7 @@ class Net(torch.nn.Module):
             self.pads.append((before, after))
             std = math.sqrt(2.0 / (channels * k)) / 0.87962566103423978  # truncated normal like tfjs
             torch.nn.init.trunc_normal_(conv.weight, 0, std, -2 * std, 2 * std)
-            torch.nn.init.zeros_(conv.bias)
+            torch.nn.init.constant_(conv.bias, bias_init)
             self.convs.append(conv)
             channels = filters
         self.dense = torch.nn.Linear(64, classes)
@@ -97,6 +97,12 @@ def preprocess(kind, train, x):
         return (x - lo) / np.where(hi > lo, hi - lo, 1)
     if kind == 'minmax-global':
         return (x - train.min()) / (train.max() - train.min())
+    if kind == 'center':
+        # Per-variable mean removed (as PLS does), one global scale: keeps the variables' relative sizes.
+        centred = train - train.mean(0)
+        return (x - train.mean(0)) / centred.std()
+    if kind == 'autoscale':
+        return (x - train.mean(0)) / np.where(train.std(0) > 0, train.std(0), 1)
     if kind == 'snv':
         return (x - x.mean(1, keepdims=True)) / x.std(1, keepdims=True)
     return x
@@ -111,7 +117,7 @@ def train_one(raw, labels, parts, classes, cfg, seed):
     scale = np.where(hi > lo, hi - lo, 1)
     X = torch.tensor(x_all)
     Y = torch.tensor(labels)
-    net = Net(raw.shape[1], len(classes), cfg['kernels'], cfg['strides'], cfg['padding'])
+    net = Net(raw.shape[1], len(classes), cfg['kernels'], cfg['strides'], cfg['padding'], cfg['bias_init'])
     opt = torch.optim.Adam(net.parameters(), lr=cfg['lr'], eps=1e-7, weight_decay=cfg['weight_decay'])
     epochs = cfg['fixed_epochs'] or cfg['epochs']
     batch = len(tr) if cfg['full_batch'] else cfg['batch']
