@@ -24,7 +24,9 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const describeShares = (rf: PeakOnBand, st: PeakOnBand) =>
   `on band (10 cm-1): receptive-field ${rf.hits}/${rf.correct} = ${pct(rf.share)}, stretch ${st.hits}/${st.correct} = ${pct(st.share)}`;
 
-test('explain: on the synthetic set the model is accurate, most maps peak on a discriminative band, and receptive-field alignment beats stretch', async (t) => {
+// A regression guard for one fixed seed, not a general claim: over seeds 1-5 the shares vary
+// from 27 to 86 % and stretch is ahead on seeds 3 and 5 (bench/results/explainTargets.json).
+test('explain: on the synthetic set (seed 1) the model is accurate, most maps peak on a discriminative band, and receptive-field alignment is ahead of stretch', async (t) => {
   const { accuracy, rf, st } = await scored;
   t.diagnostic(`test accuracy ${pct(accuracy)} (${rf.correct}/${rf.tested} correct)`);
   t.diagnostic(describeShares(rf, st));
@@ -35,7 +37,8 @@ test('explain: on the synthetic set the model is accurate, most maps peak on a d
 });
 
 // The issue's target (>= 95 %) is not met yet: 86 % with the recipe, seed 1 (the misses are
-// strain-498 maps peaking between 624 and 652 cm-1; see trainer/src/synth/syntheticTrainOptions.ts).
+// strain-498 maps peaking between 624 and 652 cm-1), and 27-73 % on seeds 2-5, where stretch is
+// sometimes ahead (bench/src/explainTargets.ts; see trainer/src/synth/syntheticTrainOptions.ts).
 // `todo` runs it and prints its failure in every run without failing the suite; remove it once met.
 test('explain target: >= 95 % of correct synthetic test spectra peak within 10 cm-1 of a discriminative band', { todo: 'issue 4 target not met yet (86 % on band)' }, async (t) => {
   const { rf, st } = await scored;
