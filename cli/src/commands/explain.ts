@@ -41,7 +41,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
     const { createClassStatistics, resampleLinear } = await import('@spectracam/cam');
-    const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
+    const { modelInputChunks, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
     const { bandTableOption } = await import('../runtime/bandTableOption.js');
     const { explanationJson } = await import('../runtime/explanationJson.js');
     const { explanationSvg } = await import('../plot/explanationSvg.js');
@@ -50,43 +50,53 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
 
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });
     try {
-      const dataset = await readModelInputs(args.data, args);
       const bands = await bandTableOption(args.bands, model.axis);
-      const scored = labelsMatch(dataset, model.classes);
-      // Class patterns need the predicted class's full map; they stream, so memory stays bounded.
-      const stats = scored ? createClassStatistics([...model.classes], model.axis.length, args.top) : undefined;
-      const options = {
-        ...axisOption(dataset.axis, model.axis),
-        class: args.class,
-        top: args.top,
-        alignment: args.alignment,
-        full: args.full || stats !== undefined || args.plot !== undefined,
-        ...(bands ? { bands } : {}),
-      };
-      const bar = new SingleBar({ stream: process.stderr, format: 'explain {bar} {value}/{total} spectra {eta_formatted}' }, Presets.shades_classic);
-      if (process.stderr.isTTY) bar.start(dataset.spectra.length, 0);
+      // Spectra arrive a piece of the file at a time and explanations stream, so memory stays
+      // bounded however long the file is.
+      const bar = new SingleBar({ stream: process.stderr, format: 'explain {value} spectra, {speed} spectra/s' }, Presets.shades_classic);
+      if (process.stderr.isTTY) bar.start(0, 0, { speed: '-' });
       const started = performance.now();
       let i = 0;
       let correct = 0;
-      for await (const e of model.explainStream(dataset.spectra, options)) {
-        const id = dataset.ids[i]!;
-        if (scored && e.predicted === dataset.labels[i]) correct++;
-        const predictedMap = e.maps.find((m) => m.class === e.predicted)?.map;
-        if (stats && predictedMap) stats.add(predictedMap, dataset.labels[i]!, e.predicted);
-        if (args.json) process.stdout.write(`${explanationJson(id, e, args.full)}\n`);
-        else {
-          const regions = e.maps[0]!.regions.slice(0, 3).map((r) => `${r.start.toFixed(0)}-${r.end.toFixed(0)}${r.band ? ` (${r.band.name})` : ''}`);
-          process.stdout.write(`${id}\t${e.predicted}\t${e.probabilities[e.predicted]!.toFixed(4)}\t${e.maps[0]!.class}: ${regions.join(', ')}\n`);
+      let labelled = 0;
+      let stats: ReturnType<typeof createClassStatistics> | undefined;
+      for await (const dataset of modelInputChunks(args.data, args)) {
+        const scored = labelsMatch(dataset, model.classes);
+        // Class patterns need the predicted class's full map; they accumulate piece by piece.
+        if (scored) stats ??= createClassStatistics([...model.classes], model.axis.length, args.top);
+        const options = {
+          ...axisOption(dataset.axis, model.axis),
+          class: args.class,
+          top: args.top,
+          alignment: args.alignment,
+          full: args.full || scored || args.plot !== undefined,
+          ...(bands ? { bands } : {}),
+        };
+        let k = 0;
+        for await (const e of model.explainStream(dataset.spectra, options)) {
+          const id = dataset.ids[k]!;
+          if (scored) {
+            labelled++;
+            if (e.predicted === dataset.labels[k]) correct++;
+            const predictedMap = e.maps.find((m) => m.class === e.predicted)?.map;
+            if (stats && predictedMap) stats.add(predictedMap, dataset.labels[k]!, e.predicted);
+          }
+          if (args.json) process.stdout.write(`${explanationJson(id, e, args.full)}\n`);
+          else {
+            const regions = e.maps[0]!.regions.slice(0, 3).map((r) => `${r.start.toFixed(0)}-${r.end.toFixed(0)}${r.band ? ` (${r.band.name})` : ''}`);
+            process.stdout.write(`${id}\t${e.predicted}\t${e.probabilities[e.predicted]!.toFixed(4)}\t${e.maps[0]!.class}: ${regions.join(', ')}\n`);
+          }
+          if (args.plot && i === args.plotIndex) {
+            const m = e.maps[0]!;
+            const title = `${id}: predicted ${e.predicted} (${(100 * e.probabilities[e.predicted]!).toFixed(1)} %), map of ${m.class}`;
+            // Drawn on the model's axis, where the map lives; the spectrum as the model saw it.
+            const spectrum = options.axis ? resampleLinear(options.axis, dataset.spectra[k]!, model.axis) : dataset.spectra[k]!;
+            await writeFileAtomic(args.plot, explanationSvg({ title, axis: model.axis, unit: model.unit, spectrum, map: m.map!, regions: m.regions }));
+          }
+          i++;
+          k++;
+          if (process.stderr.isTTY && i % 64 === 0) bar.update(i, { speed: (i / ((performance.now() - started) / 1000)).toFixed(0) });
         }
-        if (args.plot && i === args.plotIndex) {
-          const m = e.maps[0]!;
-          const title = `${id}: predicted ${e.predicted} (${(100 * e.probabilities[e.predicted]!).toFixed(1)} %), map of ${m.class}`;
-          // Drawn on the model's axis, where the map lives; the spectrum as the model saw it.
-          const spectrum = options.axis ? resampleLinear(options.axis, dataset.spectra[i]!, model.axis) : dataset.spectra[i]!;
-          await writeFileAtomic(args.plot, explanationSvg({ title, axis: model.axis, unit: model.unit, spectrum, map: m.map!, regions: m.regions }));
-        }
-        i++;
-        if (process.stderr.isTTY && i % 64 === 0) bar.update(i);
       }
       if (process.stderr.isTTY) {
         bar.update(i);
@@ -94,7 +104,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       }
       const seconds = (performance.now() - started) / 1000;
       const lines = [`explained ${i} spectra in ${seconds.toFixed(2)} s (${(i / seconds).toFixed(0)} spectra/s) on ${model.device}, ${args.alignment} alignment`];
-      if (scored) lines.push(`accuracy against the labels: ${((100 * correct) / i).toFixed(2)} %`);
+      if (labelled > 0) lines.push(`accuracy against the labels: ${((100 * correct) / labelled).toFixed(2)} %${labelled < i ? ` (${labelled} labelled spectra)` : ''}`);
       if (stats) {
         for (const [name, pattern] of Object.entries(stats.result())) {
           let peak = 0;

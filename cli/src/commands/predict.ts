@@ -21,26 +21,34 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
   handler: async (args) => {
     exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
-    const { readModelInputs, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
+    const { modelInputChunks, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });
     try {
-      const dataset = await readModelInputs(args.data, args);
       const started = performance.now();
-      const predictions = await model.predict(dataset.spectra, axisOption(dataset.axis, model.axis));
-      const seconds = (performance.now() - started) / 1000;
-      const scored = labelsMatch(dataset, model.classes);
+      let count = 0;
+      let labelled = 0;
       let correct = 0;
-      predictions.forEach((p, i) => {
-        if (scored && p.predicted === dataset.labels[i]) correct++;
-        if (args.json) {
-          const probabilities = Object.fromEntries(Object.entries(p.probabilities).map(([k, v]) => [k, Number(v.toPrecision(6))]));
-          process.stdout.write(`${JSON.stringify({ id: dataset.ids[i], predicted: p.predicted, probabilities })}\n`);
-        } else {
-          process.stdout.write(`${dataset.ids[i]}\t${p.predicted}\t${p.probabilities[p.predicted]!.toFixed(4)}\n`);
-        }
-      });
-      const summary = `${predictions.length} spectra in ${seconds.toFixed(2)} s on ${model.device}` +
-        (scored ? `; accuracy against the labels ${((100 * correct) / predictions.length).toFixed(2)} %` : '');
+      // One piece of the file at a time (see modelInputChunks): memory stays bounded.
+      for await (const dataset of modelInputChunks(args.data, args)) {
+        const predictions = await model.predict(dataset.spectra, axisOption(dataset.axis, model.axis));
+        const scored = labelsMatch(dataset, model.classes);
+        predictions.forEach((p, i) => {
+          if (scored) {
+            labelled++;
+            if (p.predicted === dataset.labels[i]) correct++;
+          }
+          if (args.json) {
+            const probabilities = Object.fromEntries(Object.entries(p.probabilities).map(([k, v]) => [k, Number(v.toPrecision(6))]));
+            process.stdout.write(`${JSON.stringify({ id: dataset.ids[i], predicted: p.predicted, probabilities })}\n`);
+          } else {
+            process.stdout.write(`${dataset.ids[i]}\t${p.predicted}\t${p.probabilities[p.predicted]!.toFixed(4)}\n`);
+          }
+        });
+        count += predictions.length;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const summary = `${count} spectra in ${seconds.toFixed(2)} s on ${model.device}` +
+        (labelled > 0 ? `; accuracy against the labels ${((100 * correct) / labelled).toFixed(2)} %${labelled < count ? ` (${labelled} labelled spectra)` : ''}` : '');
       process.stderr.write(`${summary}\n`);
     } finally {
       await model.dispose();

@@ -6,12 +6,12 @@ import type { ReaderArgv } from '../options/readerOptions.js';
 export type ReaderArgs = Partial<Omit<ReaderArgv, 'data'>>;
 
 /**
- * Reads DATA for a model: labels are optional (a file without labels must work) and the spectra
- * keep their own axis, which the runtime resamples onto the model's (or refuses, clearly).
+ * DATA in pieces (readDatasetChunks): a file with one spectrum per row is read a few thousand rows
+ * at a time, so predicting or explaining a file of any length holds one piece in memory.
  */
-export async function readModelInputs(data: string, args: ReaderArgs): Promise<Dataset> {
-  const { loadDataset } = await import('@spectracam/trainer');
-  return loadDataset(toReaderOptions({ ...args, data }), { labelsRequired: false });
+export async function* modelInputChunks(data: string, args: ReaderArgs): AsyncGenerator<Dataset> {
+  const { readDatasetChunks } = await import('@spectracam/trainer');
+  yield* readDatasetChunks(toReaderOptions({ ...args, data }), { labelsRequired: false });
 }
 
 /** The axis to pass to the runtime: none when the data already sits on the model's axis. */

@@ -1,7 +1,9 @@
 export type { Dataset } from './dataset.js';
 export type { Orientation, ReaderFormat, ReaderOptions } from './readerOptions.js';
 export { readerFormats } from './readerOptions.js';
-export { loadDataset } from './loadDataset.js';
+export { loadDataset, assembleOptions } from './loadDataset.js';
+export { readDatasetChunks } from './readDatasetChunks.js';
+export type { ChunkOptions } from './readDatasetChunks.js';
 export type { LoadOptions } from './loadDataset.js';
 export { readFolder } from './readFolder.js';
 export { detectTextFormat } from './detectFormat.js';

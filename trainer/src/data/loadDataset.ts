@@ -37,6 +37,11 @@ export async function loadDataset(options: ReaderOptions, load: LoadOptions = {}
         ? parseUcr(text, { source: path, axis: options.axis, delimiter: options.delimiter })
         : parseDelimited(text, { source: path, orientation: options.orientation, delimiter: options.delimiter });
   }
+  return assembleDataset(raw, await assembleOptions(options, load));
+}
+
+/** How loadDataset assembles spectra from reader options: columns, patterns, side files read. */
+export async function assembleOptions(options: ReaderOptions, load: LoadOptions = {}): Promise<AssembleOptions> {
   const assemble: AssembleOptions = {
     labelColumn: options.labelColumn,
     labelPattern: options.labelPattern,
@@ -53,5 +58,5 @@ export async function loadDataset(options: ReaderOptions, load: LoadOptions = {}
     assemble.groupMap = parseSideFile(await readFile(options.groups, 'utf8'), options.groups);
     assemble.groupFile = options.groups;
   }
-  return assembleDataset(raw, assemble);
+  return assemble;
 }

@@ -23,8 +23,12 @@ const NAME_HEADERS = /^(id|name|names|sample|samples|sample[ _-]?id|spectrum)$/i
  * numeric cells, columns when the first column is numeric below the header.
  */
 export function parseDelimited(text: string, options: ParseDelimitedOptions): RawSpectra {
+  return parseDelimitedRows(splitDelimited(text, options.source, options.delimiter).rows, options);
+}
+
+/** `parseDelimited` for text already split into rows. */
+export function parseDelimitedRows(rows: TextRow[], options: ParseDelimitedOptions): RawSpectra {
   const { source } = options;
-  const { rows } = splitDelimited(text, source, options.delimiter);
   const orientation = options.orientation && options.orientation !== 'auto' ? options.orientation : detectOrientation(rows, source);
   const parsed = orientation === 'rows' ? parseRows(rows, source) : parseColumns(rows, source);
   if (options.orientation === undefined || options.orientation === 'auto') {
@@ -33,7 +37,8 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions): Ra
   return parsed;
 }
 
-function detectOrientation(rows: TextRow[], source: string): 'rows' | 'columns' {
+/** How spectra are laid out, from the first rows (see parseDelimited). */
+export function detectOrientation(rows: TextRow[], source: string): 'rows' | 'columns' {
   const header = rows[0].cells;
   const numericHeader = header.filter(isNumericCell).length;
   if (numericHeader >= 2 && numericHeader >= header.length / 2) return 'rows';

@@ -28,13 +28,28 @@ export function detectDelimiter(firstLine: string): string {
  */
 export function splitDelimited(text: string, source: string, delimiter?: string): { rows: TextRow[]; delimiter: string } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const kept: { line: number; text: string }[] = [];
+  const kept: TextLine[] = [];
   lines.forEach((line, index) => {
-    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
-    kept.push({ line: index + 1, text: line });
+    if (isDataLine(line)) kept.push({ line: index + 1, text: line });
   });
+  return splitLines(kept, source, delimiter);
+}
+
+/** A line of a text file kept for parsing: its 1-based number and its text. */
+export interface TextLine {
+  line: number;
+  text: string;
+}
+
+/** False for blank lines and `#` comments, which the readers skip. */
+export function isDataLine(line: string): boolean {
+  return line.trim() !== '' && !line.trimStart().startsWith('#');
+}
+
+/** `splitDelimited` for lines already read (a file read piece by piece keeps its line numbers). */
+export function splitLines(kept: readonly TextLine[], source: string, delimiter?: string): { rows: TextRow[]; delimiter: string } {
   if (kept.length === 0) throw new Error(`${source}: the file is empty; expected spectra as delimited text`);
-  const used = delimiter ?? detectDelimiter(kept[0].text);
+  const used = delimiter ?? detectDelimiter(kept[0]!.text);
   const rows = kept.map(({ line, text: lineText }) => ({ line, cells: splitLine(lineText, used) }));
   return { rows, delimiter: used };
 }
