@@ -1,3 +1,4 @@
+import { placeLabels } from './placeLabels.js';
 import type { AnnotatedRegion } from '@spectracam/cam';
 
 export interface ExplanationPlot {
@@ -12,7 +13,9 @@ export interface ExplanationPlot {
 
 const W = 900;
 const H = 360;
-const M = { left: 56, right: 56, top: 36, bottom: 44 };
+// Top margin: the title and three rows of region labels.
+const M = { left: 56, right: 56, top: 62, bottom: 44 };
+const LABEL_ROW = 12;
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
@@ -52,8 +55,11 @@ export function explanationSvg(plot: ExplanationPlot): string {
     const a = sx(Math.min(r.start, r.end));
     const b = sx(Math.max(r.start, r.end));
     parts.push(`<rect class="region" x="${a.toFixed(1)}" y="${M.top}" width="${Math.max(1, b - a).toFixed(1)}" height="${ph}" fill="#f4a582" fill-opacity="0.35"/>`);
-    const label = r.band ? `${fmt(r.peak)} ${r.band.name}` : fmt(r.peak);
-    parts.push(`<text x="${sx(r.peak).toFixed(1)}" y="${M.top - 4}" text-anchor="middle" fill="#b2182b">${escape(label)}</text>`);
+  }
+  // Regions come strongest first, so a label that does not fit belongs to a weaker region.
+  const labels = placeLabels(plot.regions.map((r) => ({ x: sx(r.peak), text: r.band ? `${fmt(r.peak)} ${r.band.name}` : fmt(r.peak) })));
+  for (const l of labels) {
+    parts.push(`<text class="region-label" x="${l.x.toFixed(1)}" y="${M.top - 4 - l.row * LABEL_ROW}" text-anchor="middle" fill="#b2182b">${escape(l.text)}</text>`);
   }
   parts.push(`<path class="spectrum" d="${path((i) => sy(ys[i]!))}" fill="none" stroke="#2166ac" stroke-width="1.2"/>`);
   parts.push(`<path class="map" d="${path((i) => sm(plot.map[i]!))}" fill="none" stroke="#d6604d" stroke-width="1.5"/>`);
