@@ -11,7 +11,7 @@ export interface ExplainContext {
   interpolator: QuadraticInterpolator;
   /** Reused full map when the caller does not keep maps, so a spectrum allocates no map. */
   scratch: Float64Array;
-  /** Reused summaries of each map: histogram (full maps), range, peak and top threshold. */
+  /** Reused per map: its histogram sketch, and its range, peak and top threshold. */
   sketch: RankSketch;
   summary: TopSummary;
 }
