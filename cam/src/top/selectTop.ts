@@ -1,4 +1,4 @@
-import { SKETCH_BINS, type RankSketch } from './rankSketch.js';
+import type { RankSketch } from './rankSketch.js';
 
 /**
  * Marks the `k` largest values of `map` in `mask` (1 = selected, others 0); ties at the
@@ -71,9 +71,7 @@ export function topThreshold(map: ArrayLike<number>, k: number, knownMin?: numbe
     const b = ((map[i]! - min) * scale) | 0;
     counts[b < BINS ? b : BINS - 1]!++;
   }
-  let bin = BINS - 1;
-  let higher = 0;
-  while (higher + counts[bin]! < k) higher += counts[bin--]!;
+  const { bin, higher } = binOfKth(counts, k);
   if (scratch.length < counts[bin]!) scratch = new Float64Array(p);
   let m = 0;
   for (let i = 0; i < p; i++) {
@@ -81,12 +79,7 @@ export function topThreshold(map: ArrayLike<number>, k: number, knownMin?: numbe
     const b = ((v - min) * scale) | 0;
     if ((b < BINS ? b : BINS - 1) === bin) scratch[m++] = v;
   }
-  const threshold = kthLargest(scratch, m, k - higher);
-  let above = higher;
-  for (let i = 0; i < m; i++) if (scratch[i]! > threshold) above++;
-  result.threshold = threshold;
-  result.above = above;
-  return result;
+  return rankBin(m, k, higher);
 }
 
 /**
@@ -95,13 +88,23 @@ export function topThreshold(map: ArrayLike<number>, k: number, knownMin?: numbe
  */
 export function sketchThreshold(map: ArrayLike<number>, k: number, sketch: RankSketch): TopThreshold {
   const { counts, bins } = sketch;
-  let bin = SKETCH_BINS - 1;
-  let higher = 0;
-  while (higher + counts[bin]! < k) higher += counts[bin--]!;
-  const p = sketch.length;
-  if (scratch.length < counts[bin]!) scratch = new Float64Array(p);
+  const { bin, higher } = binOfKth(counts, k);
+  if (scratch.length < counts[bin]!) scratch = new Float64Array(sketch.length);
   let m = 0;
   for (let i = bins.indexOf(bin); i >= 0; i = bins.indexOf(bin, i + 1)) scratch[m++] = map[i]!;
+  return rankBin(m, k, higher);
+}
+
+/** The histogram bin holding the k-th largest value, and how many values lie in higher bins. */
+function binOfKth(counts: Int32Array, k: number): { bin: number; higher: number } {
+  let bin = counts.length - 1;
+  let higher = 0;
+  while (higher + counts[bin]! < k) higher += counts[bin--]!;
+  return { bin, higher };
+}
+
+/** The threshold from that bin's m values (in scratch) and the count of values above it. */
+function rankBin(m: number, k: number, higher: number): TopThreshold {
   const threshold = kthLargest(scratch, m, k - higher);
   let above = higher;
   for (let i = 0; i < m; i++) if (scratch[i]! > threshold) above++;
