@@ -1,4 +1,3 @@
-import { valueRange } from '../util/valueRange.js';
 import { createQuadraticInterpolator, type QuadraticInterpolator } from '../spline/quadraticInterpolator.js';
 import { camKnots, type CamAlignment } from './camKnots.js';
 import { assertLength } from '../util/checks.js';
@@ -39,7 +38,7 @@ class LowOrderInterpolator implements QuadraticInterpolator {
     return this.interpolateFrom(values, 0, out);
   }
 
-  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array {
+  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array): Float64Array {
     // The dense basis is tiny here (n < 3 rows), so it is built once and reused.
     this.dense ??= this.basis();
     const basis = this.dense;
@@ -47,7 +46,6 @@ class LowOrderInterpolator implements QuadraticInterpolator {
     for (let i = 0; i < this.n; i++) {
       for (let q = 0; q < this.p; q++) out[q]! += values[offset + i]! * basis[i * this.p + q]!;
     }
-    if (range) valueRange(out, this.p, range);
     return out;
   }
 

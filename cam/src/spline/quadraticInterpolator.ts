@@ -20,10 +20,8 @@ export interface QuadraticInterpolator {
   /**
    * `interpolate` of values[offset .. offset + n) into `out` (length p), without argument checks:
    * the per-spectrum path for callers that hold many maps in one block and checked its shape.
-   * With `range` (length >= 3) it also writes the output's minimum, maximum and 1 if any output
-   * value is NaN or infinite (else 0), found in the same pass.
    */
-  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array;
+  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array): Float64Array;
   /**
    * `interpolateFrom` that also fills `sketch` (range, first maximum, histogram) for top
    * selection, in the same pass where it can. `sketch.ok` is false for a map with a non-finite
@@ -131,45 +129,30 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     return this.interpolateFrom(values, 0, out);
   }
 
-  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array, range?: Float64Array): Float64Array {
-    const c = this.coefficients;
-    const order = this.order;
-    const n = this.n;
-    for (let i = 0; i < n; i++) c[i] = values[offset + order[i]!]!;
-    solveTridiagonal(this.factors, c);
+  interpolateFrom(values: ArrayLike<number>, offset: number, out: Float64Array): Float64Array {
+    const c = this.solveFrom(values, offset);
     const first = this.first;
     const weights = this.weights;
     const p = this.p;
-    if (!range) {
-      for (let q = 0, w = 0; q < p; q++, w += 3) {
-        const k = first[q]!;
-        out[q] = weights[w]! * c[k]! + weights[w + 1]! * c[k + 1]! + weights[w + 2]! * c[k + 2]!;
-      }
-      return out;
-    }
-    let min = Infinity;
-    let max = -Infinity;
-    let bad = 0;
     for (let q = 0, w = 0; q < p; q++, w += 3) {
       const k = first[q]!;
-      const v = weights[w]! * c[k]! + weights[w + 1]! * c[k + 1]! + weights[w + 2]! * c[k + 2]!;
-      out[q] = v;
-      if (v - v !== 0) bad = 1;
-      if (v < min) min = v;
-      if (v > max) max = v;
+      out[q] = weights[w]! * c[k]! + weights[w + 1]! * c[k + 1]! + weights[w + 2]! * c[k + 2]!;
     }
-    range[0] = min;
-    range[1] = max;
-    range[2] = bad;
     return out;
   }
 
-  interpolateRanked(values: ArrayLike<number>, offset: number, out: Float64Array, sketch: RankSketch): Float64Array {
+  /** Spline coefficients of values[offset .. offset + n), in the reused coefficient buffer. */
+  private solveFrom(values: ArrayLike<number>, offset: number): Float64Array {
     const c = this.coefficients;
     const order = this.order;
-    const n = this.n;
-    for (let i = 0; i < n; i++) c[i] = values[offset + order[i]!]!;
+    for (let i = 0; i < this.n; i++) c[i] = values[offset + order[i]!]!;
     solveTridiagonal(this.factors, c);
+    return c;
+  }
+
+  interpolateRanked(values: ArrayLike<number>, offset: number, out: Float64Array, sketch: RankSketch): Float64Array {
+    const c = this.solveFrom(values, offset);
+    const n = this.n;
     // Quadratic B-splines are non-negative and sum to one, so every value is a convex combination
     // of three coefficients: their range holds the map's, and bins over it can be counted before
     // the map's own range is known.

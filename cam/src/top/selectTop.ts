@@ -95,12 +95,19 @@ export function sketchThreshold(map: ArrayLike<number>, k: number, sketch: RankS
   return rankBin(m, k, higher);
 }
 
-/** The histogram bin holding the k-th largest value, and how many values lie in higher bins. */
+const kth = { bin: 0, higher: 0 };
+
+/**
+ * The histogram bin holding the k-th largest value, and how many values lie in higher bins. The
+ * returned object is reused (this runs once per explained map).
+ */
 function binOfKth(counts: Int32Array, k: number): { bin: number; higher: number } {
   let bin = counts.length - 1;
   let higher = 0;
   while (higher + counts[bin]! < k) higher += counts[bin--]!;
-  return { bin, higher };
+  kth.bin = bin;
+  kth.higher = higher;
+  return kth;
 }
 
 /** The threshold from that bin's m values (in scratch) and the count of values above it. */
