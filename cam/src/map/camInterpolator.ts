@@ -1,7 +1,7 @@
 import { createQuadraticInterpolator, type QuadraticInterpolator } from '../spline/quadraticInterpolator.js';
 import { camKnots, type CamAlignment } from './camKnots.js';
 import { assertLength } from '../util/checks.js';
-import { sketchMap, type RankSketch } from '../top/rankSketch.js';
+import { scanMap, type TopScan } from '../top/topScan.js';
 
 /**
  * Brings a coarse map (one value per Conv3 position) to every input index 0..p-1: the fast path
@@ -49,9 +49,9 @@ class LowOrderInterpolator implements QuadraticInterpolator {
     return out;
   }
 
-  interpolateRanked(values: ArrayLike<number>, offset: number, out: Float64Array, sketch: RankSketch): Float64Array {
+  interpolateScanned(values: ArrayLike<number>, offset: number, out: Float64Array, _k: number, scan: TopScan, _complete?: boolean): Float64Array {
     this.interpolateFrom(values, offset, out);
-    sketchMap(out, sketch);
+    scanMap(out, scan);
     return out;
   }
 

@@ -9,6 +9,8 @@ export interface TridiagonalFactors {
   lower: Float64Array;
   /** Pivots u[i]. */
   diagonal: Float64Array;
+  /** 1 / u[i]: the solve multiplies, since a division's latency sits on the solve's dependency chain. */
+  inverse: Float64Array;
   /** Super-diagonal of U (unchanged by elimination). */
   upper: Float64Array;
 }
@@ -26,15 +28,32 @@ export function factorTridiagonal(sub: Float64Array, diag: Float64Array, sup: Fl
     diagonal[i] = diag[i]! - lower[i]! * sup[i - 1]!;
   }
   if (diagonal[n - 1] === 0) throw new RangeError(`spline collocation matrix is singular at row ${n - 1}`);
-  return { n, lower, diagonal, upper: sup };
+  return { n, lower, diagonal, inverse: diagonal.map((u) => 1 / u), upper: sup };
 }
 
 /** Solves A x = b in place (b becomes x); reads b[offset .. offset+n). */
 export function solveTridiagonal(f: TridiagonalFactors, b: Float64Array, offset = 0): void {
-  const { n, lower, diagonal, upper } = f;
-  for (let i = 1; i < n; i++) b[offset + i] = b[offset + i]! - lower[i]! * b[offset + i - 1]!;
-  b[offset + n - 1] = b[offset + n - 1]! / diagonal[n - 1]!;
+  solveTridiagonalInto(f, b, offset, b, offset);
+}
+
+/**
+ * Solves A x = b for b = source[from .. from+n) into target[to .. to+n) (which may be the same
+ * place), reading the right-hand side in the forward pass rather than copying it first.
+ */
+export function solveTridiagonalInto(f: TridiagonalFactors, source: ArrayLike<number>, from: number, target: Float64Array, to: number): void {
+  const { n, lower, inverse, upper } = f;
+  // The running value stays in a local, so each step waits on a multiply and a subtraction, not
+  // on reloading what the previous step stored.
+  let x = source[from]!;
+  target[to] = x;
+  for (let i = 1; i < n; i++) {
+    x = source[from + i]! - lower[i]! * x;
+    target[to + i] = x;
+  }
+  x *= inverse[n - 1]!;
+  target[to + n - 1] = x;
   for (let i = n - 2; i >= 0; i--) {
-    b[offset + i] = (b[offset + i]! - upper[i]! * b[offset + i + 1]!) / diagonal[i]!;
+    x = (target[to + i]! - upper[i]! * x) * inverse[i]!;
+    target[to + i] = x;
   }
 }

@@ -1,6 +1,6 @@
 export { topCount } from './topCount.js';
 export { topVariables } from './topVariables.js';
-export { topRegions, regionsOfTop, regionsAbove, type Region } from './topRegions.js';
-export { RankSketch, SKETCH_BINS, sketchMap } from './rankSketch.js';
-export { sketchThreshold } from './selectTop.js';
-export { createTopSummary, summaryFromSketch, type TopSummary } from './topSummary.js';
+export { topRegions, regionsOfTop, regionsAbove, regionsFromScan, type Region } from './topRegions.js';
+export { TopScan, scanMap } from './topScan.js';
+export { scanThreshold } from './selectTop.js';
+export { createTopSummary, summaryFromScan, type TopSummary } from './topSummary.js';

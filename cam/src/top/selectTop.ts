@@ -1,4 +1,4 @@
-import type { RankSketch } from './rankSketch.js';
+import type { TopScan } from './topScan.js';
 
 /**
  * Marks the `k` largest values of `map` in `mask` (1 = selected, others 0); ties at the
@@ -83,16 +83,18 @@ export function topThreshold(map: ArrayLike<number>, k: number, knownMin?: numbe
 }
 
 /**
- * topThreshold of a map whose RankSketch was filled in the pass that computed it: the counts give
- * the bin that holds the k-th largest value, and only that bin's values are ranked.
+ * topThreshold of a map whose TopScan was filled in the pass that computed it: only the values
+ * inside the scan's bracket are ranked. The bracket must hold (bracketHolds).
  */
-export function sketchThreshold(map: ArrayLike<number>, k: number, sketch: RankSketch): TopThreshold {
-  const { counts, bins } = sketch;
-  const { bin, higher } = binOfKth(counts, k);
-  if (scratch.length < counts[bin]!) scratch = new Float64Array(sketch.length);
+export function scanThreshold(map: ArrayLike<number>, k: number, scan: TopScan): TopThreshold {
+  const { indices, count, ceiling } = scan;
+  if (scratch.length < count) scratch = new Float64Array(scan.length);
   let m = 0;
-  for (let i = bins.indexOf(bin); i >= 0; i = bins.indexOf(bin, i + 1)) scratch[m++] = map[i]!;
-  return rankBin(m, k, higher);
+  for (let i = 0; i < count; i++) {
+    const v = map[indices[i]!]!;
+    if (v <= ceiling) scratch[m++] = v;
+  }
+  return rankBin(m, k, scan.above);
 }
 
 const kth = { bin: 0, higher: 0 };
@@ -110,7 +112,10 @@ function binOfKth(counts: Int32Array, k: number): { bin: number; higher: number 
   return kth;
 }
 
-/** The threshold from that bin's m values (in scratch) and the count of values above it. */
+/**
+ * The threshold from the m candidate values in scratch, `higher` values being known to lie above
+ * them all, and the count of values above it.
+ */
 function rankBin(m: number, k: number, higher: number): TopThreshold {
   const threshold = kthLargest(scratch, m, k - higher);
   let above = higher;

@@ -1,6 +1,7 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
 import { topCount } from './topCount.js';
 import { topThreshold } from './selectTop.js';
+import type { TopScan } from './topScan.js';
 
 /** A run of contiguous top variables. Indices are inclusive; positions are in axis units. */
 export interface Region {
@@ -88,7 +89,50 @@ export function regionsAbove(map: ArrayLike<number>, axis: ArrayLike<number>, th
       score: sum / (i - startIndex),
     });
   }
-  return regions.sort(
-    (a, b) => map[b.peakIndex]! - map[a.peakIndex]! || b.score - a.score || a.startIndex - b.startIndex,
-  );
+  return sortRegions(regions, map);
+}
+
+/**
+ * regionsAbove from a TopScan of the map whose bracket holds `threshold`: every value above the
+ * threshold is among the scan's indices, so only they are walked (about 1.3 k of them instead of
+ * the whole map). Same regions, same order.
+ */
+export function regionsFromScan(map: ArrayLike<number>, axis: ArrayLike<number>, scan: TopScan, threshold: number, ties: number): Region[] {
+  const { indices, count } = scan;
+  const regions: Region[] = [];
+  let j = 0;
+  while (j < count) {
+    const i = indices[j]!;
+    const v = map[i]!;
+    if (!(v > threshold || (v === threshold && ties > 0))) {
+      j++;
+      continue;
+    }
+    let peakIndex = i;
+    let peakValue = v;
+    let sum = 0;
+    let next = i;
+    // A gap in the indices ends the region: the values skipped lie at or below the floor.
+    while (j < count && indices[j] === next) {
+      const w = map[next]!;
+      if (!(w > threshold)) {
+        if (w === threshold && ties > 0) ties--;
+        else break;
+      }
+      if (w > peakValue) {
+        peakValue = w;
+        peakIndex = next;
+      }
+      sum += w;
+      next++;
+      j++;
+    }
+    regions.push({ startIndex: i, endIndex: next - 1, start: axis[i]!, end: axis[next - 1]!, peak: axis[peakIndex]!, peakIndex, score: sum / (next - i) });
+  }
+  return sortRegions(regions, map);
+}
+
+/** Most important first: by the map value at the peak, then by score, then by position. */
+function sortRegions(regions: Region[], map: ArrayLike<number>): Region[] {
+  return regions.sort((a, b) => map[b.peakIndex]! - map[a.peakIndex]! || b.score - a.score || a.startIndex - b.startIndex);
 }

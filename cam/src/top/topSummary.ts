@@ -1,10 +1,10 @@
-import type { RankSketch } from './rankSketch.js';
-import { sketchThreshold } from './selectTop.js';
+import type { TopScan } from './topScan.js';
+import { scanThreshold } from './selectTop.js';
 
 /**
  * What an explanation needs from a map besides the map itself: its range, its first maximum, and
  * where its top k variables start (the k-th largest value and how many values exceed it). Filled
- * by summaryFromSketch; reused map after map.
+ * by summaryFromScan; reused map after map.
  */
 export interface TopSummary {
   min: number;
@@ -20,14 +20,14 @@ export function createTopSummary(): TopSummary {
   return { min: 0, max: 0, peakIndex: 0, threshold: 0, above: 0, ok: false };
 }
 
-/** Fills `summary` from a map and its RankSketch (1 <= k <= map length). */
-export function summaryFromSketch(map: ArrayLike<number>, k: number, sketch: RankSketch, summary: TopSummary): TopSummary {
-  summary.min = sketch.min;
-  summary.max = sketch.max;
-  summary.peakIndex = sketch.peakIndex;
-  summary.ok = sketch.ok && Number.isFinite(sketch.max - sketch.min);
+/** Fills `summary` from a map and its TopScan (1 <= k <= map length). */
+export function summaryFromScan(map: ArrayLike<number>, k: number, scan: TopScan, summary: TopSummary): TopSummary {
+  summary.min = scan.min;
+  summary.max = scan.max;
+  summary.peakIndex = scan.peakIndex;
+  summary.ok = scan.ok;
   if (!summary.ok) return summary;
-  const { threshold, above } = sketchThreshold(map, k, sketch);
+  const { threshold, above } = scanThreshold(map, k, scan);
   summary.threshold = threshold;
   summary.above = above;
   return summary;

@@ -1,5 +1,5 @@
-import { annotateRegions, minMaxScale, regionsAbove, summaryFromSketch, topRegions } from '@spectracam/cam';
-import type { RankSketch, Region, TopSummary } from '@spectracam/cam';
+import { annotateRegions, minMaxScale, regionsFromScan, summaryFromScan, topRegions } from '@spectracam/cam';
+import type { Region, TopScan, TopSummary } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import type { ClassExplanation, ExplainOptions } from '../types.js';
 
@@ -11,8 +11,8 @@ export interface ExplainContext {
   interpolator: QuadraticInterpolator;
   /** Reused full map when the caller does not keep maps, so a spectrum allocates no map. */
   scratch: Float64Array;
-  /** Reused per map: its histogram sketch, and its range, peak and top threshold. */
-  sketch: RankSketch;
+  /** Reused per map: the scan that brackets its top values, and its range, peak and top threshold. */
+  scan: TopScan;
   summary: TopSummary;
 }
 
@@ -56,16 +56,17 @@ export function explainClass(
   options: ExplainOptions,
   topK: number,
 ): ClassExplanation {
-  const { interpolator, axis, classes, sketch, summary } = context;
+  const { interpolator, axis, classes, scan, summary } = context;
   const map = options.full ? new Float64Array(axis.length) : context.scratch;
-  summaryFromSketch(interpolator.interpolateRanked(coarse, offset, map, sketch), topK, sketch, summary);
+  // Without `full` only the values that can reach the top or the minimum are computed.
+  summaryFromScan(interpolator.interpolateScanned(coarse, offset, map, topK, scan, options.full === true), topK, scan, summary);
   let peakIndex: number;
   let regions: Region[];
   if (summary.ok) {
     // Regions from the unscaled map (scaling keeps the order); only their scores are rescaled.
     const { min, max, threshold, above } = summary;
     const spread = max - min;
-    regions = regionsAbove(map, axis, threshold, topK - above);
+    regions = regionsFromScan(map, axis, scan, threshold, topK - above);
     for (const region of regions) region.score = (region.score - min) / spread;
     peakIndex = summary.peakIndex;
     if (options.full) scaleInPlace(map, min, spread);

@@ -1,4 +1,4 @@
-import { createCamInterpolator, createTopSummary, RankSketch, topCount } from '@spectracam/cam';
+import { createCamInterpolator, createTopSummary, TopScan, topCount } from '@spectracam/cam';
 import type { QuadraticInterpolator } from '@spectracam/cam';
 import { TENSORS } from '../contract.js';
 import type { Alignment, ModelMetadata } from '../contract.js';
@@ -32,7 +32,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const interpolators = new Map<Alignment, QuadraticInterpolator>();
   const scratch = new Float64Array(axis.length);
-  const sketch = new RankSketch(axis.length);
+  const scan = new TopScan(axis.length);
   const summary = createTopSummary();
   const explainSessions = new Map<CoarseMaps, Promise<SessionHandle>>();
   let disposed = false;
@@ -96,7 +96,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       n3: conv3.outputLength,
       interpolator: interpolatorFor(options.alignment ?? 'receptive-field'),
       scratch,
-      sketch,
+      scan,
       summary,
     };
     // Checked once per call, not per spectrum: the fraction and the model's axis.
