@@ -6,7 +6,7 @@ import type { ReaderArgv } from '../options/readerOptions.js';
 export type ReaderArgs = Partial<Omit<ReaderArgv, 'data'>>;
 
 /**
- * DATA in pieces (readDatasetChunks): a file with one spectrum per row is read a few thousand rows
+ * DATA in pieces (readDatasetChunks): a file with one spectrum per row (or UCR) is read a few thousand rows
  * at a time, so predicting or explaining a file of any length holds one piece in memory.
  */
 export async function* modelInputChunks(data: string, args: ReaderArgs): AsyncGenerator<Dataset> {

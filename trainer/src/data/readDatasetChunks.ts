@@ -2,6 +2,7 @@ import type { Dataset } from './dataset.js';
 import type { ReaderOptions } from './readerOptions.js';
 import { assembleOptions, loadDataset, type LoadOptions } from './loadDataset.js';
 import { assembleDataset } from './parse/assembleDataset.js';
+import { parseUcrRows } from './parse/parseUcr.js';
 import { detectOrientation, parseDelimitedRows } from './parse/parseDelimited.js';
 import { isDataLine, splitLines, type TextLine } from './parse/splitDelimited.js';
 import { isNumericCell } from './parse/parseNumberCell.js';
@@ -16,72 +17,104 @@ export interface ChunkOptions extends LoadOptions {
   chunk?: number;
 }
 
+/** Lines read before deciding that an all-numeric file is UCR (labels first) and can stream. */
+const UCR_PREFIX = 64;
+
 /**
  * The data set in pieces of at most `chunk` spectra, for predicting or explaining files larger
- * than memory. A delimited file with one spectrum per row is read line by line and never held
- * whole: each piece is the header plus the next rows, parsed and assembled as loadDataset would
- * (labels, ids, axis; error messages keep the file's line numbers). Any other layout (spectra as
- * columns, UCR, folders) needs the whole file and comes as one piece. Sample names are made unique
- * within a piece only.
+ * than memory. A delimited file with one spectrum per row, and a UCR file, are read line by line
+ * and never held whole: each piece is the next rows (with the header, for a delimited file),
+ * parsed and assembled as loadDataset would (labels, ids, axis; error messages keep the file's
+ * line numbers). Any other layout (spectra as columns, folders) needs the whole file and comes as
+ * one piece. Sample names are made unique within a piece only.
  */
 export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOptions = {}): AsyncGenerator<Dataset> {
   if (load.chunk !== undefined && !(Number.isInteger(load.chunk) && load.chunk >= 1)) {
     throw new RangeError(`chunk ${load.chunk}: expected a whole number of spectra >= 1`);
   }
-  let chunk = load.chunk ?? 0;
   const format = options.format ?? 'auto';
-  const streamable = (format === 'auto' || format === 'delimited') && options.orientation !== 'columns' && !(await isDirectory(options.data));
+  const streamable =
+    (format === 'auto' || format === 'delimited' || format === 'ucr') && options.orientation !== 'columns' && !(await isDirectory(options.data));
   if (!streamable) {
     yield await loadDataset(options, load);
     return;
   }
   const source = options.data;
-  const lines = readLines(source);
-  const assemble = await assembleOptions(options, load);
-  let header: TextLine | undefined;
-  let rows: TextLine[] = [];
-  let delimiter = options.delimiter;
-  let lineNumber = 0;
-  let checked = false;
-  const piece = (): Dataset => {
-    const split = splitLines([header!, ...rows], source, delimiter);
-    delimiter = split.delimiter;
-    rows = [];
-    return assembleDataset(parseDelimitedRows(split.rows, { source, orientation: 'rows', delimiter }), assemble);
-  };
+  const lines = dataLines(source);
   try {
-    for await (const raw of lines) {
-      lineNumber++;
-      const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (!isDataLine(text)) continue;
-      if (!header) {
-        header = { line: lineNumber, text };
-        continue;
-      }
-      rows.push({ line: lineNumber, text });
-      if (!checked) {
-        checked = true;
-        // A header with text cells and a numeric axis marks one spectrum per row. An all-numeric
-        // first line (UCR, or an axis without id columns) is told apart on the whole file.
-        const first = splitLines([header, rows[0]!], source, delimiter).rows;
-        let isRows = options.orientation === 'rows' && format === 'delimited';
+    const assemble = await assembleOptions(options, load);
+    const first = await lines.next();
+    if (first.done) throw new Error(`${source}: the file is empty; expected spectra as delimited text`);
+    const head = first.value;
+    const split = splitLines([head], source, options.delimiter);
+    const delimiter = split.delimiter;
+    const width = split.rows[0]!.cells.length;
+    const chunk = load.chunk ?? Math.max(16, Math.floor(2 ** 20 / Math.max(1, width)));
+    let kind: 'rows' | 'ucr' | 'whole' = format === 'ucr' ? 'ucr' : options.orientation === 'rows' && format === 'delimited' ? 'rows' : 'whole';
+    const buffered: TextLine[] = [];
+    if (kind === 'whole') {
+      const second = await lines.next();
+      if (!second.done) buffered.push(second.value);
+      if (!split.rows[0]!.cells.every(isNumericCell)) {
+        // A header with text cells and a numeric axis marks one spectrum per row.
         try {
-          isRows ||= !first[0]!.cells.every(isNumericCell) && detectOrientation(first, source) === 'rows';
+          if (buffered.length > 0 && detectOrientation(splitLines([head, ...buffered], source, delimiter).rows, source) === 'rows') kind = 'rows';
         } catch {
           // Not recognisable from two lines: the whole-file reader decides, and names the problem.
         }
-        chunk ||= Math.max(16, Math.floor(2 ** 20 / Math.max(1, first[0]!.cells.length)));
-        if (!isRows) {
-          await lines.return(undefined);
-          yield await loadDataset(options, load);
-          return;
+      } else if (format === 'auto') {
+        // All numbers from the first line: UCR when the first column is not an axis. A prefix
+        // whose first column is not monotonic settles it as the whole-file check
+        // (detectTextFormat) would; a monotonic one does not, and the whole file decides.
+        while (buffered.length + 1 < UCR_PREFIX) {
+          const next = await lines.next();
+          if (next.done) break;
+          buffered.push(next.value);
         }
+        const column = splitLines([head, ...buffered], source, delimiter).rows.map((row) => Number(row.cells[0]));
+        const ascending = column.every((v, i) => i === 0 || v > column[i - 1]!);
+        const descending = column.every((v, i) => i === 0 || v < column[i - 1]!);
+        if (column.length > 2 && !ascending && !descending) kind = 'ucr';
       }
-      if (rows.length >= chunk) yield piece();
     }
+    if (kind === 'whole') {
+      await lines.return(undefined);
+      yield await loadDataset(options, load);
+      return;
+    }
+    const piece = (rows: TextLine[]): Dataset => {
+      if (kind === 'ucr') {
+        const parsed = splitLines(rows, source, delimiter).rows;
+        return assembleDataset(parseUcrRows(parsed, { source, axis: options.axis, delimiter, width: width - 1 }), assemble);
+      }
+      const parsed = splitLines([head, ...rows], source, delimiter).rows;
+      return assembleDataset(parseDelimitedRows(parsed, { source, orientation: 'rows', delimiter }), assemble);
+    };
+    let rows: TextLine[] = kind === 'ucr' ? [head, ...buffered] : buffered;
+    while (rows.length >= chunk) {
+      yield piece(rows.slice(0, chunk));
+      rows = rows.slice(chunk);
+    }
+    for await (const line of lines) {
+      rows.push(line);
+      if (rows.length >= chunk) {
+        yield piece(rows);
+        rows = [];
+      }
+    }
+    // A header alone still goes to the parser, which names what is missing.
+    if (rows.length > 0 || kind === 'rows') yield piece(rows);
   } finally {
     await lines.return(undefined);
   }
-  if (!header) throw new Error(`${source}: the file is empty; expected spectra as delimited text`);
-  if (rows.length > 0 || !checked) yield piece();
+}
+
+/** The data lines of a text file (blank lines and # comments skipped), with their line numbers. */
+async function* dataLines(path: string): AsyncGenerator<TextLine> {
+  let number = 0;
+  for await (const raw of readLines(path)) {
+    number++;
+    const text = number === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (isDataLine(text)) yield { line: number, text };
+  }
 }

@@ -52,18 +52,46 @@ test('readDatasetChunks: a bad value deep in the file is reported with its line 
   await assert.rejects(collect(readDatasetChunks({ data: file }, { chunk: 8, labelsRequired: false })), /bad\.csv:39:3/);
 });
 
-test('readDatasetChunks: spectra as columns and UCR files come whole, as loadDataset reads them', async (t) => {
+test('readDatasetChunks: spectra as columns come whole, as loadDataset reads them', async (t) => {
   const dir = await tempDir(t);
   const columns = join(dir, 'columns.csv');
   await writeFile(columns, 'wavenumber,a,b\n100,1,2\n200,3,4\n300,5,6\n');
   const pieces = await collect(readDatasetChunks({ data: columns }, { chunk: 1, labelsRequired: false }));
   assert.equal(pieces.length, 1);
   assert.deepEqual(pieces[0]!.ids, ['a', 'b']);
+});
+
+test('readDatasetChunks: a UCR file streams in pieces that together equal loadDataset, detected or named', async (t) => {
+  const dir = await tempDir(t);
   const ucr = join(dir, 'data.tsv');
-  await writeFile(ucr, '1\t0.1\t0.2\n2\t0.3\t0.4\n1\t0.5\t0.6\n2\t0.7\t0.8\n');
-  const ucrPieces = await collect(readDatasetChunks({ data: ucr }, { chunk: 1 }));
-  assert.equal(ucrPieces.length, 1);
-  assert.deepEqual(ucrPieces[0]!.labels, ['1', '2', '1', '2']);
+  const lines = Array.from({ length: 150 }, (_, i) => `${(i * 7) % 3}\t${i / 10}\t${i / 5}\t${i / 2}`);
+  await writeFile(ucr, `${lines.slice(0, 70).join('\n')}\n# a comment\n\n${lines.slice(70).join('\n')}\n`);
+  const whole = await loadDataset({ data: ucr });
+  for (const format of [undefined, 'ucr'] as const) {
+    const pieces = await collect(readDatasetChunks({ data: ucr, ...(format ? { format } : {}) }, { chunk: 40 }));
+    assert.deepEqual(pieces.map((p) => p.spectra.length), [40, 40, 40, 30], `format ${format ?? 'auto'}`);
+    assert.deepEqual(pieces.flatMap((p) => p.labels), whole.labels);
+    assert.deepEqual(pieces.flatMap((p) => p.names), whole.names);
+    assert.deepEqual(pieces.flatMap((p) => p.spectra.map((s) => Array.from(s))), whole.spectra.map((s) => Array.from(s)));
+    for (const p of pieces) assert.deepEqual(Array.from(p.axis), [1, 2, 3]);
+  }
+  // A row of another width deep in the file is named by its line in the file (row 120 sits on
+  // line 123, after the comment and the blank line).
+  const bad = join(dir, 'bad.tsv');
+  await writeFile(bad, `${lines.slice(0, 70).join('\n')}\n# a comment\n\n${lines.slice(70, 120).join('\n')}\n1\t0.5\t0.6\n`);
+  await assert.rejects(collect(readDatasetChunks({ data: bad }, { chunk: 40 })), /bad\.tsv:123: row has 3 cells; expected 4/);
+});
+
+test('readDatasetChunks: an all-numeric file whose first column rises through the first lines is read whole', async (t) => {
+  // The first 64 lines cannot tell UCR labels from an axis column here, so the whole-file reader
+  // decides (and finds UCR: its labels fall back later).
+  const dir = await tempDir(t);
+  const file = join(dir, 'rising.tsv');
+  const lines = Array.from({ length: 100 }, (_, i) => `${i < 80 ? i : 0}\t${i}\t${i + 1}`);
+  await writeFile(file, `${lines.join('\n')}\n`);
+  const pieces = await collect(readDatasetChunks({ data: file }, { chunk: 10 }));
+  assert.equal(pieces.length, 1);
+  assert.deepEqual(pieces[0]!.labels, (await loadDataset({ data: file })).labels);
 });
 
 test('readDatasetChunks: reading a 30 000-spectrum file holds one piece, not the file', async (t) => {

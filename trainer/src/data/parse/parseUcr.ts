@@ -1,6 +1,6 @@
 import type { RawSpectra } from './rawSpectra.js';
 import { parseNumberCell } from './parseNumberCell.js';
-import { splitDelimited } from './splitDelimited.js';
+import { splitDelimited, type TextRow } from './splitDelimited.js';
 
 export interface ParseUcrOptions {
   source: string;
@@ -11,10 +11,17 @@ export interface ParseUcrOptions {
 
 /** Parses a UCR-archive style file: no header, one spectrum per line, the class label first. */
 export function parseUcr(text: string, options: ParseUcrOptions): RawSpectra {
+  return parseUcrRows(splitDelimited(text, options.source, options.delimiter).rows, options);
+}
+
+/**
+ * `parseUcr` for rows already split (a file read piece by piece keeps its line numbers). `width`:
+ * the number of values every row must have (a later piece's rows must match the file's first).
+ */
+export function parseUcrRows(rows: readonly TextRow[], options: ParseUcrOptions & { width?: number }): RawSpectra {
   const { source } = options;
-  const { rows } = splitDelimited(text, source, options.delimiter);
-  const width = rows[0].cells.length - 1;
-  if (width < 1) throw new Error(`${source}:${rows[0].line}: one cell only; expected a label and then the values`);
+  const width = options.width ?? rows[0]!.cells.length - 1;
+  if (width < 1) throw new Error(`${source}:${rows[0]!.line}: one cell only; expected a label and then the values`);
   if (options.axis && options.axis.length !== width) {
     throw new Error(`${source}: the given axis has ${options.axis.length} values; the spectra have ${width}`);
   }
@@ -34,8 +41,8 @@ export function parseUcr(text: string, options: ParseUcrOptions): RawSpectra {
       throw new Error(`${source}:${row.line}: row has ${row.cells.length} cells; expected ${width + 1} (a label and ${width} values, as in the first row)`);
     }
     const values = new Float64Array(width);
-    for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[j + 1], `${source}:${row.line}:${j + 2}`);
-    out.layoutLabels!.push(row.cells[0].trim());
+    for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[j + 1]!, `${source}:${row.line}:${j + 2}`);
+    out.layoutLabels!.push(row.cells[0]!.trim());
     out.names.push(`line ${row.line}`);
     out.axes.push(axis);
     out.values.push(values);
