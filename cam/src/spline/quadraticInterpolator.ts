@@ -113,6 +113,7 @@ export function createQuadraticInterpolator(
 
 class QuadraticInterpolatorImpl implements QuadraticInterpolator {
   private readonly coefficients: Float64Array;
+  private readonly stats = { lo: 0, hi: 0, least: 0, finite: true, sampleLo: 0, sampleHi: 0 };
 
   constructor(
     readonly n: number,
@@ -158,23 +159,80 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     return c;
   }
 
-  interpolateScanned(values: ArrayLike<number>, offset: number, out: Float64Array, k: number, scan: TopScan, complete = true): Float64Array {
-    const c = this.solveFrom(values, offset);
-    const n = this.n;
-    // One pass over the coefficients: finite, their range, and where the least one sits.
-    let finite = true;
+  /**
+   * solveFrom for interpolateScanned: the same coefficients, and on the way the knot values'
+   * range, the coefficients' range, where the least coefficient sits and whether all are finite.
+   * With the knots in order the solve's two passes carry these beside their dependency chains,
+   * where they cost almost nothing.
+   */
+  private solveScanned(values: ArrayLike<number>, offset: number): Float64Array {
+    const { n, coefficients: c, stats, order } = this;
+    let sampleLo = Infinity;
+    let sampleHi = -Infinity;
     let lo = Infinity;
     let hi = -Infinity;
     let least = 0;
-    for (let i = 0; i < n; i++) {
-      const v = c[i]!;
-      if (v - v !== 0) finite = false;
-      if (v < lo) {
-        lo = v;
-        least = i;
+    // NaN stays NaN and infinities give NaN: one sum tells whether every coefficient is finite.
+    let check = 0;
+    if (order) {
+      this.solveFrom(values, offset);
+      for (let i = 0; i < n; i++) {
+        const v = values[offset + i]!;
+        if (v < sampleLo) sampleLo = v;
+        if (v > sampleHi) sampleHi = v;
+        const x = c[i]!;
+        check += x - x;
+        if (x < lo) {
+          lo = x;
+          least = i;
+        }
+        if (x > hi) hi = x;
       }
-      if (v > hi) hi = v;
+    } else {
+      // solveTridiagonalInto, taking the samples' range in the forward pass and the
+      // coefficients' in the backward one.
+      const rows = this.factors.rows;
+      let x = values[offset]!;
+      sampleLo = x;
+      sampleHi = x;
+      c[0] = x;
+      for (let i = 1, r = 3; i < n; i++, r += 3) {
+        const v = values[offset + i]!;
+        if (v < sampleLo) sampleLo = v;
+        if (v > sampleHi) sampleHi = v;
+        x = v - rows[r]! * x;
+        c[i] = x;
+      }
+      x *= rows[3 * n - 1]!;
+      c[n - 1] = x;
+      check = x - x;
+      lo = x;
+      hi = x;
+      least = n - 1;
+      for (let i = n - 2, r = 3 * (n - 2); i >= 0; i--, r -= 3) {
+        x = (c[i]! - rows[r + 1]! * x) * rows[r + 2]!;
+        c[i] = x;
+        check += x - x;
+        if (x < lo) {
+          lo = x;
+          least = i;
+        }
+        if (x > hi) hi = x;
+      }
     }
+    stats.lo = lo;
+    stats.hi = hi;
+    stats.least = least;
+    stats.finite = check === 0;
+    stats.sampleLo = sampleLo;
+    stats.sampleHi = sampleHi;
+    return c;
+  }
+
+  interpolateScanned(values: ArrayLike<number>, offset: number, out: Float64Array, k: number, scan: TopScan, complete = true): Float64Array {
+    const c = this.solveScanned(values, offset);
+    const n = this.n;
+    const { lo, hi, least, finite } = this.stats;
     const segments = this.segments;
     if (!segments || !finite) {
       this.interpolateFrom(values, offset, out);
@@ -183,7 +241,7 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     }
     // The spline passes through the knot values, so they sample the map's distribution; every
     // second one is enough to place the bracket.
-    bracketFromSamples(values, offset, n, 2, k, scan);
+    bracketFromSamples(values, offset, n, 2, this.stats.sampleLo, this.stats.sampleHi, k, scan);
     if (complete) this.scanSegments(c, segments, out, scan);
     // Rounding in a three-term combination moves it by at most a few ulps of the largest
     // coefficient, so the coefficient bounds are widened by that much.

@@ -38,18 +38,21 @@ const counts = new Int32Array(SAMPLE_BINS);
 
 /**
  * Places `scan`'s bracket for the top k of a map of scan.length values from samples of it, every
- * `stride`-th of values[offset .. offset + n) (a spline's values at its knots): the sample
- * histogram's edges nearest the shares CEILING_SHARE and FLOOR_SHARE of k. Only an estimate: the
- * pass that fills the scan checks it (bracketHolds) and widens it where it missed.
+ * `stride`-th of values[offset .. offset + n) (a spline's values at its knots), whose range lo..hi
+ * (of all n) the caller found: the sample histogram's edges nearest the shares CEILING_SHARE and
+ * FLOOR_SHARE of k. Only an estimate: the pass that fills the scan checks it (bracketHolds) and
+ * widens it where it missed.
  */
-export function bracketFromSamples(values: ArrayLike<number>, offset: number, n: number, stride: number, k: number, scan: TopScan): void {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = offset, end = offset + n; i < end; i += stride) {
-    const v = values[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+export function bracketFromSamples(
+  values: ArrayLike<number>,
+  offset: number,
+  n: number,
+  stride: number,
+  lo: number,
+  hi: number,
+  k: number,
+  scan: TopScan,
+): void {
   const scale = SAMPLE_BINS / (hi - lo);
   if (!(hi > lo) || !Number.isFinite(scale)) {
     scan.floor = -Infinity;

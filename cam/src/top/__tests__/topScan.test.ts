@@ -123,3 +123,16 @@ test('scanMap: refuses maps with NaN, infinity or no range, and scans the rest w
   assert.deepEqual(summary, { min: 0, max: 5, peakIndex: 1, ok: true, ...topThreshold(map, 2) });
   assert.equal(summaryFromScan(map, 2, scanMap(Float64Array.from([1, 1, 1, 1]), scan), createTopSummary()).ok, false);
 });
+
+test('interpolateScanned: a NaN or an infinity among the knot values gives a scan that is not ok, whole or pruned', () => {
+  const interpolator = createCamInterpolator(centres, p);
+  const scan = new TopScan(p);
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    const values = Float32Array.from({ length: 20 }, (_, j) => (j === 7 ? bad : Math.sin(j)));
+    for (const complete of [true, false]) {
+      const out = interpolator.interpolateScanned(values, 0, new Float64Array(p), topCount(p, 0.1), scan, complete);
+      assert.equal(scan.ok, false, `${bad}, complete ${complete}`);
+      assert.deepEqual(out, interpolator.interpolate(values));
+    }
+  }
+});
