@@ -160,13 +160,12 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
   }
 
   /**
-   * solveFrom for interpolateScanned: the same coefficients, and on the way the knot values'
-   * range, the coefficients' range, where the least coefficient sits and whether all are finite.
-   * With the knots in order the solve's two passes carry these beside their dependency chains,
-   * where they cost almost nothing.
+   * solveFrom for interpolateScanned, which also needs the knot values' range, the coefficients'
+   * range, where the least coefficient sits and whether all are finite: one pass after the solve.
    */
   private solveScanned(values: ArrayLike<number>, offset: number): Float64Array {
-    const { n, coefficients: c, stats, order } = this;
+    const c = this.solveFrom(values, offset);
+    const { n, stats } = this;
     let sampleLo = Infinity;
     let sampleHi = -Infinity;
     let lo = Infinity;
@@ -174,51 +173,17 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     let least = 0;
     // NaN stays NaN and infinities give NaN: one sum tells whether every coefficient is finite.
     let check = 0;
-    if (order) {
-      this.solveFrom(values, offset);
-      for (let i = 0; i < n; i++) {
-        const v = values[offset + i]!;
-        if (v < sampleLo) sampleLo = v;
-        if (v > sampleHi) sampleHi = v;
-        const x = c[i]!;
-        check += x - x;
-        if (x < lo) {
-          lo = x;
-          least = i;
-        }
-        if (x > hi) hi = x;
+    for (let i = 0; i < n; i++) {
+      const v = values[offset + i]!;
+      if (v < sampleLo) sampleLo = v;
+      if (v > sampleHi) sampleHi = v;
+      const x = c[i]!;
+      check += x - x;
+      if (x < lo) {
+        lo = x;
+        least = i;
       }
-    } else {
-      // solveTridiagonalInto, taking the samples' range in the forward pass and the
-      // coefficients' in the backward one.
-      const rows = this.factors.rows;
-      let x = values[offset]!;
-      sampleLo = x;
-      sampleHi = x;
-      c[0] = x;
-      for (let i = 1, r = 3; i < n; i++, r += 3) {
-        const v = values[offset + i]!;
-        if (v < sampleLo) sampleLo = v;
-        if (v > sampleHi) sampleHi = v;
-        x = v - rows[r]! * x;
-        c[i] = x;
-      }
-      x *= rows[3 * n - 1]!;
-      c[n - 1] = x;
-      check = x - x;
-      lo = x;
-      hi = x;
-      least = n - 1;
-      for (let i = n - 2, r = 3 * (n - 2); i >= 0; i--, r -= 3) {
-        x = (c[i]! - rows[r + 1]! * x) * rows[r + 2]!;
-        c[i] = x;
-        check += x - x;
-        if (x < lo) {
-          lo = x;
-          least = i;
-        }
-        if (x > hi) hi = x;
-      }
+      if (x > hi) hi = x;
     }
     stats.lo = lo;
     stats.hi = hi;
