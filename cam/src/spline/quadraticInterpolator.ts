@@ -207,48 +207,16 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     // The spline passes through the knot values, so they sample the map's distribution; every
     // second one is enough to place the bracket.
     bracketFromSamples(values, offset, n, 2, this.stats.sampleLo, this.stats.sampleHi, k, scan);
-    if (complete) this.scanSegments(c, segments, out, scan);
     // Rounding in a three-term combination moves it by at most a few ulps of the largest
     // coefficient, so the coefficient bounds are widened by that much.
-    else this.scanPruned(c, segments, out, scan, 8 * Number.EPSILON * Math.max(-lo, hi), least);
+    this.scanSegments(c, segments, out, scan, complete ? Infinity : 8 * Number.EPSILON * Math.max(-lo, hi), least);
     // The spline can leave the samples' bracket between knots; then every value is a candidate,
     // and a pruned pass must fill in the values it skipped.
     if (!bracketHolds(scan, k)) {
-      if (!complete) this.scanSegments(c, segments, out, scan);
+      if (!complete) this.scanSegments(c, segments, out, scan, Infinity, least);
       widenScan(scan);
     }
     return out;
-  }
-
-  /** The scan's pass over every value: fills `out` whole, and `scan` from the bracket it holds. */
-  private scanSegments(c: Float64Array, segments: Int32Array, out: Float64Array, scan: TopScan): void {
-    const { floor, ceiling, indices } = scan;
-    const weights = this.weights;
-    let min = Infinity;
-    let max = -Infinity;
-    let peakIndex = 0;
-    let count = 0;
-    let above = 0;
-    for (let j = 0; j < this.n - 2; j++) {
-      const c0 = c[j]!;
-      const c1 = c[j + 1]!;
-      const c2 = c[j + 2]!;
-      for (let q = segments[j]!, end = segments[j + 1]!; q < end; q++) {
-        const w = 3 * q;
-        const v = weights[w]! * c0 + weights[w + 1]! * c1 + weights[w + 2]! * c2;
-        out[q] = v;
-        if (v < min) min = v;
-        if (v > max) {
-          max = v;
-          peakIndex = q;
-        }
-        if (v > floor) {
-          indices[count++] = q;
-          if (v > ceiling) above++;
-        }
-      }
-    }
-    this.finishScan(scan, min, max, peakIndex, count, above);
   }
 
   /**
@@ -256,9 +224,10 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
    * combination of c[j..j+2] (quadratic B-splines are non-negative and sum to one), so a segment
    * whose largest coefficient is at or below the floor holds no candidate, and one whose smallest
    * coefficient is at or above the least value found so far cannot hold the minimum. On trained
-   * maps this evaluates about a fifth of the values; `out` is left unspecified elsewhere.
+   * maps this evaluates about a fifth of the values; `out` is left unspecified elsewhere. The
+   * coefficient bounds are widened by `slack`; an infinite slack evaluates (and fills) every value.
    */
-  private scanPruned(c: Float64Array, segments: Int32Array, out: Float64Array, scan: TopScan, slack: number, least: number): void {
+  private scanSegments(c: Float64Array, segments: Int32Array, out: Float64Array, scan: TopScan, slack: number, least: number): void {
     const { floor, ceiling, indices } = scan;
     const reach = floor - slack;
     const weights = this.weights;
