@@ -5,14 +5,9 @@
  */
 export interface TridiagonalFactors {
   n: number;
-  /** Sub-diagonal multipliers l[i] (row i, i >= 1). */
-  lower: Float64Array;
-  /** Pivots u[i]. */
-  diagonal: Float64Array;
-  /** Super-diagonal of U (unchanged by elimination). */
-  upper: Float64Array;
   /**
-   * What a solve reads, row by row: l[i], upper[i], 1 / u[i]. One interleaved array, so no factor
+   * What a solve reads, row by row: the sub-diagonal multiplier l[i] (row i >= 1), the
+   * super-diagonal of U (unchanged by elimination) and 1 / u[i], u[i] the pivot. One interleaved array, so no factor
    * advances through memory in step with the solution being written (a store and a later load 4 KiB
    * apart stall the load: measured 30 % slower solves with some allocation layouts); multiplying
    * by 1 / u[i] keeps a division's latency off the solve's dependency chain.
@@ -39,7 +34,7 @@ export function factorTridiagonal(sub: Float64Array, diag: Float64Array, sup: Fl
     rows[3 * i + 1] = sup[i]!;
     rows[3 * i + 2] = 1 / diagonal[i]!;
   }
-  return { n, lower, diagonal, upper: sup, rows };
+  return { n, rows };
 }
 
 /** Solves A x = b in place (b becomes x); reads b[offset .. offset+n). */

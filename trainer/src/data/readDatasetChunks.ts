@@ -7,6 +7,7 @@ import { detectOrientation, parseDelimitedRows } from './parse/parseDelimited.js
 import { isDataLine, splitLines, type TextLine } from './parse/splitDelimited.js';
 import { isNumericCell } from './parse/parseNumberCell.js';
 import { isDirectory } from './readFolder.js';
+import { detectRowsFormat } from './detectFormat.js';
 import { readLines } from '../io/readLines.js';
 
 export interface ChunkOptions extends LoadOptions {
@@ -63,18 +64,14 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
           // Not recognisable from two lines: the whole-file reader decides, and names the problem.
         }
       } else if (format === 'auto') {
-        // All numbers from the first line: UCR when the first column is not an axis. A prefix
-        // whose first column is not monotonic settles it as the whole-file check
-        // (detectTextFormat) would; a monotonic one does not, and the whole file decides.
+        // All numbers from the first line: UCR when the first column is not an axis, which the
+        // first lines can settle; when they cannot, the whole file decides.
         while (buffered.length + 1 < UCR_PREFIX) {
           const next = await lines.next();
           if (next.done) break;
           buffered.push(next.value);
         }
-        const column = splitLines([head, ...buffered], source, delimiter).rows.map((row) => Number(row.cells[0]));
-        const ascending = column.every((v, i) => i === 0 || v > column[i - 1]!);
-        const descending = column.every((v, i) => i === 0 || v < column[i - 1]!);
-        if (column.length > 2 && !ascending && !descending) kind = 'ucr';
+        if (detectRowsFormat(splitLines([head, ...buffered], source, delimiter).rows) === 'ucr') kind = 'ucr';
       }
     }
     if (kind === 'whole') {
