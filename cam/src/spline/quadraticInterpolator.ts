@@ -1,7 +1,7 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
 import { quadraticKnotVector } from './quadraticKnotVector.js';
 import { findQuadraticInterval, quadraticBSplineValues } from './quadraticBSplineValues.js';
-import { factorTridiagonal, solveTridiagonal, solveTridiagonalInto, type TridiagonalFactors } from './tridiagonal.js';
+import { createSolveRange, factorTridiagonal, solveTridiagonal, solveTridiagonalInto, type TridiagonalFactors } from './tridiagonal.js';
 import { bracketFromSamples, bracketHolds, scanMap, widenScan, type TopScan } from '../top/topScan.js';
 
 /**
@@ -113,7 +113,9 @@ export function createQuadraticInterpolator(
 
 class QuadraticInterpolatorImpl implements QuadraticInterpolator {
   private readonly coefficients: Float64Array;
-  private readonly stats = { lo: 0, hi: 0, least: 0, finite: true, sampleLo: 0, sampleHi: 0 };
+  private readonly stats = createSolveRange();
+  /** The values in knot order, when the caller's knots are not ascending. */
+  private sorted: Float64Array | undefined;
 
   constructor(
     readonly n: number,
@@ -159,61 +161,36 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     return c;
   }
 
-  /**
-   * solveFrom for interpolateScanned, which also needs the knot values' range, the coefficients'
-   * range, where the least coefficient sits and whether all are finite: one pass after the solve.
-   */
-  private solveScanned(values: ArrayLike<number>, offset: number): Float64Array {
-    const c = this.solveFrom(values, offset);
-    const { n, stats } = this;
-    let sampleLo = Infinity;
-    let sampleHi = -Infinity;
-    let lo = Infinity;
-    let hi = -Infinity;
-    let least = 0;
-    // NaN stays NaN and infinities give NaN: one sum tells whether every coefficient is finite.
-    let check = 0;
-    for (let i = 0; i < n; i++) {
-      const v = values[offset + i]!;
-      if (v < sampleLo) sampleLo = v;
-      if (v > sampleHi) sampleHi = v;
-      const x = c[i]!;
-      check += x - x;
-      if (x < lo) {
-        lo = x;
-        least = i;
-      }
-      if (x > hi) hi = x;
-    }
-    stats.lo = lo;
-    stats.hi = hi;
-    stats.least = least;
-    stats.finite = check === 0;
-    stats.sampleLo = sampleLo;
-    stats.sampleHi = sampleHi;
-    return c;
-  }
-
   interpolateScanned(values: ArrayLike<number>, offset: number, out: Float64Array, k: number, scan: TopScan, complete = true): Float64Array {
-    const c = this.solveScanned(values, offset);
-    const n = this.n;
-    const { lo, hi, least, finite } = this.stats;
     const segments = this.segments;
-    if (!segments || !finite) {
-      this.interpolateFrom(values, offset, out);
+    const { n, stats, order } = this;
+    if (order) {
+      // Knots given out of order: the values in knot order, so the solve and the samples agree.
+      const sorted = (this.sorted ??= new Float64Array(n));
+      for (let i = 0; i < n; i++) sorted[i] = values[offset + order[i]!]!;
+      values = sorted;
+      offset = 0;
+    }
+    const c = this.coefficients;
+    // The solve also records the knot values' range (every second one) and the coefficients'
+    // magnitude, which is not finite when a coefficient is not.
+    solveTridiagonalInto(this.factors, values, offset, c, 0, stats);
+    if (!segments || !(stats.magnitude < Infinity)) {
+      this.evaluate(c, 0, out, 0);
       scanMap(out, scan);
       return out;
     }
     // The spline passes through the knot values, so they sample the map's distribution; every
     // second one is enough to place the bracket.
-    bracketFromSamples(values, offset, n, 2, this.stats.sampleLo, this.stats.sampleHi, k, scan);
+    bracketFromSamples(values, offset, n, 2, stats.sampleLo, stats.sampleHi, k, scan);
     // Rounding in a three-term combination moves it by at most a few ulps of the largest
     // coefficient, so the coefficient bounds are widened by that much.
-    this.scanSegments(c, segments, out, scan, complete ? Infinity : 8 * Number.EPSILON * Math.max(-lo, hi), least);
+    const slack = complete ? Infinity : 8 * Number.EPSILON * stats.magnitude;
+    this.scanSegments(c, segments, out, scan, slack, stats.leastSample);
     // The spline can leave the samples' bracket between knots; then every value is a candidate,
     // and a pruned pass must fill in the values it skipped.
     if (!bracketHolds(scan, k)) {
-      if (!complete) this.scanSegments(c, segments, out, scan, Infinity, least);
+      if (!complete) this.scanSegments(c, segments, out, scan, Infinity, stats.leastSample);
       widenScan(scan);
     }
     return out;
@@ -227,14 +204,14 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
    * maps this evaluates about a fifth of the values; `out` is left unspecified elsewhere. The
    * coefficient bounds are widened by `slack`; an infinite slack evaluates (and fills) every value.
    */
-  private scanSegments(c: Float64Array, segments: Int32Array, out: Float64Array, scan: TopScan, slack: number, least: number): void {
+  private scanSegments(c: Float64Array, segments: Int32Array, out: Float64Array, scan: TopScan, slack: number, start: number): void {
     const { floor, ceiling, indices } = scan;
     const reach = floor - slack;
     const weights = this.weights;
     const last = this.n - 2;
-    // Start the minimum's search in a segment next to the least coefficient (one with values), so
-    // that few others have a lower bound under it.
-    let lowest = Math.min(Math.max(least - 1, 0), last - 1);
+    // Start the minimum's search in a segment next to the least sampled knot value (one with
+    // values), so that few others have a lower bound under it. Any start gives the same minimum.
+    let lowest = Math.min(Math.max(start - 1, 0), last - 1);
     while (lowest > 0 && segments[lowest + 1]! === segments[lowest]!) lowest--;
     while (lowest < last - 1 && segments[lowest + 1]! === segments[lowest]!) lowest++;
     let min = Infinity;
@@ -308,3 +285,4 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     }
   }
 }
+

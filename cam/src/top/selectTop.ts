@@ -82,19 +82,42 @@ export function topThreshold(map: ArrayLike<number>, k: number, knownMin?: numbe
   return rankBin(m, k, higher);
 }
 
+/** Bins over a TopScan's bracket (plus one for the values above it). */
+const BRACKET_BINS = 64;
+const bracketCounts = new Int32Array(BRACKET_BINS + 1);
+
 /**
  * topThreshold of a map whose TopScan was filled in the pass that computed it: only the values
- * inside the scan's bracket are ranked. The bracket must hold (bracketHolds).
+ * above the scan's floor are looked at. The bracket must hold (bracketHolds). A histogram over
+ * the bracket finds the bin of the k-th largest and only that bin's few values are ranked:
+ * counting into bins does not branch on the values, where ranking all of the bracket's (a
+ * quickselect over about k of them) mispredicted about every second comparison.
  */
 export function scanThreshold(map: ArrayLike<number>, k: number, scan: TopScan): TopThreshold {
-  const { indices, count, ceiling } = scan;
+  const { indices, count, floor, ceiling } = scan;
+  const scale = BRACKET_BINS / (ceiling - floor);
   if (scratch.length < count) scratch = new Float64Array(scan.length);
+  if (!(scale > 0 && scale < Infinity)) {
+    // A widened scan (no floor): rank every listed value.
+    for (let i = 0; i < count; i++) scratch[i] = map[indices[i]!]!;
+    return rankBin(count, k, 0);
+  }
+  // Bins are monotone in the value; every listed value is above the floor, so bins start at 0,
+  // and all values past the ceiling share the last (compared before truncating: `| 0` wraps
+  // values far above the ceiling around 2^31).
+  bracketCounts.fill(0);
+  for (let i = 0; i < count; i++) {
+    const x = (map[indices[i]!]! - floor) * scale;
+    bracketCounts[x < BRACKET_BINS ? x | 0 : BRACKET_BINS]!++;
+  }
+  const { bin, higher } = binOfKth(bracketCounts, k);
   let m = 0;
   for (let i = 0; i < count; i++) {
     const v = map[indices[i]!]!;
-    if (v <= ceiling) scratch[m++] = v;
+    const x = (v - floor) * scale;
+    if ((x < BRACKET_BINS ? x | 0 : BRACKET_BINS) === bin) scratch[m++] = v;
   }
-  return rankBin(m, k, scan.above);
+  return rankBin(m, k, higher);
 }
 
 const kth = { bin: 0, higher: 0 };

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createCamInterpolator } from '../../map/camInterpolator.js';
+import { createQuadraticInterpolator } from '../../spline/quadraticInterpolator.js';
 import { minMaxScale } from '../../map/minMaxScale.js';
 import { bracketHolds, scanMap, TopScan } from '../topScan.js';
 import { scanThreshold, topThreshold } from '../selectTop.js';
@@ -76,6 +77,9 @@ test('regionsFromScan finds the regions topRegions finds, and min-max scaling ch
         assert.ok(Math.abs((r.score - scan.min) / (scan.max - scan.min) - mean) < 1e-12);
       }
     }),
+    // Found by this property: values 1e10 bracket widths above the ceiling, whose bin number
+    // overflowed int32 and wrapped negative.
+    { examples: [[[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -5.5246435650857696e-18, 0, 0, 0, 0, 0, 0, -3.602435949372207e-12, 0, 0], 0.34567901235802473]] },
   );
 });
 
@@ -135,4 +139,45 @@ test('interpolateScanned: a NaN or an infinity among the knot values gives a sca
       assert.deepEqual(out, interpolator.interpolate(values));
     }
   }
+});
+
+test('interpolateScanned: values piled near zero under a few strong peaks do not all enter the bracket', () => {
+  // The shape of many trained maps: most Conv3 positions near zero, a few strong peaks, a deep
+  // trough. The bracket's floor falls in the histogram bin of the pile; placing it inside that
+  // bin keeps the candidates near k instead of the whole pile.
+  const n = 434;
+  const length = 1733;
+  const interpolator = createCamInterpolator(Array.from({ length: n }, (_, j) => 10 + 4 * j), length);
+  const scan = new TopScan(length);
+  const k = topCount(length, 0.1);
+  for (let s = 0; s < 20; s++) {
+    const coarse = Float32Array.from({ length: n }, (_, j) => {
+      const peaks = 160 * Math.exp(-(((j - 40 - 13 * s) / 3) ** 2)) + 40 * Math.exp(-(((j - 300) / 6) ** 2)) - 100 * Math.exp(-(((j - 200) / 2) ** 2));
+      return peaks + 5 * Math.exp(-(((j - 120) / 25) ** 2)) + 0.3 * Math.sin(j * (1 + s));
+    });
+    const out = interpolator.interpolateScanned(coarse, 0, new Float64Array(length), k, scan);
+    assert.ok(scan.count < 2 * k, `map ${s}: ${scan.count} candidates for k = ${k}`);
+    assert.deepEqual({ ...scanThreshold(out, k, scan) }, { ...topThreshold(out, k) });
+  }
+});
+
+test('interpolateScanned: knots given out of order give the same map, scan and threshold as sorted knots', () => {
+  const order = Array.from({ length: 20 }, (_, j) => (j * 7) % 20);
+  const query = Array.from({ length: p }, (_, i) => i);
+  const shuffled = createQuadraticInterpolator(order.map((j) => centres[j]!), query);
+  const sorted = createQuadraticInterpolator(centres, query);
+  const [a, b] = [new TopScan(p), new TopScan(p)];
+  fc.assert(
+    fc.property(coarseMaps, fc.boolean(), (coarse, complete) => {
+      const values = Float32Array.from(coarse);
+      const k = topCount(p, 0.1);
+      const expected = sorted.interpolateScanned(values, 0, new Float64Array(p), k, a, complete);
+      const out = shuffled.interpolateScanned(Float32Array.from(order, (j) => values[j]!), 0, new Float64Array(p), k, b, complete);
+      assert.equal(b.ok, a.ok);
+      if (!a.ok) return;
+      assert.deepEqual([b.min, b.max, b.peakIndex, b.count], [a.min, a.max, a.peakIndex, a.count]);
+      for (const q of a.indices.subarray(0, a.count)) assert.equal(out[q], expected[q]);
+      assert.deepEqual({ ...scanThreshold(out, k, b) }, { ...scanThreshold(expected, k, a) });
+    }),
+  );
 });
