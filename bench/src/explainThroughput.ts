@@ -11,11 +11,11 @@
  * - `untrained`: seeded random weights on made-up spectra. Noisy maps with about 30 regions each:
  *   the worst case for the CAM, reported beside it.
  *
- *   node --conditions=source --import tsx bench/src/explainThroughput.ts [seconds=3] [threads=2] [rounds=7]
+ *   node --conditions=source --import tsx bench/src/explainThroughput.ts [seconds=8] [threads=2]
  *
- * The machine is shared, so predict and explain are measured interleaved, `rounds` times each
- * (seconds/rounds per measurement), and the medians are reported (with the median of the
- * per-round explain/predict ratio and the load average). Writes bench/results/explainThroughput.json
+ * The machine is shared and its speed drifts, so predict and explain are measured in alternation
+ * for `seconds` per batch size (see `paired`), and explain/predict is the median of the ratios of
+ * neighbouring samples, with its quartiles. Writes bench/results/explainThroughput.json
  * and prints a table per model.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,9 +30,8 @@ import { defaultConvSpec, generateSynthetic, SYNTHETIC_TRAIN_OPTIONS, trainRun, 
 import { testModel } from '../../runtime/src/__tests__/support/testModel.js';
 import { partOf } from '../../test/src/targets/synthTarget.js';
 
-const seconds = Number(process.argv[2] ?? 3);
+const seconds = Number(process.argv[2] ?? 8);
 const threads = Number(process.argv[3] ?? 2);
-const rounds = Number(process.argv[4] ?? 7);
 const spec = defaultConvSpec(1733);
 const batches = [1, 256, 1024];
 
@@ -81,7 +80,13 @@ const models = [
 
 /** The naive peer: the same ONNX file in a bare session, CAM done the obvious way. */
 async function naivePeer(bytes: Uint8Array, model: SpectraModel) {
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['cpu'], intraOpNumThreads: threads, graphOptimizationLevel: 'all' });
+  // Without spinning, as the runtime opens its sessions (LoadModelOptions.spinning).
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: threads,
+    graphOptimizationLevel: 'all',
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
+  });
   const g3 = model.geometry.layers[2]!;
   const dense = camBasis(g3.centres, p, 'receptive-field');
   const weight = model.classifier.weight;
@@ -106,17 +111,54 @@ async function naivePeer(bytes: Uint8Array, model: SpectraModel) {
   return { run, release: () => session.release() };
 }
 
-const median = (values: number[]) => {
+const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = q * (sorted.length - 1);
+  const lo = Math.floor(at);
+  return sorted[lo]! + (at - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
 };
-/** Median spectra/s and ms per batch over the rounds. */
-const summary = (runs: { spectraPerSecond: number; msPerBatch: number }[]) => ({
-  spectraPerSecond: median(runs.map((r) => r.spectraPerSecond)),
-  msPerBatch: median(runs.map((r) => r.msPerBatch)),
-  rounds: runs.map((r) => Math.round(r.spectraPerSecond)),
-});
+const median = (values: number[]) => quantile(values, 0.5);
+
+/**
+ * predict and explain measured in alternation, one sample each at a time (order swapped every
+ * pair), for about `budget` seconds: a sample is enough calls for 256 spectra (one call from
+ * batch 256 up). The VM's speed drifts by 10-30 % within seconds, so each explain sample is
+ * compared with the predict sample taken next to it; the ratio reported is the median of those
+ * pair ratios, with its quartiles.
+ */
+async function paired(pool: Float32Array[], batch: number, predict: Work, explain: Work, budget: number) {
+  const x = pool.slice(0, batch);
+  const calls = Math.max(1, Math.round(256 / batch));
+  const sample = async (work: Work) => {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) await work(x);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 3; i++) {
+    await sample(predict);
+    await sample(explain);
+  }
+  const times = { predict: [] as number[], explain: [] as number[] };
+  const pairRatios: number[] = [];
+  const start = performance.now();
+  for (let pair = 0; pair < 5 || performance.now() - start < budget * 1000; pair++) {
+    let tp: number;
+    let te: number;
+    if (pair % 2) {
+      te = await sample(explain);
+      tp = await sample(predict);
+    } else {
+      tp = await sample(predict);
+      te = await sample(explain);
+    }
+    times.predict.push(tp);
+    times.explain.push(te);
+    pairRatios.push(tp / te);
+  }
+  const rateOf = (ms: number[]) => ({ batch, spectraPerSecond: (batch * calls * 1000) / median(ms), msPerBatch: median(ms) / calls });
+  return { predict: rateOf(times.predict), explain: rateOf(times.explain), pairRatios };
+}
+type Work = (x: Float32Array[]) => Promise<unknown>;
 
 const loadBefore = loadavg();
 const results: { model: string; about: string; rows: Record<string, unknown>[] }[] = [];
@@ -125,18 +167,20 @@ for (const entry of models) {
   const peer = await naivePeer(entry.bytes, model);
   const rows: Record<string, unknown>[] = [];
   for (const batch of batches) {
-    const predicts: Awaited<ReturnType<typeof rate>>[] = [];
-    const explains: Awaited<ReturnType<typeof rate>>[] = [];
-    for (let round = 0; round < rounds; round++) {
-      predicts.push(await rate(entry.pool, batch, (x) => model.predict(x), seconds / rounds, round === 0 ? 3 : 1));
-      explains.push(await rate(entry.pool, batch, (x) => model.explain(x), seconds / rounds, round === 0 ? 3 : 1));
-    }
-    const predict = { batch, ...summary(predicts) };
-    const explain = { batch, ...summary(explains) };
-    const ratios = explains.map((e, i) => e.spectraPerSecond / predicts[i]!.spectraPerSecond);
-    const pairedRatio = median(ratios);
-    const naive = await rate(entry.pool, batch, peer.run, seconds, 1);
-    rows.push({ batch, predict, explain, naivePeer: naive, explainOverPredict: explain.spectraPerSecond / predict.spectraPerSecond, explainOverPredictPairedMedian: pairedRatio, explainOverPredictPerRound: ratios.map((r) => Number(r.toFixed(3))), explainOverNaive: explain.spectraPerSecond / naive.spectraPerSecond });
+    const { predict, explain, pairRatios } = await paired(entry.pool, batch, (x) => model.predict(x), (x) => model.explain(x), seconds);
+    const pairedRatio = median(pairRatios);
+    const naive = await rate(entry.pool, batch, peer.run, Math.min(seconds, 3), 1);
+    rows.push({
+      batch,
+      predict,
+      explain,
+      naivePeer: naive,
+      explainOverPredict: explain.spectraPerSecond / predict.spectraPerSecond,
+      explainOverPredictPairedMedian: pairedRatio,
+      explainOverPredictQuartiles: [quantile(pairRatios, 0.25), quantile(pairRatios, 0.75)].map((r) => Number(r.toFixed(3))),
+      pairs: pairRatios.length,
+      explainOverNaive: explain.spectraPerSecond / naive.spectraPerSecond,
+    });
   }
   const explained = await model.explain(entry.pool.slice(0, 256));
   const regionsPerMap = explained.reduce((s, e) => s + e.maps[0]!.regions.length, 0) / explained.length;
@@ -161,20 +205,20 @@ const machine = {
   loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
   loadAverageAfter: loadavg().map((v) => Number(v.toFixed(2))),
 };
-const result = { machine, spec, n3: untrained.record.model.geometry.layers[2]!.outputLength, seconds, rounds, measuredAt: new Date().toISOString(), models: results, torch };
+const result = { machine, spec, n3: untrained.record.model.geometry.layers[2]!.outputLength, seconds, measuredAt: new Date().toISOString(), models: results, torch };
 await writeFileAtomic(fileURLToPath(new URL('../results/explainThroughput.json', import.meta.url)), JSON.stringify(result, null, 2));
 
 const f = (v: number) => v.toFixed(0).padStart(8);
 console.log(`machine: ${machine.cpu} x${machine.cores}, load ${machine.loadAverageBefore.join(' ')} -> ${machine.loadAverageAfter.join(' ')}, node ${machine.node}, onnxruntime-node ${machine.ort}, ${threads} threads; p=${p}, kernels ${spec.kernels}, strides ${spec.strides}, N3=${result.n3}`);
 for (const { model, about, rows } of results) {
   console.log(`\n${model}: ${about}`);
-  console.log('batch  predict/s  explain/s  naive/s   torch/s  explain/predict (rounds)  explain/naive  explain/torch  predict/torch');
-  for (const r of rows as { batch: number; predict: { spectraPerSecond: number }; explain: { spectraPerSecond: number }; naivePeer: { spectraPerSecond: number }; explainOverPredictPerRound: number[] }[]) {
-    const range = `${Math.min(...r.explainOverPredictPerRound).toFixed(2)}-${Math.max(...r.explainOverPredictPerRound).toFixed(2)}`;
+  console.log('batch  predict/s  explain/s  naive/s   torch/s  explain/predict, paired (quartiles, pairs)  explain/naive  explain/torch  predict/torch');
+  for (const r of rows as { batch: number; predict: { spectraPerSecond: number }; explain: { spectraPerSecond: number }; naivePeer: { spectraPerSecond: number }; explainOverPredictPairedMedian: number; explainOverPredictQuartiles: number[]; pairs: number }[]) {
+    const range = `${r.explainOverPredictQuartiles.map((q) => q.toFixed(2)).join('-')}, ${r.pairs}`;
     const t = 'results' in torch ? torch.results.find((x) => x.batch === r.batch)?.spectraPerSecond : undefined;
     console.log(
       `${String(r.batch).padStart(5)} ${f(r.predict.spectraPerSecond)}   ${f(r.explain.spectraPerSecond)} ${f(r.naivePeer.spectraPerSecond)} ${t ? f(t) : '     n/a'}` +
-        `  ${(r.explain.spectraPerSecond / r.predict.spectraPerSecond).toFixed(2).padStart(14)} (${range})  ${(r.explain.spectraPerSecond / r.naivePeer.spectraPerSecond).toFixed(2).padStart(13)}` +
+        `  ${r.explainOverPredictPairedMedian.toFixed(2).padStart(14)} (${range})          ${(r.explain.spectraPerSecond / r.naivePeer.spectraPerSecond).toFixed(2).padStart(13)}` +
         `  ${t ? (r.explain.spectraPerSecond / t).toFixed(2).padStart(13) : '          n/a'}  ${t ? (r.predict.spectraPerSecond / t).toFixed(2).padStart(13) : ''}`,
     );
   }

@@ -224,12 +224,15 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     let peakIndex = 0;
     let count = 0;
     let above = 0;
+    // The coefficients and segment bounds roll along: one load of each per segment.
+    let c0 = c[0]!;
+    let c1 = c[1]!;
+    let begin = segments[0]!;
     for (let j = 0; j < last; j++) {
-      const c0 = c[j]!;
-      const c1 = c[j + 1]!;
       const c2 = c[j + 2]!;
+      const end = segments[j + 1]!;
       if (c0 > reach || c1 > reach || c2 > reach) {
-        for (let q = segments[j]!, end = segments[j + 1]!; q < end; q++) {
+        for (let q = begin; q < end; q++) {
           const w = 3 * q;
           const v = weights[w]! * c0 + weights[w + 1]! * c1 + weights[w + 2]! * c2;
           out[q] = v;
@@ -244,12 +247,15 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
           }
         }
       } else if (c0 < min + slack || c1 < min + slack || c2 < min + slack) {
-        for (let q = segments[j]!, end = segments[j + 1]!; q < end; q++) {
+        for (let q = begin; q < end; q++) {
           const w = 3 * q;
           const v = weights[w]! * c0 + weights[w + 1]! * c1 + weights[w + 2]! * c2;
           if (v < min) min = v;
         }
       }
+      c0 = c1;
+      c1 = c2;
+      begin = end;
     }
     this.finishScan(scan, min, max, peakIndex, count, above);
   }

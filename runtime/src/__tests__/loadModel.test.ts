@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { availableDevices, loadModel } from '../index.node.js';
 import { testModel } from './support/testModel.js';
 import { foreignOnnx } from './support/foreignOnnx.js';
+import { nodeSessionOptions } from '../backend/ortNode.js';
 
 const built = await testModel({ p: 96, classes: ['x', 'y', 'z'], seed: 3 });
 
@@ -74,4 +75,14 @@ test('loadModel: a device that is not installed gets an error listing the availa
     (e: Error) => /available: .*cpu/.test(e.message) && /ONNXRUNTIME_NODE_INSTALL=cuda12/.test(e.message),
   );
   await assert.rejects(loadModel(built.bytes, { device: 'wasm' }), /does not exist in Node.*available: .*cpu/);
+});
+
+test('loadModel: ONNX Runtime workers sleep between runs unless spinning is asked for', () => {
+  // Spinning workers of one session take the cores from the model's other session (predict and
+  // explain each have one): see LoadModelOptions.spinning.
+  const spinOf = (o: { extra: { session: { intra_op: { allow_spinning: string } } } }) => o.extra.session.intra_op.allow_spinning;
+  assert.equal(spinOf(nodeSessionOptions(['cpu'], {})), '0');
+  assert.equal(spinOf(nodeSessionOptions(['cpu'], { spinning: false, threads: 2 })), '0');
+  assert.equal(spinOf(nodeSessionOptions(['cpu'], { spinning: true })), '1');
+  assert.equal(nodeSessionOptions(['cpu'], { threads: 2 }).intraOpNumThreads, 2);
 });

@@ -31,6 +31,8 @@ export interface SessionHandle {
 
 export interface SessionOptions {
   threads?: number;
+  /** See LoadModelOptions.spinning. */
+  spinning?: boolean;
 }
 
 /**

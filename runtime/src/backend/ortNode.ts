@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
 import type { Device } from '../types.js';
-import type { OrtBackend } from './ortBackend.js';
+import type { OrtBackend, SessionOptions } from './ortBackend.js';
 import { providersFor } from './deviceTable.js';
 import { openOrExplain, openSession } from './sessionHandle.js';
 import type { OrtModule } from './sessionHandle.js';
@@ -17,6 +17,17 @@ function cudaInstalled(): boolean {
   const root = dirname(dirname(require.resolve('onnxruntime-node')));
   const bin = join(root, 'bin', 'napi-v6', process.platform, process.arch);
   return existsSync(join(bin, process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so'));
+}
+
+/** onnxruntime-node's session options for the runtime's SessionOptions. */
+export function nodeSessionOptions(executionProviders: readonly string[], options: SessionOptions) {
+  return {
+    executionProviders,
+    graphOptimizationLevel: 'all',
+    ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
+    // Session config entries (onnxruntime_session_options_config_keys.h) travel in `extra`.
+    extra: { session: { intra_op: { allow_spinning: options.spinning ? '1' : '0' } } },
+  };
 }
 
 /** onnxruntime-node: cpu always, webgpu where its binary bundles it, cuda where installed. */
@@ -39,12 +50,7 @@ export const ortNode: OrtBackend = {
         `device '${device}' is not installed in this onnxruntime-node; available: ${installed.join(', ')}${device === 'cuda' ? CUDA_HINT : ''}`,
       );
     }
-    const open = (d: Device) =>
-      openSession(ort as unknown as OrtModule, bytes, {
-        executionProviders: providersFor('node', d, installed),
-        graphOptimizationLevel: 'all',
-        ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
-      });
+    const open = (d: Device) => openSession(ort as unknown as OrtModule, bytes, nodeSessionOptions(providersFor('node', d, installed), options));
     return openOrExplain(open, device, installed, device === 'cuda' ? CUDA_HINT : '');
   },
 };

@@ -28,7 +28,7 @@ export async function loadFromBytes(
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
   const device = options.device ?? backend.defaultDevice;
-  const sessionOptions = { threads: options.threads };
+  const sessionOptions = { threads: options.threads, spinning: options.spinning };
   // predict runs the file's graph; explain's graphs (the file's plus the coarse maps) open on
   // first use, so a model that only classifies never builds them.
   const session = await backend.open(bytes, device, sessionOptions);
