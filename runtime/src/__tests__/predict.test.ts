@@ -75,5 +75,15 @@ test('predict: NaN, wrong length and empty input are refused naming the spectrum
   await assert.rejects(model.predict([x[0]!, x[1]!.subarray(1)]), /spectrum 1 has 79 values; expected 80/);
   await assert.rejects(model.predict([x[0]!, [1, 2, Infinity]]), /spectrum 1 has 3 values/);
   await assert.rejects(model.predict([]), /'spectra' is empty/);
+  // Plain arrays: anything but a finite number is refused (a typed array's copy would turn null
+  // into 0); Float64 values beyond float32's range would reach the model as infinities.
+  const plain = x.map((r) => Array.from(r) as unknown[]);
+  plain[1]![7] = null;
+  await assert.rejects(model.predict(plain as number[][]), /spectrum 1 has null at variable 7: expected finite numbers/);
+  const huge = x.map((r) => Float64Array.from(r));
+  huge[0]![3] = 1e39;
+  await assert.rejects(model.predict(huge), /spectrum 0 has 1e\+39 at variable 3: beyond float32's range/);
+  huge[0]![3] = -Infinity;
+  await assert.rejects(model.predict(huge), /spectrum 0 has -Infinity at variable 3: expected finite numbers/);
   await model.dispose();
 });

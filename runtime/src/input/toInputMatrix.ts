@@ -40,10 +40,11 @@ export function toInputMatrix(
         `spectrum ${index} has ${row.length} values; expected ${expected} (${axis ? "the length of 'axis'" : "the model's variables; pass 'axis' to resample"})`,
       );
     }
-    for (let j = 0; j < row.length; j++) {
-      if (!Number.isFinite(row[j])) {
-        throw new RangeError(`spectrum ${index} has ${row[j]} at variable ${j}${axis ? ` (axis ${axis[j]})` : ''}: expected finite numbers`);
-      }
+    // Typed arrays hold numbers only, so their check waits for the float32 copy (one tight loop
+    // over one array type, which also catches values beyond float32's range); other rows may hold
+    // anything that is not a finite number.
+    if (!ArrayBuffer.isView(row) || axis) {
+      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) throw nonFinite(index, row, j, axis);
     }
     if (axis) {
       let values: Float64Array;
@@ -54,11 +55,31 @@ export function toInputMatrix(
         throw new RangeError(`spectrum ${index} cannot be resampled onto the model's axis: ${reason}`, { cause: error });
       }
       data.set(values, i * columns);
+      const bad = firstNonFinite(data, i * columns, columns);
+      if (bad >= 0) throw new RangeError(`spectrum ${index}, resampled onto the model's axis, has ${values[bad - i * columns]} at model variable ${bad - i * columns}: beyond float32's range (about ±3.4e38), which the model computes in`);
     } else {
       data.set(row, i * columns);
+      const bad = firstNonFinite(data, i * columns, columns);
+      if (bad >= 0) throw nonFinite(index, row, bad - i * columns);
     }
   });
   return { data, rows: rows.length, columns };
+}
+
+/** Index of the first NaN or infinity in values[from .. from + length), or -1. */
+function firstNonFinite(values: Float32Array, from: number, length: number): number {
+  for (let j = from, end = from + length; j < end; j++) {
+    const v = values[j]!;
+    // v - v is 0 for finite v and NaN for NaN and the infinities.
+    if (v - v !== 0) return j;
+  }
+  return -1;
+}
+
+function nonFinite(index: number, row: ArrayLike<number>, j: number, axis?: ArrayLike<number>): RangeError {
+  const where = `at variable ${j}${axis ? ` (axis ${axis[j]})` : ''}`;
+  if (!Number.isFinite(row[j])) return new RangeError(`spectrum ${index} has ${row[j]} ${where}: expected finite numbers`);
+  return new RangeError(`spectrum ${index} has ${row[j]} ${where}: beyond float32's range (about ±3.4e38), which the model computes in`);
 }
 
 function checkAxis(axis: ArrayLike<number>) {
