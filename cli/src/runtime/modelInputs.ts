@@ -7,7 +7,8 @@ export type ReaderArgs = Partial<Omit<ReaderArgv, 'data'>>;
 
 /**
  * DATA in pieces (readDatasetChunks): a file with one spectrum per row (or UCR) is read a few thousand rows
- * at a time, so predicting or explaining a file of any length holds one piece in memory.
+ * at a time and a folder a few hundred files at a time, so predicting or explaining any number of
+ * spectra holds one piece in memory.
  */
 export async function* modelInputChunks(data: string, args: ReaderArgs): AsyncGenerator<Dataset> {
   const { readDatasetChunks } = await import('@spectracam/trainer');

@@ -6,7 +6,7 @@ import { parseUcrRows } from './parse/parseUcr.js';
 import { detectOrientation, parseDelimitedRows } from './parse/parseDelimited.js';
 import { isDataLine, splitLines, type TextLine } from './parse/splitDelimited.js';
 import { isNumericCell } from './parse/parseNumberCell.js';
-import { isDirectory } from './readFolder.js';
+import { isDirectory, listFolder, readFolderFiles } from './readFolder.js';
 import { detectRowsFormat } from './detectFormat.js';
 import { readLines } from '../io/readLines.js';
 
@@ -26,7 +26,8 @@ const UCR_PREFIX = 64;
  * than memory. A delimited file with one spectrum per row, and a UCR file, are read line by line
  * and never held whole: each piece is the next rows (with the header, for a delimited file),
  * parsed and assembled as loadDataset would (labels, ids, axis; error messages keep the file's
- * line numbers). Any other layout (spectra as columns, folders) needs the whole file and comes as
+ * line numbers). A folder is read a slice of its files at a time (each piece resampled onto its
+ * own common axis, as a whole folder would be). Spectra as columns need the whole file and come as
  * one piece. Sample names are made unique within a piece only.
  */
 export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOptions = {}): AsyncGenerator<Dataset> {
@@ -34,8 +35,12 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
     throw new RangeError(`chunk ${load.chunk}: expected a whole number of spectra >= 1`);
   }
   const format = options.format ?? 'auto';
-  const streamable =
-    (format === 'auto' || format === 'delimited' || format === 'ucr') && options.orientation !== 'columns' && !(await isDirectory(options.data));
+  const folder = await isDirectory(options.data);
+  if (folder && (format === 'auto' || format === 'folder')) {
+    yield* folderChunks(options, load);
+    return;
+  }
+  const streamable = (format === 'auto' || format === 'delimited' || format === 'ucr') && options.orientation !== 'columns' && !folder;
   if (!streamable) {
     yield await loadDataset(options, load);
     return;
@@ -103,6 +108,20 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
     if (rows.length > 0 || kind === 'rows') yield piece(rows);
   } finally {
     await lines.return(undefined);
+  }
+}
+
+/** Files per piece of a folder data set, when `chunk` is not given. */
+const FOLDER_CHUNK = 512;
+
+/** A folder data set a slice of its files at a time (see listFolder); each piece has its own common axis. */
+async function* folderChunks(options: ReaderOptions, load: ChunkOptions): AsyncGenerator<Dataset> {
+  const source = options.data;
+  const files = await listFolder(source);
+  const assemble = await assembleOptions(options, load);
+  const chunk = load.chunk ?? FOLDER_CHUNK;
+  for (let start = 0; start < files.length; start += chunk) {
+    yield assembleDataset(await readFolderFiles(source, files.slice(start, start + chunk)), assemble);
   }
 }
 

@@ -5,6 +5,14 @@ import { parseJcamp } from './parse/parseJcamp.js';
 import { parseTwoColumn } from './parse/parseTwoColumn.js';
 
 const JCAMP_EXTENSIONS = new Set(['.jdx', '.dx', '.jcamp']);
+const OPEN_AT_ONCE = 64;
+
+/** One spectrum file of a folder data set, and the class its sub-folder names. */
+export interface FolderFile {
+  file: string;
+  path: string;
+  className: string;
+}
 
 /**
  * Reads a folder with one sub-folder per class, each holding one-spectrum files: JCAMP-DX
@@ -12,39 +20,58 @@ const JCAMP_EXTENSIONS = new Set(['.jdx', '.dx', '.jcamp']);
  * Sample name = file name; class = sub-folder name.
  */
 export async function readFolder(folder: string): Promise<RawSpectra> {
+  return readFolderFiles(folder, await listFolder(folder));
+}
+
+/**
+ * The spectrum files of a folder data set, in reading order (classes, then files, by name as
+ * people number them), without reading them: readFolderFiles reads any slice of the list, so a
+ * folder of many files can be read a slice at a time. Refuses a folder without such files.
+ */
+export async function listFolder(folder: string): Promise<FolderFile[]> {
   const entries = (await readdir(folder, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
   const classDirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const raw: RawSpectra = { source: folder, names: [], axes: [], values: [], places: [], fields: {}, layoutLabels: [], notes: [] };
-  const units = new Set<string>();
+  const listed: FolderFile[] = [];
   for (const className of classDirs) {
     const dir = join(folder, className);
     const files = (await readdir(dir, { withFileTypes: true }))
       .filter((e) => e.isFile() && !e.name.startsWith('.'))
       .map((e) => e.name)
       .sort(naturalCompare);
-    const parsed = await Promise.all(
-      files.map(async (file) => {
-        const path = join(dir, file);
-        const text = await readFile(path, 'utf8');
-        return { file, path, spectrum: JCAMP_EXTENSIONS.has(extname(file).toLowerCase()) ? parseJcamp(text, path) : parseTwoColumn(text, path) };
-      }),
-    );
-    for (const { file, path, spectrum } of parsed) {
-      raw.names.push(file);
-      raw.axes.push(spectrum.axis);
-      raw.values.push(spectrum.values);
-      raw.places.push(path);
-      raw.layoutLabels!.push(className);
-      const unit = 'unit' in spectrum ? spectrum.unit : undefined;
-      if (typeof unit === 'string' && unit !== '') units.add(unit);
-    }
+    for (const file of files) listed.push({ file, path: join(dir, file), className });
   }
-  if (raw.values.length === 0) {
+  if (listed.length === 0) {
     const loose = entries.filter((e) => e.isFile()).length;
     throw new Error(
       `${folder}: no spectra found; expected one sub-folder per class holding one-spectrum files` +
         (loose > 0 ? ` (the ${loose} files directly in ${basename(folder)} are not read: move them into class folders)` : ''),
     );
+  }
+  return listed;
+}
+
+/** The spectra of `files` (from listFolder(folder)), in their order. */
+export async function readFolderFiles(folder: string, files: readonly FolderFile[]): Promise<RawSpectra> {
+  const raw: RawSpectra = { source: folder, names: [], axes: [], values: [], places: [], fields: {}, layoutLabels: [], notes: [] };
+  const units = new Set<string>();
+  const parsed = [];
+  // A bounded number of files open at once: a folder can hold more files than a process may open.
+  for (let start = 0; start < files.length; start += OPEN_AT_ONCE) {
+    const group = files.slice(start, start + OPEN_AT_ONCE).map(async (entry) => {
+      const text = await readFile(entry.path, 'utf8');
+      const jcamp = JCAMP_EXTENSIONS.has(extname(entry.file).toLowerCase());
+      return { ...entry, spectrum: jcamp ? parseJcamp(text, entry.path) : parseTwoColumn(text, entry.path) };
+    });
+    parsed.push(...(await Promise.all(group)));
+  }
+  for (const { file, path, className, spectrum } of parsed) {
+    raw.names.push(file);
+    raw.axes.push(spectrum.axis);
+    raw.values.push(spectrum.values);
+    raw.places.push(path);
+    raw.layoutLabels!.push(className);
+    const unit = 'unit' in spectrum ? spectrum.unit : undefined;
+    if (typeof unit === 'string' && unit !== '') units.add(unit);
   }
   if (units.size > 1) raw.notes.push(`files give different axis units (${[...units].join(', ')})`);
   return raw;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -120,4 +120,27 @@ test('readDatasetChunks: reading a 30 000-spectrum file holds one piece, not the
   t.diagnostic(`memory held grew by at most ${grown.toFixed(1)} MiB while reading`);
   // Read as one piece the same file holds about 180 MiB (measured: 30 000 parsed rows, their cells and spectra).
   assert.ok(grown < 30, `memory held grew by ${grown.toFixed(1)} MiB; one piece of 1024 spectra needs a few MiB`);
+});
+
+test('readDatasetChunks: a folder comes a slice of its files at a time, together equal to loadDataset', async (t) => {
+  const dir = await tempDir(t);
+  // Same axis in every file, so each piece's common axis is the files' own.
+  const axis = [400, 450, 500, 550];
+  for (const [label, count] of [['beef', 4], ['pork', 3]] as const) {
+    await mkdir(join(dir, label));
+    for (let i = 1; i <= count; i++) {
+      const lines = axis.map((x, j) => `${x}\t${(label === 'beef' ? 1 : 2) * (i + j)}`);
+      await writeFile(join(dir, label, `${label}-${i}.txt`), `${lines.join('\n')}\n`);
+    }
+  }
+  const pieces = await collect(readDatasetChunks({ data: dir }, { chunk: 3, labelsRequired: false }));
+  assert.deepEqual(pieces.map((p) => p.spectra.length), [3, 3, 1]);
+  const whole = await loadDataset({ data: dir }, { labelsRequired: false });
+  assert.deepEqual(pieces.flatMap((p) => p.names), whole.names);
+  assert.deepEqual(pieces.flatMap((p) => p.labels), whole.labels);
+  assert.deepEqual(pieces.flatMap((p) => p.spectra.map((s) => Array.from(s))), whole.spectra.map((s) => Array.from(s)));
+  for (const piece of pieces) assert.deepEqual(Array.from(piece.axis), Array.from(whole.axis));
+  // A bad file is named, in whichever piece it falls.
+  await writeFile(join(dir, 'pork', 'pork-2.txt'), '400\t1\n450\tabc\n');
+  await assert.rejects(collect(readDatasetChunks({ data: dir }, { chunk: 3, labelsRequired: false })), /pork-2\.txt/);
 });
