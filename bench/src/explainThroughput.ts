@@ -80,12 +80,12 @@ const models = [
 
 /** The naive peer: the same ONNX file in a bare session, CAM done the obvious way. */
 async function naivePeer(bytes: Uint8Array, model: SpectraModel) {
-  // Without spinning, as the runtime opens its sessions (LoadModelOptions.spinning).
+  // Workers that stop spinning when a run ends, as the runtime opens its sessions (LoadModelOptions.spinning).
   const session = await ort.InferenceSession.create(bytes, {
     executionProviders: ['cpu'],
     intraOpNumThreads: threads,
     graphOptimizationLevel: 'all',
-    extra: { session: { intra_op: { allow_spinning: '0' } } },
+    extra: { session: { intra_op: { allow_spinning: '1' }, force_spinning_stop: '1' } },
   });
   const g3 = model.geometry.layers[2]!;
   const dense = camBasis(g3.centres, p, 'receptive-field');

@@ -12,15 +12,20 @@ export interface LoadModelOptions {
   /** Intra-op threads for the CPU provider (Node). @default ONNX Runtime's choice */
   threads?: number;
   /**
-   * Let ONNX Runtime's idle worker threads spin-wait for work (Node, CPU) instead of sleeping.
-   * Off by default: a model holds one session for `predict` and one for `explain`, each with its
-   * own workers, and workers left spinning after one session's run take the cores from the next
-   * session's (measured on 2 cores, batch 256: 27 ms per run alone, 45 ms alternating predict
-   * and explain with spinning, 27 ms without). The same goes for several models in one process.
-   * On, a lone session answers single spectra about 0.03 ms sooner. @default false
+   * When ONNX Runtime's idle worker threads (Node, CPU) spin-wait for work instead of sleeping.
+   * A model holds one session for `predict` and one for `explain`, each with its own workers.
+   * - `during-runs` (default): spin between the operators of a run, stop when it ends;
+   * - `always`: keep spinning after a run (ONNX Runtime's own default); the workers left spinning
+   *   take the cores from the next run of the model's other session, or of another model;
+   * - `never`: sleep whenever idle; each operator then waits for its workers to wake.
+   * Measured on 2 cores, predict then explain (ms per run): batch 1 0.20 / 0.22 with
+   * `during-runs`, 0.39 / 0.41 `always`, 0.22 / 0.25 `never`; batch 256 23 / 25, 25 / 47, 23 / 25.
+   * @default 'during-runs'
    */
-  spinning?: boolean;
+  spinning?: Spinning;
 }
+
+export type Spinning = 'during-runs' | 'always' | 'never';
 
 /**
  * Spectra to classify: a matrix (one row per spectrum) or one spectrum. Without `axis` each

@@ -77,12 +77,13 @@ test('loadModel: a device that is not installed gets an error listing the availa
   await assert.rejects(loadModel(built.bytes, { device: 'wasm' }), /does not exist in Node.*available: .*cpu/);
 });
 
-test('loadModel: ONNX Runtime workers sleep between runs unless spinning is asked for', () => {
-  // Spinning workers of one session take the cores from the model's other session (predict and
-  // explain each have one): see LoadModelOptions.spinning.
-  const spinOf = (o: { extra: { session: { intra_op: { allow_spinning: string } } } }) => o.extra.session.intra_op.allow_spinning;
-  assert.equal(spinOf(nodeSessionOptions(['cpu'], {})), '0');
-  assert.equal(spinOf(nodeSessionOptions(['cpu'], { spinning: false, threads: 2 })), '0');
-  assert.equal(spinOf(nodeSessionOptions(['cpu'], { spinning: true })), '1');
+test('loadModel: ONNX Runtime workers spin during a run and stop at its end unless told otherwise', () => {
+  // Workers left spinning after one session's run take the cores from the model's other session
+  // (predict and explain each have one): see LoadModelOptions.spinning.
+  const sessionConfig = (o: ReturnType<typeof nodeSessionOptions>) => o.extra.session as Record<string, unknown>;
+  assert.deepEqual(sessionConfig(nodeSessionOptions(['cpu'], {})), { intra_op: { allow_spinning: '1' }, force_spinning_stop: '1' });
+  assert.deepEqual(sessionConfig(nodeSessionOptions(['cpu'], { spinning: 'during-runs', threads: 2 })), { intra_op: { allow_spinning: '1' }, force_spinning_stop: '1' });
+  assert.deepEqual(sessionConfig(nodeSessionOptions(['cpu'], { spinning: 'always' })), { intra_op: { allow_spinning: '1' }, force_spinning_stop: '0' });
+  assert.deepEqual(sessionConfig(nodeSessionOptions(['cpu'], { spinning: 'never' })), { intra_op: { allow_spinning: '0' } });
   assert.equal(nodeSessionOptions(['cpu'], { threads: 2 }).intraOpNumThreads, 2);
 });

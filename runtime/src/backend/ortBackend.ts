@@ -1,4 +1,4 @@
-import type { Device } from '../types.js';
+import type { Device, Spinning } from '../types.js';
 
 /** One output of a run: its data (float32, or int32 for class indices) and shape. */
 export interface OutputTensor {
@@ -32,7 +32,7 @@ export interface SessionHandle {
 export interface SessionOptions {
   threads?: number;
   /** See LoadModelOptions.spinning. */
-  spinning?: boolean;
+  spinning?: Spinning;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
-import type { Device } from '../types.js';
+import type { Device, Spinning } from '../types.js';
 import type { OrtBackend, SessionOptions } from './ortBackend.js';
 import { providersFor } from './deviceTable.js';
 import { openOrExplain, openSession } from './sessionHandle.js';
@@ -26,8 +26,14 @@ export function nodeSessionOptions(executionProviders: readonly string[], option
     graphOptimizationLevel: 'all',
     ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
     // Session config entries (onnxruntime_session_options_config_keys.h) travel in `extra`.
-    extra: { session: { intra_op: { allow_spinning: options.spinning ? '1' : '0' } } },
+    extra: { session: spinningConfig(options.spinning ?? 'during-runs') },
   };
+}
+
+/** session.intra_op.allow_spinning and session.force_spinning_stop for a Spinning choice. */
+function spinningConfig(spinning: Spinning) {
+  if (spinning === 'never') return { intra_op: { allow_spinning: '0' } };
+  return { intra_op: { allow_spinning: '1' }, force_spinning_stop: spinning === 'always' ? '0' : '1' };
 }
 
 /** onnxruntime-node: cpu always, webgpu where its binary bundles it, cuda where installed. */
