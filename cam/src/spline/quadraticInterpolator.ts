@@ -1,7 +1,7 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
 import { quadraticKnotVector } from './quadraticKnotVector.js';
 import { findQuadraticInterval, quadraticBSplineValues } from './quadraticBSplineValues.js';
-import { createSolveRange, factorTridiagonal, solveTridiagonal, solveTridiagonalInto, type TridiagonalFactors } from './tridiagonal.js';
+import { createSolveRange, factorTridiagonal, solveTridiagonal, solveTridiagonalInto, type SolveRange, type TridiagonalFactors } from './tridiagonal.js';
 import { bracketFromSamples, bracketHolds, scanMap, widenScan, type TopScan } from '../top/topScan.js';
 
 /**
@@ -149,32 +149,25 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
   }
 
   /** Spline coefficients of values[offset .. offset + n), in the reused coefficient buffer. */
-  private solveFrom(values: ArrayLike<number>, offset: number): Float64Array {
-    const c = this.coefficients;
+  private solveFrom(values: ArrayLike<number>, offset: number, range?: SolveRange): Float64Array {
     const order = this.order;
-    if (!order) {
-      solveTridiagonalInto(this.factors, values, offset, c, 0);
-      return c;
+    if (order) {
+      // Knots given out of order: the values in knot order first, so that the solve (and the
+      // samples it records) see them as the spline does.
+      const sorted = (this.sorted ??= new Float64Array(this.n));
+      for (let i = 0; i < this.n; i++) sorted[i] = values[offset + order[i]!]!;
+      solveTridiagonalInto(this.factors, sorted, 0, this.coefficients, 0, range);
+    } else {
+      solveTridiagonalInto(this.factors, values, offset, this.coefficients, 0, range);
     }
-    for (let i = 0; i < this.n; i++) c[i] = values[offset + order[i]!]!;
-    solveTridiagonal(this.factors, c);
-    return c;
+    return this.coefficients;
   }
 
   interpolateScanned(values: ArrayLike<number>, offset: number, out: Float64Array, k: number, scan: TopScan, complete = true): Float64Array {
-    const segments = this.segments;
-    const { n, stats, order } = this;
-    if (order) {
-      // Knots given out of order: the values in knot order, so the solve and the samples agree.
-      const sorted = (this.sorted ??= new Float64Array(n));
-      for (let i = 0; i < n; i++) sorted[i] = values[offset + order[i]!]!;
-      values = sorted;
-      offset = 0;
-    }
-    const c = this.coefficients;
-    // The solve also records the knot values' range (every second one) and the coefficients'
-    // magnitude, which is not finite when a coefficient is not.
-    solveTridiagonalInto(this.factors, values, offset, c, 0, stats);
+    const { n, stats, segments } = this;
+    // The solve also records the knot values' range (every second one, in knot order) and the
+    // coefficients' magnitude, which is not finite when a coefficient is not.
+    const c = this.solveFrom(values, offset, stats);
     if (!segments || !(stats.magnitude < Infinity)) {
       this.evaluate(c, 0, out, 0);
       scanMap(out, scan);
@@ -182,7 +175,8 @@ class QuadraticInterpolatorImpl implements QuadraticInterpolator {
     }
     // The spline passes through the knot values, so they sample the map's distribution; every
     // second one is enough to place the bracket.
-    bracketFromSamples(values, offset, n, 2, stats.sampleLo, stats.sampleHi, k, scan);
+    const samples = this.order ? this.sorted! : values;
+    bracketFromSamples(samples, this.order ? 0 : offset, n, 2, stats.sampleLo, stats.sampleHi, k, scan);
     // Rounding in a three-term combination moves it by at most a few ulps of the largest
     // coefficient, so the coefficient bounds are widened by that much.
     const slack = complete ? Infinity : 8 * Number.EPSILON * stats.magnitude;
