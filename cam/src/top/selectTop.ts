@@ -88,10 +88,10 @@ const bracketCounts = new Int32Array(BRACKET_BINS + 1);
 
 /**
  * topThreshold of a map whose TopScan was filled in the pass that computed it: only the values
- * above the scan's floor are looked at. The bracket must hold (bracketHolds). A histogram over
- * the bracket finds the bin of the k-th largest and only that bin's few values are ranked:
- * counting into bins does not branch on the values, where ranking all of the bracket's (a
- * quickselect over about k of them) mispredicted about every second comparison.
+ * above the scan's floor are looked at. The bracket must hold (bracketHolds). As in
+ * topThreshold, a histogram (here over the bracket) finds the bin of the k-th largest and only
+ * that bin's few values are ranked; a quickselect over all of the bracket's values (about 0.4 k)
+ * was measured 10 % slower.
  */
 export function scanThreshold(map: ArrayLike<number>, k: number, scan: TopScan): TopThreshold {
   const { indices, count, floor, ceiling } = scan;

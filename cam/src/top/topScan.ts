@@ -38,10 +38,10 @@ const counts = new Int32Array(SAMPLE_BINS);
 
 /**
  * Places `scan`'s bracket for the top k of a map of scan.length values from samples of it, every
- * `stride`-th of values[offset .. offset + n) (a spline's values at its knots), whose range lo..hi
- * the caller found (lo and hi bound the samples at least): the sample histogram's edges nearest the shares CEILING_SHARE and
- * FLOOR_SHARE of k. Only an estimate: the pass that fills the scan checks it (bracketHolds) and
- * widens it where it missed.
+ * `stride`-th of values[offset .. offset + n) (a spline's values at its knots), within the range
+ * lo..hi the caller found for them: the sample histogram's edges nearest the shares CEILING_SHARE
+ * and FLOOR_SHARE of k. Only an estimate: the pass that fills the scan checks it (bracketHolds)
+ * and widens it where it missed.
  */
 export function bracketFromSamples(
   values: ArrayLike<number>,
