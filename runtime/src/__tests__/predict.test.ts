@@ -83,6 +83,11 @@ test('predict: NaN, wrong length and empty input are refused naming the spectrum
   const huge = x.map((r) => Float64Array.from(r));
   huge[0]![3] = 1e39;
   await assert.rejects(model.predict(huge), /spectrum 0 has 1e\+39 at variable 3: beyond float32's range/);
+  // Through resampling, the error names the model's variable and its axis position.
+  await assert.rejects(
+    model.predict(huge, { axis: Array.from(model.axis) }),
+    new RegExp(`spectrum 0, resampled onto the model's axis, has 1e\\+39 at variable 3 \\(axis ${model.axis[3]}\\): beyond float32's range`),
+  );
   huge[0]![3] = -Infinity;
   await assert.rejects(model.predict(huge), /spectrum 0 has -Infinity at variable 3: expected finite numbers/);
   await model.dispose();

@@ -44,23 +44,14 @@ export function toInputMatrix(
     // over one array type, which also catches values beyond float32's range); other rows may hold
     // anything that is not a finite number.
     if (!ArrayBuffer.isView(row) || axis) {
-      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) throw nonFinite(index, row, j, axis);
+      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) throw nonFinite(`spectrum ${index}`, row, j, axis);
     }
-    if (axis) {
-      let values: Float64Array;
-      try {
-        values = resampleLinear(axis, row, modelAxis);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new RangeError(`spectrum ${index} cannot be resampled onto the model's axis: ${reason}`, { cause: error });
-      }
-      data.set(values, i * columns);
-      const bad = firstNonFinite(data, i * columns, columns);
-      if (bad >= 0) throw new RangeError(`spectrum ${index}, resampled onto the model's axis, has ${values[bad - i * columns]} at model variable ${bad - i * columns}: beyond float32's range (about ±3.4e38), which the model computes in`);
-    } else {
-      data.set(row, i * columns);
-      const bad = firstNonFinite(data, i * columns, columns);
-      if (bad >= 0) throw nonFinite(index, row, bad - i * columns);
+    const values = axis ? resampled(index, axis, row, modelAxis) : row;
+    data.set(values, i * columns);
+    const bad = firstNonFinite(data, i * columns, columns);
+    if (bad >= 0) {
+      const subject = axis ? `spectrum ${index}, resampled onto the model's axis,` : `spectrum ${index}`;
+      throw nonFinite(subject, values, bad - i * columns, axis ? modelAxis : undefined);
     }
   });
   return { data, rows: rows.length, columns };
@@ -76,10 +67,20 @@ function firstNonFinite(values: Float32Array, from: number, length: number): num
   return -1;
 }
 
-function nonFinite(index: number, row: ArrayLike<number>, j: number, axis?: ArrayLike<number>): RangeError {
+function resampled(index: number, axis: ArrayLike<number>, row: ArrayLike<number>, modelAxis: Float64Array): Float64Array {
+  try {
+    return resampleLinear(axis, row, modelAxis);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RangeError(`spectrum ${index} cannot be resampled onto the model's axis: ${reason}`, { cause: error });
+  }
+}
+
+/** The error for values[j], not finite or (finite) beyond float32's range; `subject` names the spectrum. */
+function nonFinite(subject: string, values: ArrayLike<number>, j: number, axis?: ArrayLike<number>): RangeError {
   const where = `at variable ${j}${axis ? ` (axis ${axis[j]})` : ''}`;
-  if (!Number.isFinite(row[j])) return new RangeError(`spectrum ${index} has ${row[j]} ${where}: expected finite numbers`);
-  return new RangeError(`spectrum ${index} has ${row[j]} ${where}: beyond float32's range (about ±3.4e38), which the model computes in`);
+  if (!Number.isFinite(values[j])) return new RangeError(`${subject} has ${values[j]} ${where}: expected finite numbers`);
+  return new RangeError(`${subject} has ${values[j]} ${where}: beyond float32's range (about ±3.4e38), which the model computes in`);
 }
 
 function checkAxis(axis: ArrayLike<number>) {
