@@ -9,7 +9,12 @@ export interface LoadModelOptions {
   device?: Device;
   /** Spectra per ONNX Runtime call; larger inputs are split. @default 256 */
   batchSize?: number;
-  /** Intra-op threads for the CPU provider (Node). @default ONNX Runtime's choice */
+  /**
+   * Intra-op threads for the CPU provider (Node).
+   * @default one per physical core available to the process (ONNX Runtime's own default, half the
+   * logical CPUs, runs half the cores of a machine without hyper-threading); 0 leaves the choice
+   * to ONNX Runtime
+   */
   threads?: number;
   /**
    * When ONNX Runtime's idle worker threads (Node, CPU) spin-wait for work instead of sleeping.

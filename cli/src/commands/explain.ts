@@ -16,6 +16,7 @@ interface ExplainArgs extends ReaderArgs {
   bands: string;
   device: Device;
   batchSize: number;
+  threads?: number;
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
@@ -48,7 +49,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     const { writeFileAtomic } = await import('@spectracam/trainer');
     const { SingleBar, Presets } = (await import('cli-progress')).default;
 
-    const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });
+    const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     try {
       const bands = await bandTableOption(args.bands, model.axis);
       // Spectra arrive a piece of the file at a time and explanations stream, so memory stays

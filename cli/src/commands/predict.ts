@@ -9,6 +9,7 @@ interface PredictArgs extends ReaderArgs {
   json: boolean;
   device: Device;
   batchSize: number;
+  threads?: number;
 }
 
 export const predictCommand: CommandModule<object, PredictArgs> = {
@@ -22,7 +23,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
     exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
     const { modelInputChunks, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
-    const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize });
+    const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     try {
       const started = performance.now();
       let count = 0;

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableDevices, loadModel } from '../index.node.js';
 import { testModel } from './support/testModel.js';
 import { foreignOnnx } from './support/foreignOnnx.js';
-import { nodeSessionOptions } from '../backend/ortNode.js';
+import { defaultThreads, nodeSessionOptions, threadsPerCore } from '../backend/ortNode.js';
 
 const built = await testModel({ p: 96, classes: ['x', 'y', 'z'], seed: 3 });
 
@@ -86,4 +86,27 @@ test('loadModel: ONNX Runtime workers spin during a run and stop at its end unle
   assert.deepEqual(sessionConfig(nodeSessionOptions(['cpu'], { spinning: 'always' })), { intra_op: { allow_spinning: '1' }, force_spinning_stop: '0' });
   assert.deepEqual(sessionConfig(nodeSessionOptions(['cpu'], { spinning: 'never' })), { intra_op: { allow_spinning: '0' } });
   assert.equal(nodeSessionOptions(['cpu'], { threads: 2 }).intraOpNumThreads, 2);
+});
+
+test('loadModel: one intra-op thread per physical core unless told otherwise', async (t) => {
+  // ONNX Runtime's default (half the logical CPUs) ran one thread on a 2-vCPU machine.
+  const root = await mkdtemp(join(tmpdir(), 'spectracam-cpu-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const siblings = async (list: string) => {
+    await mkdir(join(root, 'cpu0', 'topology'), { recursive: true });
+    await writeFile(join(root, 'cpu0', 'topology', 'thread_siblings_list'), `${list}\n`);
+    return threadsPerCore(root);
+  };
+  assert.equal(threadsPerCore(join(root, 'absent')), 1);
+  assert.equal(await siblings('0'), 1);
+  assert.equal(await siblings('0-1'), 2);
+  assert.equal(await siblings('0,64'), 2);
+  assert.equal(await siblings('0-3'), 4);
+  assert.equal(await siblings('garbage'), 1);
+  assert.equal(await siblings('3-1'), 1);
+  await siblings('0-3');
+  assert.equal(defaultThreads(root), Math.max(1, Math.floor(availableParallelism() / 4)));
+  assert.equal(nodeSessionOptions(['cpu'], {}).intraOpNumThreads, defaultThreads());
+  assert.ok(defaultThreads() >= 1);
+  assert.equal(nodeSessionOptions(['cpu'], { threads: 0 }).intraOpNumThreads, 0, '0 leaves the choice to ONNX Runtime');
 });
