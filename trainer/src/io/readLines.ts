@@ -14,9 +14,12 @@ export async function* readLines(path: string): AsyncGenerator<string> {
     let end = text.length;
     if (text.endsWith('\r')) end--;
     let start = 0;
+    // The next \r is looked up again only once passed: a file without one would otherwise be
+    // searched to the block's end for every line.
+    let cr = text.indexOf('\r');
     for (;;) {
       const lf = text.indexOf('\n', start);
-      const cr = text.indexOf('\r', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
       const stop = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
       if (stop < 0 || stop >= end) break;
       yield text.slice(start, stop);

@@ -2,6 +2,7 @@ import type { Orientation } from '../readerOptions.js';
 import type { RawSpectra } from './rawSpectra.js';
 import { isNumericCell, parseNumberCell } from './parseNumberCell.js';
 import { splitDelimited, type TextRow } from './splitDelimited.js';
+import { readNumericRow } from './readNumericRow.js';
 
 export interface ParseDelimitedOptions {
   /** Name of the file, used in messages. */
@@ -75,16 +76,23 @@ function parseRows(rows: TextRow[], source: string): RawSpectra {
   metaNames.forEach((name) => (fields[name] = []));
   const nameColumn = metaNames.findIndex((name) => NAME_HEADERS.test(name));
   const out: RawSpectra = { source, names: [], axes: [], values: [], places: [], fields, notes };
+  const texts: string[] = [];
   for (const row of body) {
-    if (row.cells.length !== meta + width) {
-      throw new Error(
-        `${source}:${row.line}: row has ${row.cells.length} cells; expected ${meta + width} (${meta} text columns and ${width} values, as in the first row)`,
-      );
-    }
     const values = new Float64Array(width);
-    for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[meta + j], `${source}:${row.line}:${meta + j + 1}`);
-    metaNames.forEach((name, j) => fields[name].push(row.cells[j].trim()));
-    out.names.push(nameColumn >= 0 ? row.cells[nameColumn].trim() : `line ${row.line}`);
+    texts.length = 0;
+    if (!readNumericRow(row, meta, values, texts)) {
+      // The general path: quoted cells, or a problem to name.
+      if (row.cells.length !== meta + width) {
+        throw new Error(
+          `${source}:${row.line}: row has ${row.cells.length} cells; expected ${meta + width} (${meta} text columns and ${width} values, as in the first row)`,
+        );
+      }
+      for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[meta + j], `${source}:${row.line}:${meta + j + 1}`);
+      texts.length = 0;
+      for (let j = 0; j < meta; j++) texts.push(row.cells[j].trim());
+    }
+    metaNames.forEach((name, j) => fields[name].push(texts[j]!));
+    out.names.push(nameColumn >= 0 ? texts[nameColumn]! : `line ${row.line}`);
     out.axes.push(axis);
     out.values.push(values);
     out.places.push(`${source}:${row.line}`);

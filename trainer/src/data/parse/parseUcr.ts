@@ -1,6 +1,7 @@
 import type { RawSpectra } from './rawSpectra.js';
 import { parseNumberCell } from './parseNumberCell.js';
 import { splitDelimited, type TextRow } from './splitDelimited.js';
+import { readNumericRow } from './readNumericRow.js';
 
 export interface ParseUcrOptions {
   source: string;
@@ -36,13 +37,19 @@ export function parseUcrRows(rows: readonly TextRow[], options: ParseUcrOptions 
     layoutLabels: [],
     notes: options.axis ? [] : [`${source}: UCR format has no axis; using the variable index 1..${width}`],
   };
+  const texts: string[] = [];
   for (const row of rows) {
-    if (row.cells.length !== width + 1) {
-      throw new Error(`${source}:${row.line}: row has ${row.cells.length} cells; expected ${width + 1} (a label and ${width} values, as in the first row)`);
-    }
     const values = new Float64Array(width);
-    for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[j + 1]!, `${source}:${row.line}:${j + 2}`);
-    out.layoutLabels!.push(row.cells[0]!.trim());
+    texts.length = 0;
+    if (!readNumericRow(row, 1, values, texts)) {
+      // The general path names the problem.
+      if (row.cells.length !== width + 1) {
+        throw new Error(`${source}:${row.line}: row has ${row.cells.length} cells; expected ${width + 1} (a label and ${width} values, as in the first row)`);
+      }
+      for (let j = 0; j < width; j++) values[j] = parseNumberCell(row.cells[j + 1]!, `${source}:${row.line}:${j + 2}`);
+      texts[0] = row.cells[0]!.trim();
+    }
+    out.layoutLabels!.push(texts[0]!);
     out.names.push(`line ${row.line}`);
     out.axes.push(axis);
     out.values.push(values);

@@ -1,7 +1,20 @@
-/** One non-blank line of a delimited text: its 1-based line number and its cells. */
-export interface TextRow {
-  line: number;
-  cells: string[];
+/**
+ * One non-blank line of a delimited text: its 1-based line number, its text and its cells. The
+ * cells are split on first use: numeric rows are read straight from `text` (readNumericRow), and a
+ * piece of 2^20 values held as cell strings cost more in garbage collection than in parsing.
+ */
+export class TextRow {
+  private split: string[] | undefined;
+
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    readonly delimiter: string,
+  ) {}
+
+  get cells(): string[] {
+    return (this.split ??= splitLine(this.text, this.delimiter));
+  }
 }
 
 /**
@@ -50,7 +63,7 @@ export function isDataLine(line: string): boolean {
 export function splitLines(kept: readonly TextLine[], source: string, delimiter?: string): { rows: TextRow[]; delimiter: string } {
   if (kept.length === 0) throw new Error(`${source}: the file is empty; expected spectra as delimited text`);
   const used = delimiter ?? detectDelimiter(kept[0]!.text);
-  const rows = kept.map(({ line, text: lineText }) => ({ line, cells: splitLine(lineText, used) }));
+  const rows = kept.map(({ line, text: lineText }) => new TextRow(line, lineText, used));
   return { rows, delimiter: used };
 }
 
