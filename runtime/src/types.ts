@@ -11,9 +11,9 @@ export interface LoadModelOptions {
   batchSize?: number;
   /**
    * Intra-op threads for the CPU provider (Node).
-   * @default one per physical core available to the process (ONNX Runtime's own default, half the
-   * logical CPUs, runs half the cores of a machine without hyper-threading); 0 leaves the choice
-   * to ONNX Runtime
+   * @default one per physical core available to the process, within its container's CPU quota
+   * (ONNX Runtime's own default, half the logical CPUs, runs half the cores of a machine without
+   * hyper-threading); 0 leaves the choice to ONNX Runtime
    */
   threads?: number;
   /**

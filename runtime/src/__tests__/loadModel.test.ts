@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { availableDevices, loadModel } from '../index.node.js';
 import { testModel } from './support/testModel.js';
 import { foreignOnnx } from './support/foreignOnnx.js';
-import { defaultThreads, nodeSessionOptions, threadsPerCore } from '../backend/ortNode.js';
+import { nodeSessionOptions } from '../backend/ortNode.js';
+import { cpuQuota, defaultThreads, threadsPerCore } from '../backend/cpuThreads.js';
 
 const built = await testModel({ p: 96, classes: ['x', 'y', 'z'], seed: 3 });
 
@@ -88,14 +89,17 @@ test('loadModel: ONNX Runtime workers spin during a run and stop at its end unle
   assert.equal(nodeSessionOptions(['cpu'], { threads: 2 }).intraOpNumThreads, 2);
 });
 
-test('loadModel: one intra-op thread per physical core unless told otherwise', async (t) => {
+test('loadModel: one intra-op thread per physical core, within the CPU quota, unless told otherwise', async (t) => {
   // ONNX Runtime's default (half the logical CPUs) ran one thread on a 2-vCPU machine.
   const root = await mkdtemp(join(tmpdir(), 'spectracam-cpu-'));
   t.after(() => rm(root, { recursive: true, force: true }));
+  const file = async (path: string, text: string) => {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), `${text}\n`);
+  };
   const siblings = async (list: string) => {
-    await mkdir(join(root, 'cpu0', 'topology'), { recursive: true });
-    await writeFile(join(root, 'cpu0', 'topology', 'thread_siblings_list'), `${list}\n`);
-    return threadsPerCore(root);
+    await file('cpu/cpu0/topology/thread_siblings_list', list);
+    return threadsPerCore(join(root, 'cpu'));
   };
   assert.equal(threadsPerCore(join(root, 'absent')), 1);
   assert.equal(await siblings('0'), 1);
@@ -104,8 +108,22 @@ test('loadModel: one intra-op thread per physical core unless told otherwise', a
   assert.equal(await siblings('0-3'), 4);
   assert.equal(await siblings('garbage'), 1);
   assert.equal(await siblings('3-1'), 1);
+
+  assert.equal(cpuQuota(join(root, 'absent')), undefined);
+  await file('v1/cpu/cpu.cfs_quota_us', '-1');
+  await file('v1/cpu/cpu.cfs_period_us', '100000');
+  assert.equal(cpuQuota(join(root, 'v1')), undefined, 'v1 without a quota');
+  await file('v1/cpu/cpu.cfs_quota_us', '250000');
+  assert.equal(cpuQuota(join(root, 'v1')), 2, 'v1: 2.5 CPUs');
+  await file('v2/cpu.max', 'max 100000');
+  assert.equal(cpuQuota(join(root, 'v2')), undefined, 'v2 without a quota');
+  await file('v2/cpu.max', '50000 100000');
+  assert.equal(cpuQuota(join(root, 'v2')), 1, 'v2: half a CPU still runs one thread');
+
   await siblings('0-3');
-  assert.equal(defaultThreads(root), Math.max(1, Math.floor(availableParallelism() / 4)));
+  const cores = Math.max(1, Math.floor(availableParallelism() / 4));
+  assert.equal(defaultThreads({ cpu: join(root, 'cpu'), cgroup: join(root, 'absent') }), cores);
+  assert.equal(defaultThreads({ cpu: join(root, 'absent'), cgroup: join(root, 'v2') }), 1);
   assert.equal(nodeSessionOptions(['cpu'], {}).intraOpNumThreads, defaultThreads());
   assert.ok(defaultThreads() >= 1);
   assert.equal(nodeSessionOptions(['cpu'], { threads: 0 }).intraOpNumThreads, 0, '0 leaves the choice to ONNX Runtime');

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ort from 'onnxruntime-node';
 import type { Device, Spinning } from '../types.js';
 import type { OrtBackend, SessionOptions } from './ortBackend.js';
 import { providersFor } from './deviceTable.js';
+import { defaultThreads } from './cpuThreads.js';
 import { openOrExplain, openSession } from './sessionHandle.js';
 import type { OrtModule } from './sessionHandle.js';
 
@@ -29,33 +29,6 @@ export function nodeSessionOptions(executionProviders: readonly string[], option
     // Session config entries (onnxruntime_session_options_config_keys.h) travel in `extra`.
     extra: { session: spinningConfig(options.spinning ?? 'during-runs') },
   };
-}
-
-/**
- * One intra-op thread per physical core this process may use. ONNX Runtime's own default on Linux
- * is half the logical CPUs, which assumes two hardware threads per core: on machines without them
- * (most cloud vCPUs, ARM edge boards) it leaves half the cores idle. On a 2-vCPU VM it ran one
- * thread, and predict at batch 256 took 43 ms against 27 ms with two.
- */
-export function defaultThreads(cpuRoot = '/sys/devices/system/cpu'): number {
-  return Math.max(1, Math.floor(availableParallelism() / threadsPerCore(cpuRoot)));
-}
-
-/** Hardware threads per core, from cpu0's sibling list ("0,64", "0-1" or "0"); 1 where unknown. */
-export function threadsPerCore(cpuRoot = '/sys/devices/system/cpu'): number {
-  let list: string;
-  try {
-    list = readFileSync(join(cpuRoot, 'cpu0', 'topology', 'thread_siblings_list'), 'utf8').trim();
-  } catch {
-    return 1;
-  }
-  let count = 0;
-  for (const part of list.split(',')) {
-    const [a, b] = part.split('-').map(Number);
-    if (!Number.isInteger(a)) return 1;
-    count += b === undefined ? 1 : Number.isInteger(b) && b >= a! ? b - a! + 1 : NaN;
-  }
-  return Number.isInteger(count) && count >= 1 ? count : 1;
 }
 
 /** session.intra_op.allow_spinning and session.force_spinning_stop for a Spinning choice. */
