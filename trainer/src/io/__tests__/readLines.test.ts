@@ -29,3 +29,13 @@ test('readLines: a \\r\\n split across two blocks ends one line, and long files 
   assert.deepEqual(lines.map((l) => l.length), [block - 1, 4, 3 * block, 3]);
   assert.equal(lines[1], 'next');
 });
+
+test('readLines: ASCII blocks and UTF-8 blocks mix, also where a character spans two blocks', async (t) => {
+  const block = 1 << 20;
+  // 'é' is two bytes: its first is the last byte of block 1, its second the first of block 2;
+  // block 3 is ASCII again, and 'µ' sits inside block 4.
+  const first = 'a'.repeat(block - 1);
+  const content = `${first}é${'b'.repeat(block - 2)}\n${'c'.repeat(block)}\nµ,1\nend`;
+  const lines = await linesOf(t, content);
+  assert.deepEqual(lines, [`${first}é${'b'.repeat(block - 2)}`, 'c'.repeat(block), 'µ,1', 'end']);
+});
