@@ -18,7 +18,7 @@ export async function* readLines(path: string): AsyncGenerator<string> {
     // goes through the UTF-8 decoder, and so does the block after it, which may hold the end of
     // a character that block began.
     const bytes = block as Buffer;
-    const ascii = !decoded && isAscii(bytes);
+    const ascii: boolean = !decoded && isAscii(bytes);
     decoded = !ascii;
     let text = carry + (ascii ? bytes.toString('latin1') : decoder.write(bytes));
     // A block may end between \r and \n: keep a trailing \r for the next block.
