@@ -27,7 +27,7 @@ export function readerOptions<T>(yargs: Argv<T>, { dataRequired = true }: { data
     .option('data', {
       type: 'string',
       demandOption: dataRequired,
-      describe: 'data file or folder: delimited text (CSV/TSV/semicolon), a UCR-style TSV, or a folder with one sub-folder per class of one-spectrum files (two-column text, JCAMP-DX .jdx/.dx)',
+      describe: 'data file or folder: delimited text (CSV/TSV/semicolon), a UCR-style TSV, a JCAMP-DX (.jdx/.dx) or SPC (.spc) file, or a folder with one sub-folder per class of spectrum files (two-column text, JCAMP-DX, SPC)',
       group: GROUP,
     })
     .option('format', { choices: ['auto', 'delimited', 'ucr', 'folder'] as const, default: 'auto' as const, describe: 'reader; auto: folder -> folder, headerless label-first text -> ucr, else delimited', group: GROUP })

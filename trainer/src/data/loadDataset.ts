@@ -7,6 +7,7 @@ import { parseSideFile } from './parse/parseSideFile.js';
 import { parseUcr } from './parse/parseUcr.js';
 import { detectTextFormat } from './detectFormat.js';
 import { isDirectory, readFolder } from './readFolder.js';
+import { isSpectrumFile, readSpectrumFileRaw } from './readSpectrumFile.js';
 
 /** Extra loading choices that are not reader options of a file (see AssembleOptions). */
 export interface LoadOptions {
@@ -16,7 +17,8 @@ export interface LoadOptions {
 
 /**
  * Reads a data set from a file or folder (format `auto` by default: a folder -> `folder`, a
- * headerless label-first text -> `ucr`, else `delimited`) and resolves labels, groups and axis.
+ * JCAMP-DX or SPC file -> its spectra, a headerless label-first text -> `ucr`, else `delimited`)
+ * and resolves labels, groups and axis.
  */
 export async function loadDataset(options: ReaderOptions, load: LoadOptions = {}): Promise<Dataset> {
   const format = options.format ?? 'auto';
@@ -29,6 +31,7 @@ export async function loadDataset(options: ReaderOptions, load: LoadOptions = {}
   if (folder && format !== 'folder' && format !== 'auto') throw new Error(`${path} is a folder; format ${format} reads a file`);
   let raw;
   if (folder) raw = await readFolder(path);
+  else if (format === 'auto' && isSpectrumFile(path)) raw = await readSpectrumFileRaw(path);
   else {
     const text = await readFile(path, 'utf8');
     const textFormat = format === 'auto' ? detectTextFormat(text, path) : format;

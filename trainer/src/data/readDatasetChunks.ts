@@ -7,6 +7,7 @@ import { detectOrientation, parseDelimitedRows } from './parse/parseDelimited.js
 import { isDataLine, splitLines, type TextLine } from './parse/splitDelimited.js';
 import { isNumericCell } from './parse/parseNumberCell.js';
 import { isDirectory, listFolder, readFolderFiles } from './readFolder.js';
+import { isSpectrumFile } from './readSpectrumFile.js';
 import { detectRowsFormat } from './detectFormat.js';
 import { readLines } from '../io/readLines.js';
 
@@ -40,7 +41,8 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
     yield* folderChunks(options, load);
     return;
   }
-  const streamable = (format === 'auto' || format === 'delimited' || format === 'ucr') && options.orientation !== 'columns' && !folder;
+  const streamable =
+    (format === 'auto' || format === 'delimited' || format === 'ucr') && options.orientation !== 'columns' && !folder && !(format === 'auto' && isSpectrumFile(options.data));
   if (!streamable) {
     yield await loadDataset(options, load);
     return;

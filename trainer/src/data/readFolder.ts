@@ -1,10 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RawSpectra } from './parse/rawSpectra.js';
-import { parseJcamp } from './parse/parseJcamp.js';
-import { parseTwoColumn } from './parse/parseTwoColumn.js';
+import { addFileSpectra, readSpectrumFile } from './readSpectrumFile.js';
 
-const JCAMP_EXTENSIONS = new Set(['.jdx', '.dx', '.jcamp']);
 const OPEN_AT_ONCE = 64;
 
 /** One spectrum file of a folder data set, and the class its sub-folder names. */
@@ -15,8 +13,9 @@ export interface FolderFile {
 }
 
 /**
- * Reads a folder with one sub-folder per class, each holding one-spectrum files: JCAMP-DX
- * (.jdx, .dx, .jcamp) or two-column text (anything else). Hidden files are skipped.
+ * Reads a folder with one sub-folder per class, each holding spectrum files: JCAMP-DX
+ * (.jdx, .dx, .jcamp), SPC (.spc; a multifile gives each of its spectra) or two-column text
+ * (anything else). Hidden files are skipped.
  * Sample name = file name; class = sub-folder name.
  */
 export async function readFolder(folder: string): Promise<RawSpectra> {
@@ -50,28 +49,19 @@ export async function listFolder(folder: string): Promise<FolderFile[]> {
   return listed;
 }
 
-/** The spectra of `files` (from listFolder(folder)), in their order. */
+/** The spectra of `files` (from listFolder(folder)), in their order; a multi-spectrum file gives each. */
 export async function readFolderFiles(folder: string, files: readonly FolderFile[]): Promise<RawSpectra> {
   const raw: RawSpectra = { source: folder, names: [], axes: [], values: [], places: [], fields: {}, layoutLabels: [], notes: [] };
   const units = new Set<string>();
   const parsed = [];
   // A bounded number of files open at once: a folder can hold more files than a process may open.
   for (let start = 0; start < files.length; start += OPEN_AT_ONCE) {
-    const group = files.slice(start, start + OPEN_AT_ONCE).map(async (entry) => {
-      const text = await readFile(entry.path, 'utf8');
-      const jcamp = JCAMP_EXTENSIONS.has(extname(entry.file).toLowerCase());
-      return { ...entry, spectrum: jcamp ? parseJcamp(text, entry.path) : parseTwoColumn(text, entry.path) };
-    });
+    const group = files.slice(start, start + OPEN_AT_ONCE).map(async (entry) => ({ ...entry, spectra: await readSpectrumFile(entry.path) }));
     parsed.push(...(await Promise.all(group)));
   }
-  for (const { file, path, className, spectrum } of parsed) {
-    raw.names.push(file);
-    raw.axes.push(spectrum.axis);
-    raw.values.push(spectrum.values);
-    raw.places.push(path);
-    raw.layoutLabels!.push(className);
-    const unit = 'unit' in spectrum ? spectrum.unit : undefined;
-    if (typeof unit === 'string' && unit !== '') units.add(unit);
+  for (const { path, className, spectra } of parsed) {
+    addFileSpectra(raw, path, spectra, className);
+    for (const { unit } of spectra) if (typeof unit === 'string' && unit !== '') units.add(unit);
   }
   if (units.size > 1) raw.notes.push(`files give different axis units (${[...units].join(', ')})`);
   return raw;

@@ -1,7 +1,8 @@
-import { alignAxes, parseDelimited, parseJcamp, parseTwoColumn } from '@spectracam/trainer/parsers';
+import { alignAxes, parseDelimited, parseJcamp, parseSpc, parseTwoColumn } from '@spectracam/trainer/parsers';
 import type { LoadedSpectra } from '../app/appState.js';
 
 const JCAMP = /\.(dx|jdx|jcamp)$/i;
+const SPC = /\.spc$/i;
 
 /** One file's spectra, each with its own axis, before they are put on one axis. */
 interface FileSpectra {
@@ -13,13 +14,14 @@ interface FileSpectra {
 }
 
 /**
- * Reads the visitor's spectra files in the page (nothing is uploaded): JCAMP-DX, two-column
- * text (one spectrum per file), or delimited text with spectra as rows or columns. Spectra on
+ * Reads the visitor's spectra files in the page (nothing is uploaded): SPC (binary; each spectrum
+ * of a multifile), JCAMP-DX, two-column text (one spectrum per file), or delimited text with
+ * spectra as rows or columns. Spectra on
  * different axes are put on their common range; the model resamples them onto its own axis.
  */
 export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
   const parts: FileSpectra[] = [];
-  for (const file of files) parts.push(readOne(await file.text(), file.name));
+  for (const file of files) parts.push(SPC.test(file.name) ? readSpc(new Uint8Array(await file.arrayBuffer()), file.name) : readOne(await file.text(), file.name));
   const all: FileSpectra = { names: [], axes: [], values: [], places: [], labels: [] };
   for (const p of parts) {
     all.names.push(...p.names);
@@ -37,6 +39,17 @@ export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
     axis: Array.from(axis),
     rows: spectra.map((row) => Array.from(row)),
     labels: all.labels,
+  };
+}
+
+function readSpc(bytes: Uint8Array, source: string): FileSpectra {
+  const spectra = parseSpc(bytes, source);
+  const many = spectra.length > 1;
+  return {
+    names: spectra.map((_, s) => (many ? `${stem(source)}#${s + 1}` : stem(source))),
+    axes: spectra.map((s) => s.axis),
+    values: spectra.map((s) => s.values),
+    places: spectra.map((_, s) => (many ? `${source} spectrum ${s + 1}` : source)),
   };
 }
 

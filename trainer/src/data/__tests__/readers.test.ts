@@ -94,3 +94,15 @@ test('loadDataset: a group side file and a group pattern taking the whole match'
   assert.deepEqual(fromPattern.groups, ['S1', 'S1', 'S2', 'S2']);
   assert.deepEqual(fromPattern.labels, ['A', 'A', 'B', 'B']);
 });
+
+test('loadDataset: a JCAMP-DX file given alone is read as its spectrum', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'sample.jdx');
+  const jdx = ['##TITLE=s', '##JCAMP-DX=4.24', '##DATA TYPE=RAMAN SPECTRUM', '##XUNITS=1/CM', '##YUNITS=ARBITRARY UNITS',
+    '##FIRSTX=1000', '##LASTX=1003', '##NPOINTS=4', '##XFACTOR=1', '##YFACTOR=1', '##XYDATA=(X++(Y..Y))', '1000 1 2 3 4', '##END='].join('\n');
+  await writeFile(file, `${jdx}\n`);
+  const data = await loadDataset({ data: file }, { labelsRequired: false });
+  assert.deepEqual(data.ids, ['sample.jdx']);
+  assert.deepEqual(Array.from(data.axis), [1000, 1001, 1002, 1003]);
+  assert.deepEqual(Array.from(data.spectra[0]!), [1, 2, 3, 4]);
+});

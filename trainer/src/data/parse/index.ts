@@ -1,4 +1,4 @@
-// Browser-safe text parsers (no node: imports, no tfjs): `@spectracam/trainer/parsers`.
+// Browser-safe parsers (no node: imports, no tfjs): `@spectracam/trainer/parsers`.
 export type { RawSpectra } from './rawSpectra.js';
 export { parseNumberCell, isNumericCell } from './parseNumberCell.js';
 export { splitDelimited, detectDelimiter } from './splitDelimited.js';
@@ -9,6 +9,8 @@ export { parseUcr } from './parseUcr.js';
 export type { ParseUcrOptions } from './parseUcr.js';
 export { parseTwoColumn } from './parseTwoColumn.js';
 export { parseJcamp } from './parseJcamp.js';
+export { parseSpc } from './parseSpc.js';
+export type { SpcSpectrum } from './parseSpc.js';
 export { parseSideFile } from './parseSideFile.js';
 export { applyPattern } from './applyPattern.js';
 export { inferLabelsFromNames, inferGroupsFromNames, REPLICATE_PATTERN } from './inferFromNames.js';

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { readSpectraFiles } from '../readSpectraFiles.js';
 
 const file = (name: string, text: string) => new File([text], name);
@@ -40,4 +41,15 @@ test('readSpectraFiles: JCAMP-DX is read through the trainer parser', async () =
 test('readSpectraFiles: a non-numeric cell is refused with the file and the cell named', async () => {
   const csv = 'id,1000,1001,1002\na,1,abc,3\n';
   await assert.rejects(readSpectraFiles([file('bad.csv', csv)]), (error: Error) => /bad\.csv/.test(error.message) && /abc/.test(error.message));
+});
+
+test('readSpectraFiles: an SPC multifile gives each of its spectra, named after the file', async () => {
+  // The trainer's SPC fixture (scripts/fixtures/spc_files.py): three spectra on 500-1480 cm-1.
+  const bytes = await readFile(new URL('../../../../trainer/src/data/__tests__/fixtures/spc/multi.spc', import.meta.url));
+  const read = await readSpectraFiles([new File([bytes], 'multi.spc')]);
+  assert.deepEqual(read.names, ['multi#1', 'multi#2', 'multi#3']);
+  assert.equal(read.axis[0], 500);
+  assert.equal(read.axis.at(-1), 1480);
+  assert.equal(read.rows.length, 3);
+  await assert.rejects(readSpectraFiles([new File(['not binary'], 'bad.spc')]), /bad\.spc: not readable as SPC/);
 });
