@@ -41,6 +41,8 @@ export type SpectraInput = ArrayLike<number> | readonly ArrayLike<number>[];
 export interface InputOptions {
   /** Axis of the given spectra (ascending or descending); they are resampled onto the model's axis. */
   axis?: ArrayLike<number>;
+  /** A name per spectrum (sample ids), shown beside its index in error messages. */
+  names?: readonly string[];
 }
 
 export interface Prediction {

@@ -67,6 +67,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
         if (scored) stats ??= createClassStatistics([...model.classes], model.axis.length, args.top);
         const options = {
           ...axisOption(dataset.axis, model.axis),
+          names: dataset.ids,
           class: args.class,
           top: args.top,
           alignment: args.alignment,

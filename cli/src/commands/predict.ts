@@ -31,7 +31,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
       let correct = 0;
       // One piece of the file at a time (see modelInputChunks): memory stays bounded.
       for await (const dataset of modelInputChunks(args.data, args)) {
-        const predictions = await model.predict(dataset.spectra, axisOption(dataset.axis, model.axis));
+        const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
         const scored = labelsMatch(dataset, model.classes);
         predictions.forEach((p, i) => {
           if (scored) {

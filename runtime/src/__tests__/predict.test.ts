@@ -62,7 +62,15 @@ test('predict: spectra on their own descending axis are resampled onto the model
   const direct = await model.predict(onOwn.map((r) => resampleLinear(own, r, axis)));
   const viaAxis = await model.predict(onOwn, { axis: own });
   viaAxis.forEach((o, i) => assert.ok(Math.abs(o.logits.a! - direct[i]!.logits.a!) < 1e-5));
-  await assert.rejects(model.predict(onOwn, { axis: own.map((v) => v + 100) }), /spectrum 0 cannot be resampled onto the model's axis/);
+  const shifted = own.map((v) => v + 100);
+  await assert.rejects(model.predict(onOwn, { axis: shifted }), (e: Error) => {
+    // Both ranges, so a user sees what the data lacks.
+    assert.match(e.message, /spectrum 0 cannot be resampled onto the model's axis/);
+    assert.ok(e.message.includes(`covers ${Math.min(...shifted)}..${Math.max(...shifted)}`), e.message);
+    assert.ok(e.message.includes(`the model's axis ${axis[0]}..${axis[p - 1]}`), e.message);
+    return true;
+  });
+  await assert.rejects(model.predict(onOwn, { axis: shifted, names: ['first.spc', 'b', 'c'] }), /^RangeError: spectrum 0 \(first\.spc\) cannot be resampled/);
   await model.dispose();
 });
 

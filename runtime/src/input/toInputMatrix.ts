@@ -31,26 +31,29 @@ export function toInputMatrix(
   const data = new Float32Array(rows.length * columns);
   const axis = options.axis;
   if (axis) checkAxis(axis);
+  // "spectrum 3 (sample-7.spc)": the caller's name for it where it gave names.
+  const names = options.names;
   rows.forEach((row, i) => {
     const index = first + i;
-    if (row == null || typeof row.length !== 'number') throw new TypeError(`spectrum ${index} is not an array of numbers`);
+    const spectrum = names?.[index] !== undefined ? `spectrum ${index} (${names[index]})` : `spectrum ${index}`;
+    if (row == null || typeof row.length !== 'number') throw new TypeError(`${spectrum} is not an array of numbers`);
     const expected = axis ? axis.length : columns;
     if (row.length !== expected) {
       throw new RangeError(
-        `spectrum ${index} has ${row.length} values; expected ${expected} (${axis ? "the length of 'axis'" : "the model's variables; pass 'axis' to resample"})`,
+        `${spectrum} has ${row.length} values; expected ${expected} (${axis ? "the length of 'axis'" : "the model's variables; pass 'axis' to resample"})`,
       );
     }
     // Typed arrays hold numbers only, so their check waits for the float32 copy (one tight loop
     // over one array type, which also catches values beyond float32's range); other rows may hold
     // anything that is not a finite number.
     if (!ArrayBuffer.isView(row) || axis) {
-      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) throw nonFinite(`spectrum ${index}`, row, j, axis);
+      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) throw nonFinite(spectrum, row, j, axis);
     }
-    const values = axis ? resampled(index, axis, row, modelAxis) : row;
+    const values = axis ? resampled(spectrum, axis, row, modelAxis) : row;
     data.set(values, i * columns);
     const bad = firstNonFinite(data, i * columns, columns);
     if (bad >= 0) {
-      const subject = axis ? `spectrum ${index}, resampled onto the model's axis,` : `spectrum ${index}`;
+      const subject = axis ? `${spectrum}, resampled onto the model's axis,` : spectrum;
       throw nonFinite(subject, values, bad - i * columns, axis ? modelAxis : undefined);
     }
   });
@@ -67,13 +70,30 @@ function firstNonFinite(values: Float32Array, from: number, length: number): num
   return -1;
 }
 
-function resampled(index: number, axis: ArrayLike<number>, row: ArrayLike<number>, modelAxis: Float64Array): Float64Array {
+function resampled(spectrum: string, axis: ArrayLike<number>, row: ArrayLike<number>, modelAxis: Float64Array): Float64Array {
   try {
     return resampleLinear(axis, row, modelAxis);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new RangeError(`spectrum ${index} cannot be resampled onto the model's axis: ${reason}`, { cause: error });
+    // The usual cause: data from another instrument range than the model was trained on. Both
+    // ranges say what is missing; extrapolating would invent intensities.
+    const [lo, hi] = rangeOf(axis);
+    const [mlo, mhi] = rangeOf(modelAxis);
+    throw new RangeError(
+      `${spectrum} cannot be resampled onto the model's axis: it covers ${lo}..${hi}, the model's axis ${mlo}..${mhi}; ` +
+        'expected spectra that cover the whole model axis',
+      { cause: error },
+    );
   }
+}
+
+function rangeOf(axis: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < axis.length; i++) {
+    lo = Math.min(lo, axis[i]!);
+    hi = Math.max(hi, axis[i]!);
+  }
+  return [lo, hi];
 }
 
 /** The error for values[j], not finite or (finite) beyond float32's range; `subject` names the spectrum. */

@@ -62,4 +62,12 @@ test('cli predict: a line per spectrum; a missing data file is named in the erro
   const bad = cli(['predict', model, missing]);
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /nope\.csv/);
+  // Spectra that do not cover the model's axis (400-638): named by their id, with both ranges.
+  const short = join(dir, 'short.csv');
+  await writeFile(short, ['id,500,510,520', 'first,1,2,3', 'second,4,5,6'].join('\n'));
+  for (const command of ['predict', 'explain']) {
+    const uncovered = cli([command, model, short]);
+    assert.notEqual(uncovered.status, 0);
+    assert.match(uncovered.stderr, /spectrum 0 \(first\) cannot be resampled onto the model's axis: it covers 500\.\.520, the model's axis 400\.\.638/);
+  }
 });
