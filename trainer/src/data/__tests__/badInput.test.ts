@@ -71,3 +71,18 @@ test('bad input: data without any label source asks for a label option', async (
   const path = await fileWith(t, 'nolabel.csv', 'id,10,20\nfoo,1,2\nbar,3,4\n');
   await assert.rejects(loadDataset({ data: path }), /no labels: .*--label-column, --labels FILE or --label-pattern/);
 });
+
+test('bad input: spectra as columns name the line and column of a bad cell, a short row, or a text row among the data', async (t) => {
+  const columns = (body: string) => `wn,s1,s2\nlabel,A,B\n${body}`;
+  const cell = await fileWith(t, 'cols-cell.csv', columns('100,1,2\n200,3,x4\n300,5,6\n'));
+  await assert.rejects(loadDataset({ data: cell }), (e: Error) => e.message.includes(`${cell}:4:3`) && /"x4" is not a number/.test(e.message));
+  const short = await fileWith(t, 'cols-short.csv', columns('100,1,2\n200,3\n'));
+  await assert.rejects(loadDataset({ data: short }), (e: Error) => e.message.includes(`${short}:4`) && /2 cells; expected 3/.test(e.message));
+  const late = await fileWith(t, 'cols-late.csv', columns('100,1,2\ngroup,g1,g2\n300,5,6\n'));
+  await assert.rejects(loadDataset({ data: late }), (e: Error) => e.message.includes(`${late}:4:1 (axis column)`) && /"group" is not a number/.test(e.message));
+  // And a good one reads as before: labels from the text row above the data.
+  const good = await fileWith(t, 'cols-good.csv', columns('100,1,2\n200,3,4\n'));
+  const data = await loadDataset({ data: good });
+  assert.deepEqual(data.labels, ['A', 'B']);
+  assert.deepEqual(Array.from(data.spectra[1]!), [2, 4]);
+});

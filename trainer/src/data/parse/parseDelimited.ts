@@ -44,7 +44,7 @@ export function detectOrientation(rows: TextRow[], source: string): 'rows' | 'co
   const numericHeader = header.filter(isNumericCell).length;
   if (numericHeader >= 2 && numericHeader >= header.length / 2) return 'rows';
   const body = rows.slice(1);
-  if (body.length > 0 && body.filter((row) => isNumericCell(row.cells[0] ?? '')).length >= Math.max(2, body.length / 2)) {
+  if (body.length > 0 && body.filter((row) => isNumericCell(row.first)).length >= Math.max(2, body.length / 2)) {
     return 'columns';
   }
   throw new Error(
@@ -102,27 +102,45 @@ function parseRows(rows: TextRow[], source: string): RawSpectra {
 }
 
 function parseColumns(rows: TextRow[], source: string): RawSpectra {
-  const headerIsNames = !isNumericCell(rows[0].cells[0] ?? '');
+  const headerIsNames = !isNumericCell(rows[0].first);
   const header = headerIsNames ? rows[0].cells.map((cell) => cell.trim()) : undefined;
   const width = rows[0].cells.length;
   if (width < 2) throw new Error(`${source}:${rows[0].line}: one column only; expected the axis and at least one spectrum column`);
+  const n = width - 1;
+  const body = headerIsNames ? rows.slice(1) : rows;
   const fields: Record<string, string[]> = {};
-  const data: TextRow[] = [];
-  for (const row of headerIsNames ? rows.slice(1) : rows) {
+  // Numeric rows are read straight from their text (readNumericRow) into one block, row after
+  // row; a file of 10 000 spectra as columns held every cell as a string before.
+  const block = new Float64Array(body.length * width);
+  const lines: number[] = [];
+  const unused: string[] = [];
+  for (const row of body) {
+    const at = lines.length * width;
+    if (readNumericRow(row, 0, block.subarray(at, at + width), unused)) {
+      lines.push(row.line);
+      continue;
+    }
+    // The general path: text rows above the data (label, group) are fields; anything else is
+    // named as an error.
     if (row.cells.length !== width) {
       throw new Error(`${source}:${row.line}: row has ${row.cells.length} cells; expected ${width}, as in the first row`);
     }
     const first = row.cells[0].trim();
-    // Text rows above the data (label, group) are fields; below the first numeric row they are errors.
-    if (!isNumericCell(first) && data.length === 0) fields[first] = row.cells.slice(1).map((cell) => cell.trim());
-    else data.push(row);
+    if (!isNumericCell(first) && lines.length === 0) {
+      fields[first] = row.cells.slice(1).map((cell) => cell.trim());
+      continue;
+    }
+    block[at] = parseNumberCell(row.cells[0], `${source}:${row.line}:1 (axis column)`);
+    for (let s = 0; s < n; s++) block[at + s + 1] = parseNumberCell(row.cells[s + 1], `${source}:${row.line}:${s + 2}`);
+    lines.push(row.line);
   }
-  if (data.length === 0) throw new Error(`${source}: no numeric rows; expected the axis in the first column and one spectrum per column`);
-  const axis = Float64Array.from(data, (row) => parseNumberCell(row.cells[0], `${source}:${row.line}:1 (axis column)`));
-  const n = width - 1;
-  const values = Array.from({ length: n }, () => new Float64Array(data.length));
-  data.forEach((row, i) => {
-    for (let s = 0; s < n; s++) values[s][i] = parseNumberCell(row.cells[s + 1], `${source}:${row.line}:${s + 2}`);
+  const m = lines.length;
+  if (m === 0) throw new Error(`${source}: no numeric rows; expected the axis in the first column and one spectrum per column`);
+  const axis = Float64Array.from({ length: m }, (_, i) => block[i * width]!);
+  const values = Array.from({ length: n }, (_, s) => {
+    const column = new Float64Array(m);
+    for (let i = 0; i < m; i++) column[i] = block[i * width + s + 1]!;
+    return column;
   });
   return {
     source,

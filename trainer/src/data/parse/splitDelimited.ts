@@ -15,6 +15,14 @@ export class TextRow {
   get cells(): string[] {
     return (this.split ??= splitLine(this.text, this.delimiter));
   }
+
+  /** The first cell, as `cells[0]`, without splitting a plain row (orientation checks look at it on every row). */
+  get first(): string {
+    const { text, delimiter } = this;
+    if (this.split || delimiter === ' ' || text.includes('"')) return this.cells[0] ?? '';
+    const end = text.indexOf(delimiter);
+    return end < 0 ? text : text.slice(0, end);
+  }
 }
 
 /**
