@@ -14,11 +14,18 @@ export function alignAxes(
   if (distinct.length === 1) {
     let flipped;
     try {
-      flipped = toAscending(distinct[0], values);
+      // The axis alone: the rows go to float32 in one copy, reversed with it where it descends.
+      flipped = toAscending(distinct[0]);
     } catch (error) {
       throw new Error(`${places[0] ?? 'data'}: ${(error as Error).message}`, { cause: error });
     }
-    return { axis: flipped.axis, spectra: flipped.rows.map((row) => Float32Array.from(row)) };
+    const n = flipped.axis.length;
+    const spectra = values.map((row, r) => {
+      if (row.length !== n) throw new Error(`${places[r] ?? 'data'}: ${row.length} values; expected ${n}, one per axis value`);
+      const out = new Float32Array(row);
+      return flipped.reversed ? out.reverse() : out;
+    });
+    return { axis: flipped.axis, spectra };
   }
   axes.forEach((axis, i) => {
     try {
