@@ -16,7 +16,10 @@ export interface CpuRoots {
  * and predict at batch 256 took 43 ms against 27 ms with two. Neither looks at a container's quota,
  * where threads beyond it only wait for their turn.
  */
-export function defaultThreads(roots: CpuRoots = {}): number {
+export function defaultThreads(roots: CpuRoots = {}, platform: NodeJS.Platform = process.platform): number {
+  // Windows: ONNX Runtime counts physical cores itself (0 = its choice). Elsewhere without
+  // Linux's topology files (macOS) every logical CPU counts; Apple silicon has one thread a core.
+  if (platform === 'win32') return 0;
   const cores = Math.floor(availableParallelism() / threadsPerCore(roots.cpu));
   return Math.max(1, Math.min(cores, cpuQuota(roots.cgroup) ?? Infinity));
 }
