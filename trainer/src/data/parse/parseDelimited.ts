@@ -112,12 +112,12 @@ function parseColumns(rows: TextRow[], source: string): RawSpectra {
   // Numeric rows are read straight from their text (readNumericRow) into one block, row after
   // row; a file of 10 000 spectra as columns held every cell as a string before.
   const block = new Float64Array(body.length * width);
-  const lines: number[] = [];
   const unused: string[] = [];
+  let m = 0;
   for (const row of body) {
-    const at = lines.length * width;
+    const at = m * width;
     if (readNumericRow(row, 0, block.subarray(at, at + width), unused)) {
-      lines.push(row.line);
+      m++;
       continue;
     }
     // The general path: text rows above the data (label, group) are fields; anything else is
@@ -126,15 +126,14 @@ function parseColumns(rows: TextRow[], source: string): RawSpectra {
       throw new Error(`${source}:${row.line}: row has ${row.cells.length} cells; expected ${width}, as in the first row`);
     }
     const first = row.cells[0].trim();
-    if (!isNumericCell(first) && lines.length === 0) {
+    if (!isNumericCell(first) && m === 0) {
       fields[first] = row.cells.slice(1).map((cell) => cell.trim());
       continue;
     }
     block[at] = parseNumberCell(row.cells[0], `${source}:${row.line}:1 (axis column)`);
     for (let s = 0; s < n; s++) block[at + s + 1] = parseNumberCell(row.cells[s + 1], `${source}:${row.line}:${s + 2}`);
-    lines.push(row.line);
+    m++;
   }
-  const m = lines.length;
   if (m === 0) throw new Error(`${source}: no numeric rows; expected the axis in the first column and one spectrum per column`);
   const axis = Float64Array.from({ length: m }, (_, i) => block[i * width]!);
   const values = Array.from({ length: n }, (_, s) => {
