@@ -16,8 +16,9 @@ const UPPER_E = 69;
  * Reads a row of `skip` text cells followed by `values.length` numbers straight from its text,
  * without a string per cell: the text cells (trimmed) go to `texts`, the numbers to `values`.
  * Returns false, having read nothing reliable, where the row needs the general path: a quoted
- * cell, another number of cells, or a cell that is not a finite number. The caller then parses `row.cells`, which names the problem as before; so a row reads
- * the same either way, only faster here.
+ * cell, another number of cells, or a cell that is not a finite number. The caller then parses
+ * `row.cells`, which names the problem as before; so a row reads the same either way, only
+ * faster here.
  *
  * A number of at most 15 significant digits and at most 22 decimals is m / 10^k with m and 10^k
  * exact doubles, so one division rounds it exactly as Number() does (Clinger's fast path); any
