@@ -16,8 +16,8 @@ interface FileSpectra {
 /**
  * Reads the visitor's spectra files in the page (nothing is uploaded): SPC (binary; each spectrum
  * of a multifile), JCAMP-DX, two-column text (one spectrum per file), or delimited text with
- * spectra as rows or columns. Spectra on
- * different axes are put on their common range; the model resamples them onto its own axis.
+ * spectra as rows or columns. Spectra on different axes are put on their common range; the model
+ * resamples them onto its own axis.
  */
 export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
   const parts: FileSpectra[] = [];

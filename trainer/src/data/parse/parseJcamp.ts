@@ -1,4 +1,5 @@
 import { convert } from 'jcampconverter';
+import { axisUnit } from './axisUnit.js';
 
 /**
  * Parses the first spectrum of a JCAMP-DX text (.jdx, .dx) through jcampconverter: `##XYDATA`
@@ -26,5 +27,5 @@ export function parseJcamp(text: string, source: string): { axis: Float64Array; 
     }
   }
   const xUnits = typeof spectrum.xUnits === 'string' ? spectrum.xUnits : undefined;
-  return { axis, values, unit: xUnits && /1\s*\/\s*cm|cm-1|cm\^-1/i.test(xUnits) ? 'cm-1' : xUnits };
+  return { axis, values, unit: axisUnit(xUnits) };
 }

@@ -1,4 +1,5 @@
 import { parse } from 'spc-parser';
+import { axisUnit } from './axisUnit.js';
 
 /** One spectrum of an SPC file. */
 export interface SpcSpectrum {
@@ -36,7 +37,6 @@ export function parseSpc(bytes: Uint8Array, source: string): SpcSpectrum[] {
         throw new Error(`${source}${which}: point ${i + 1} is not finite (${axis[i]}, ${values[i]}); expected finite numbers (a truncated file?)`);
       }
     }
-    const units = typeof x.units === 'string' ? x.units : '';
-    return { axis, values, unit: /1\s*\/\s*cm|cm-1|cm\^-1/i.test(units) ? 'cm-1' : units || undefined };
+    return { axis, values, unit: axisUnit(typeof x.units === 'string' ? x.units : undefined) };
   });
 }
