@@ -64,7 +64,7 @@ export function buildOnnx(
   const [g1, g2, g3] = geometry.layers;
 
   const pre = preprocessingPart(record.preprocessing, TENSORS.input, p);
-  const net = networkPart(pre.output, weights, geometry);
+  const net = networkPart(pre.output, weights, geometry, features);
   const parts = [pre, net];
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),

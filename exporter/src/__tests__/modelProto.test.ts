@@ -21,16 +21,28 @@ test('model proto: opset 13 is written with IR 7 and opset 17 with IR 8, default
   model.dispose();
 });
 
-test('model proto: no node uses auto_pad and every Conv carries the explicit pads of the geometry', () => {
+test('model proto: every Conv is a one-row 2-D Conv with the explicit pads, kernel and stride of the geometry, no auto_pad', () => {
   const { record, model } = fakeRun({ p: 101, padding: 'same', kernels: [8, 5, 4], strides: [3, 2, 1] });
   const graph = decode(exportModel(record, model)).model.graph!;
   const convs = graph.node!.filter((n) => n.opType === 'Conv');
   assert.equal(convs.length, 3);
+  const ints = (n: (typeof convs)[number], name: string) => n.attribute!.find((a) => a.name === name)!.ints!.map(Number);
   convs.forEach((n, l) => {
     assert.ok(!n.attribute!.some((a) => a.name === 'auto_pad'));
     const g = record.model.geometry.layers[l]!;
-    assert.deepEqual(n.attribute!.find((a) => a.name === 'pads')!.ints!.map(Number), [g.padBefore, g.padAfter]);
+    assert.deepEqual(ints(n, 'pads'), [0, g.padBefore, 0, g.padAfter]);
+    assert.deepEqual(ints(n, 'kernel_shape'), [1, g.kernel]);
+    assert.deepEqual(ints(n, 'strides'), [1, g.stride]);
+    const weight = graph.initializer!.find((t) => t.name === n.input![1])!;
+    assert.deepEqual(weight.dims!.map(Number), [g.filters, l === 0 ? 1 : record.model.geometry.layers[l - 1]!.filters, 1, g.kernel]);
   });
+  // GAP reads the 4-D maps, so conv3's Squeeze serves its graph output alone; conv1/conv2 are
+  // squeezed only when they are outputs.
+  const squeezed = graph.node!.filter((n) => n.opType === 'Squeeze').map((n) => n.output![0]);
+  assert.deepEqual(squeezed, [TENSORS.conv3]);
+  assert.equal(graph.node!.find((n) => n.opType === 'GlobalAveragePool')!.input![0], 'conv3.image');
+  const withConv1 = decode(exportModel(record, model, { features: ['conv1'] })).model.graph!;
+  assert.deepEqual(withConv1.node!.filter((n) => n.opType === 'Squeeze').map((n) => n.output![0]), [TENSORS.conv1, TENSORS.conv3]);
   model.dispose();
 });
 

@@ -14,8 +14,12 @@ import type { CoarseMaps } from './withCoarseMaps.js';
 export interface ModelParts {
   metadata: ModelMetadata;
   classifier: { weight: Float32Array; bias: Float32Array };
-  /** Runs the file's graph: predict and featureMaps. */
+  /** Runs the file's graph cut down to probabilities and logits: predict. */
   session: SessionHandle;
+  /** Opens the file's graph as it is, for featureMaps. */
+  openFeatures: () => Promise<SessionHandle>;
+  /** The file's graph outputs. */
+  featureOutputs: readonly string[];
   /** Opens the graph that also yields coarse maps (see withCoarseMaps), for explain. */
   openExplain: (maps: CoarseMaps) => Promise<SessionHandle>;
   device: Device;
@@ -26,7 +30,7 @@ type Batch = { rows: number; outputs: Record<string, OutputTensor> };
 
 /** The model object `loadModel` returns; the same on every platform. */
 export function createSpectraModel(parts: ModelParts): SpectraModel {
-  const { metadata, classifier, session, openExplain, device, batchSize } = parts;
+  const { metadata, classifier, session, openFeatures, featureOutputs, openExplain, device, batchSize } = parts;
   const classes = metadata.classes;
   const axis = Float64Array.from(metadata.axis);
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
@@ -34,7 +38,8 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   const scratch = new Float64Array(axis.length);
   const scan = new TopScan(axis.length);
   const summary = createTopSummary();
-  const explainSessions = new Map<CoarseMaps, Promise<SessionHandle>>();
+  // Sessions opened on first use: explain's by kind of coarse maps, and 'features' for featureMaps.
+  const explainSessions = new Map<CoarseMaps | 'features', Promise<SessionHandle>>();
   let disposed = false;
 
   // Factored once per model and alignment: every explanation reuses it.
@@ -47,10 +52,10 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     return interpolator;
   };
 
-  const explainSession = (maps: CoarseMaps): Promise<SessionHandle> => {
+  const explainSession = (maps: CoarseMaps | 'features'): Promise<SessionHandle> => {
     let opened = explainSessions.get(maps);
     if (!opened) {
-      opened = openExplain(maps);
+      opened = maps === 'features' ? openFeatures() : openExplain(maps);
       explainSessions.set(maps, opened);
       // A failed open is not cached, so the next call tries again.
       opened.catch(() => explainSessions.delete(maps));
@@ -161,10 +166,11 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       if (pending.length > 0) yield* await flush();
     },
     async featureMaps(spectra: SpectraInput, options?: InputOptions) {
-      const names = (['conv1', 'conv2', 'conv3'] as const).filter((n) => session.outputNames.includes(n));
+      const names = (['conv1', 'conv2', 'conv3'] as const).filter((n) => featureOutputs.includes(n));
       const matrix = toInputMatrix(spectra, axis, options);
+      const on = await explainSession('features');
       const batches: Batch[] = [];
-      for await (const batch of run(matrix, names)) batches.push(batch);
+      for await (const batch of run(matrix, names, on)) batches.push(batch);
       return names.map((name): FeatureMap => {
         const layer = metadata.geometry.layers.find((l) => l.name === name)!;
         const size = layer.filters * layer.outputLength;

@@ -1,3 +1,4 @@
+import onnxProto from 'onnx-proto';
 import type { OrtBackend } from '../backend/ortBackend.js';
 import type { LoadModelOptions, SpectraModel } from '../types.js';
 import { TENSORS } from '../contract.js';
@@ -6,7 +7,10 @@ import { parseMetadata } from './parseMetadata.js';
 import { readClassifier } from './readClassifier.js';
 import { createSpectraModel } from './createSpectraModel.js';
 import { withCoarseMaps } from './withCoarseMaps.js';
+import { withOutputs } from './withOutputs.js';
 import type { CoarseMaps } from './withCoarseMaps.js';
+
+const { onnx } = onnxProto;
 
 /** Reads, checks and opens a model's bytes on one backend; shared by the Node and web entries. */
 export async function loadFromBytes(
@@ -29,10 +33,22 @@ export async function loadFromBytes(
   const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
   const device = options.device ?? backend.defaultDevice;
   const sessionOptions = { threads: options.threads, spinning: options.spinning };
-  // predict runs the file's graph; explain's graphs (the file's plus the coarse maps) open on
-  // first use, so a model that only classifies never builds them.
-  const session = await backend.open(bytes, device, sessionOptions);
+  // predict runs the file's graph cut down to the class scores; the feature maps (the file's graph
+  // as it is) and explain's graphs (plus the coarse maps) open on first use, so a model that only
+  // classifies never builds them.
+  const predictGraph = withOutputs(decoded.proto, [TENSORS.probabilities, TENSORS.logits]);
+  const session = await backend.open(onnx.ModelProto.encode(predictGraph).finish(), device, sessionOptions);
+  const openFeatures = () => backend.open(bytes, device, sessionOptions);
   const openExplain = (maps: CoarseMaps) =>
     backend.open(withCoarseMaps(decodeModel(bytes, name).proto, maps, metadata.classes.length, conv3.outputLength), device, sessionOptions);
-  return createSpectraModel({ metadata, classifier, session, openExplain, device, batchSize: options.batchSize ?? 256 });
+  return createSpectraModel({
+    metadata,
+    classifier,
+    session,
+    openFeatures,
+    featureOutputs: decoded.outputs,
+    openExplain,
+    device,
+    batchSize: options.batchSize ?? 256,
+  });
 }

@@ -1,5 +1,6 @@
 import onnxProto from 'onnx-proto';
 import { TENSORS } from '../contract.js';
+import { withOutputs } from './withOutputs.js';
 
 const { onnx } = onnxProto;
 
@@ -30,8 +31,9 @@ const INT64 = 7;
  * conv3 cost about half of predict's throughput). For one class per spectrum the row is gathered
  * first and the product is a batched vector-matrix product: measured at about 3 % of the
  * network's time at batch 256, against 7 % for all classes' maps. ONNX Runtime executes every node
- * whatever is fetched, so these graphs serve `explain` alone; `predict` runs the file's own graph.
- * `model` (the decoded ModelProto, opset >= 13) is changed in place.
+ * whatever is fetched, so these graphs serve `explain` alone and keep only the outputs it reads:
+ * `conv3` itself is not one (see withOutputs). `model` (the decoded ModelProto, opset >= 13) is
+ * changed in place.
  */
 export function withCoarseMaps(model: InstanceType<typeof onnx.ModelProto>, maps: CoarseMaps, classes: number, n3: number): Uint8Array {
   const graph = model.graph!;
@@ -61,5 +63,7 @@ export function withCoarseMaps(model: InstanceType<typeof onnx.ModelProto>, maps
   graph.output!.push(
     onnx.ValueInfoProto.create({ name: CAM_TENSORS.coarse, type: tensorType(FLOAT, dims('batch', maps === 'all' ? classes : 1, n3)) }),
   );
-  return onnx.ModelProto.encode(model).finish();
+  const outputs: string[] = [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse];
+  if (maps === 'selected') outputs.push(CAM_TENSORS.selected);
+  return onnx.ModelProto.encode(withOutputs(model, outputs)).finish();
 }
