@@ -39,7 +39,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   const scan = new TopScan(axis.length);
   const summary = createTopSummary();
   // Sessions opened on first use: explain's by kind of coarse maps, and 'features' for featureMaps.
-  const explainSessions = new Map<CoarseMaps | 'features', Promise<SessionHandle>>();
+  const lazySessions = new Map<CoarseMaps | 'features', Promise<SessionHandle>>();
   let disposed = false;
 
   // Factored once per model and alignment: every explanation reuses it.
@@ -52,13 +52,13 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     return interpolator;
   };
 
-  const explainSession = (maps: CoarseMaps | 'features'): Promise<SessionHandle> => {
-    let opened = explainSessions.get(maps);
+  const lazySession = (kind: CoarseMaps | 'features'): Promise<SessionHandle> => {
+    let opened = lazySessions.get(kind);
     if (!opened) {
-      opened = maps === 'features' ? openFeatures() : openExplain(maps);
-      explainSessions.set(maps, opened);
+      opened = kind === 'features' ? openFeatures() : openExplain(kind);
+      lazySessions.set(kind, opened);
       // A failed open is not cached, so the next call tries again.
-      opened.catch(() => explainSessions.delete(maps));
+      opened.catch(() => lazySessions.delete(kind));
     }
     return opened;
   };
@@ -110,7 +110,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     // 'all' maps every class; otherwise one map per spectrum, of the predicted or the named class.
     const all = options.class === 'all';
     const classIndex = all || options.class === undefined || options.class === 'predicted' ? -1 : requestedClasses(options.class, 0, classes)[0]!;
-    const on = await explainSession(all ? 'all' : 'selected');
+    const on = await lazySession(all ? 'all' : 'selected');
     const outputs = all
       ? [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse]
       : [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse, CAM_TENSORS.selected];
@@ -168,7 +168,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     async featureMaps(spectra: SpectraInput, options?: InputOptions) {
       const names = (['conv1', 'conv2', 'conv3'] as const).filter((n) => featureOutputs.includes(n));
       const matrix = toInputMatrix(spectra, axis, options);
-      const on = await explainSession('features');
+      const on = await lazySession('features');
       const batches: Batch[] = [];
       for await (const batch of run(matrix, names, on)) batches.push(batch);
       return names.map((name): FeatureMap => {
@@ -185,7 +185,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      const opened = await Promise.allSettled(explainSessions.values());
+      const opened = await Promise.allSettled(lazySessions.values());
       for (const result of opened) if (result.status === 'fulfilled') await result.value.release();
       await session.release();
     },
