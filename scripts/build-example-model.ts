@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSynthetic, SYNTHETIC_TRAIN_OPTIONS, trainRun, writeRun, writeFileAtomic } from '@spectracam/trainer';
+import { generateSynthetic, writeFileAtomic } from '@spectracam/data';
+import { SYNTHETIC_TRAIN_OPTIONS, trainRun, writeRun } from '@spectracam/trainer';
 import { exportRun } from '@spectracam/exporter';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -21,7 +21,7 @@ function collect(dir, out) {
 }
 
 const filters = process.argv.slice(2);
-const files = ['cam', 'runtime', 'exporter', 'trainer', 'cli', 'web-demo', 'bench', 'test']
+const files = ['cam', 'format', 'data', 'runtime', 'trainer', 'exporter', 'study', 'cli', 'web-demo', 'bench', 'test']
   .flatMap((pkg) => collect(join(root, pkg), []))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();

@@ -6,7 +6,7 @@
  *    discriminative band (each model puts a class's peaks at one offset, a few cm-1 wide: a miss
  *    is a model whose offset is beyond 10 cm-1, not scatter);
  *  - meat: per class, share of correctly classified spectra whose top 10 % variables fall within
- *    1730-1750 cm-1, by two definitions (see test/src/support/explainTargets.ts): the top region
+ *    1730-1750 cm-1, by two definitions (see @spectracam/study's topInRange): the top region
  *    holding the map's peak overlaps the range (`peakRegion`), or >= 50 % of the top variables lie
  *    in it (`majority`). The study: 90 % chicken, 78 % turkey and pork.
  *
@@ -23,11 +23,11 @@ import { parseArgs } from 'node:util';
 import { exportModel } from '@spectracam/exporter';
 import { loadModel } from '@spectracam/runtime';
 import type { SpectraModel } from '@spectracam/runtime';
-import { loadDataset, SYNTHETIC_TRAIN_OPTIONS, trainRun, writeFileAtomic } from '@spectracam/trainer';
-import { peakOnBand, topInRange } from '../../test/src/support/explainTargets.js';
-import type { PeakOnBand } from '../../test/src/support/explainTargets.js';
-import { partOf, synthModel } from '../../test/src/targets/synthTarget.js';
-import { sharedData } from '../../test/src/support/sharedData.js';
+import { loadDataset, writeFileAtomic } from '@spectracam/data';
+import { SYNTHETIC_TRAIN_OPTIONS, trainRun } from '@spectracam/trainer';
+import { peakOnBand, topInRange, type PeakOnBand } from '@spectracam/study';
+import { partOf, synthModel } from '@spectracam/test/support/synthModel';
+import { sharedData } from '@spectracam/test/support/sharedData';
 import { machineInfo } from './benchCommon.js';
 
 const { values: args } = parseArgs({
@@ -61,7 +61,7 @@ interface SeedRun {
   testAccuracy: number;
   bestEpoch: number;
   trainSeconds: number;
-  alignments: PeakOnBand[];
+  alignments: (PeakOnBand & { alignment: 'receptive-field' | 'stretch' })[];
   peakOffsets: Record<string, { n: number; medianOffset: number }>;
 }
 const runs: SeedRun[] = [];
@@ -77,7 +77,10 @@ for (const seed of seeds) {
       bestEpoch: synth.record.training.bestEpoch,
       trainSeconds: Number(seconds.toFixed(1)),
       alignments: await Promise.all(
-        (['receptive-field', 'stretch'] as const).map((a) => peakOnBand(synth.model, test.spectra, test.labels, discriminative, a)),
+        (['receptive-field', 'stretch'] as const).map(async (alignment) => ({
+          alignment,
+          ...peakOnBand(await synth.model.explain(test.spectra, { alignment }), test.labels, discriminative),
+        })),
       ),
       peakOffsets: await peakOffsets(synth.model, test.spectra, test.labels, discriminative),
     });
@@ -110,11 +113,12 @@ if (args['synthetic-only']) {
   const meatModel = await loadModel(exportModel(record, trained));
   trained.dispose();
   const test = partOf(meat, record, 'test');
+  const fatBand = (explained: Awaited<ReturnType<SpectraModel['explain']>>, labels: string[]) => topInRange(explained, labels, meatModel.classes, meatModel.axis, [1730, 1750]);
   meatResult = {
     testAccuracy: record.metrics.test.accuracy,
-    all: await topInRange(meatModel, meat.spectra, meat.labels, [1730, 1750]),
-    test: await topInRange(meatModel, test.spectra, test.labels, [1730, 1750]),
-    stretch: await topInRange(meatModel, meat.spectra, meat.labels, [1730, 1750], 'stretch'),
+    all: fatBand(await meatModel.explain(meat.spectra), meat.labels),
+    test: fatBand(await meatModel.explain(test.spectra), test.labels),
+    stretch: fatBand(await meatModel.explain(meat.spectra, { alignment: 'stretch' }), meat.labels),
   };
   meatEpochs = record.training.epochsRun;
   await meatModel.dispose();

@@ -26,9 +26,10 @@ import { camBasis, coarseMaps } from '@spectracam/cam';
 import { exportModel } from '@spectracam/exporter';
 import { loadModel } from '@spectracam/runtime';
 import type { SpectraModel } from '@spectracam/runtime';
-import { defaultConvSpec, generateSynthetic, SYNTHETIC_TRAIN_OPTIONS, trainRun, writeFileAtomic } from '@spectracam/trainer';
-import { testModel } from '../../runtime/src/__tests__/support/testModel.js';
-import { partOf } from '../../test/src/targets/synthTarget.js';
+import { defaultConvSpec, SYNTHETIC_TRAIN_OPTIONS, trainRun } from '@spectracam/trainer';
+import { generateSynthetic, writeFileAtomic } from '@spectracam/data';
+import { testModel } from '@spectracam/test/support/testModel';
+import { partOf } from '@spectracam/test/support/synthModel';
 
 const seconds = Number(process.argv[2] ?? 8);
 const threads = Number(process.argv[3] ?? 2);

@@ -6,7 +6,8 @@
  *   npm run bench:meat -w bench [-- --backend wasm --seeds 1,2,3,4,5 --lr X --l2 X --patience N --epochs N --batch-size N --noise X]   (writes bench/results/meat-accuracy.json)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadDataset, setBackend, trainRun } from '@spectracam/trainer';
+import { loadDataset } from '@spectracam/data';
+import { setBackend, trainRun } from '@spectracam/trainer';
 import type { RunRecord } from '@spectracam/trainer';
 import { machineInfo, MEAT, MEAT_UCR_SPLIT, table } from './benchCommon.js';
 

@@ -7,7 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
-import { applyPreprocessing, loadDataset, setBackend, splitDataset, trainRun } from '@spectracam/trainer';
+import { applyPreprocessing, setBackend, trainRun } from '@spectracam/trainer';
+import { loadDataset, splitDataset } from '@spectracam/data';
 import type { TrainOptions } from '@spectracam/trainer';
 import { machineInfo, MEAT } from './benchCommon.js';
 

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { datasetToCsv, generateSynthetic, loadDataset, readDatasetChunks, writeFileAtomic } from '@spectracam/trainer';
+import { datasetToCsv, generateSynthetic, loadDataset, readDatasetChunks, writeFileAtomic } from '@spectracam/data';
 import { debianPython, machineInfo, table } from './benchCommon.js';
 
 const count = Number(process.argv[2] ?? 10240);

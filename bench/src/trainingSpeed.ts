@@ -12,11 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  applyPreprocessing, buildModel, defaultConvSpec, fitPreprocessing, generateSynthetic, loadDataset, setBackend,
-  splitDataset, trainEpoch, seededRandom, shuffledIndices,
-} from '@spectracam/trainer';
-import type { ConvSpec, Dataset } from '@spectracam/trainer';
+import { applyPreprocessing, buildModel, defaultConvSpec, fitPreprocessing, setBackend, trainEpoch } from '@spectracam/trainer';
+import { generateSynthetic, loadDataset, splitDataset, seededRandom, shuffledIndices } from '@spectracam/data';
+import type { ConvSpec } from '@spectracam/format';
+import type { Dataset } from '@spectracam/data';
 import { debianPython, machineInfo, MEAT, table } from './benchCommon.js';
 
 const arg = (name: string, fallback: string) => {

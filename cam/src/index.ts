@@ -9,3 +9,4 @@ export * from './top/index.js';
 export * from './bands/index.js';
 export * from './stats/index.js';
 export * from './charts/index.js';
+export * from './explain/index.js';

@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { SPECTRACAM_VERSION } from '@spectracam/format';
 import { commands } from './commands/index.js';
 
 /** Entry point of `spectracam`: a list of commands, each in its own file. */
@@ -13,10 +14,11 @@ export async function main(argv: string[]): Promise<void> {
     .example('$0 train --data spectra.csv --out runs/a', 'train the study\'s CNN on your data')
     .example('$0 export runs/a --out a.onnx', 'one self-describing ONNX file')
     .example('$0 explain a.onnx new.csv --plot one.svg', 'classify and explain new spectra')
+    .example('$0 info a.onnx', 'what a model expects and what it was trained on')
     .epilogue('Each command has its own --help. Docs: README.md')
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(SPECTRACAM_VERSION)
     .wrap(Math.min(110, process.stdout.columns || 110))
     .fail((message, error) => {
       if (error) throw error;
@@ -24,6 +26,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(2);
     });
   for (const command of commands) cli = cli.command(command);
+  skipHelpCache(cli);
   try {
     await cli.parseAsync();
   } catch (error) {
@@ -31,6 +34,17 @@ export async function main(argv: string[]): Promise<void> {
     if (process.env.SPECTRACAM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * yargs lays out the whole help text after every command has started, to show it should the
+ * command fail later: 30 ms of a one-spectrum `explain`. Our fail handler never shows it, so the
+ * cache is not filled (help itself still renders on --help).
+ */
+function skipHelpCache(cli: unknown): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const usage = (cli as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));

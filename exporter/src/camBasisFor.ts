@@ -1,5 +1,5 @@
 import { camBasis } from '@spectracam/cam';
-import type { Alignment } from '@spectracam/runtime';
+import type { Alignment } from '@spectracam/format';
 
 /** The [N3, p] spline basis of the cam output, checked before it goes into the graph. */
 export function camBasisFor(centres: number[], inputLength: number, alignment: Alignment): Float64Array {

@@ -1,5 +1,5 @@
-import { TENSORS } from '@spectracam/runtime';
-import type { ModelMetadata } from '@spectracam/runtime';
+import { TENSORS } from '@spectracam/format';
+import type { ModelMetadata } from '@spectracam/format';
 
 /** A plain-text description of the model for a person opening the file (Netron, onnx.helper). */
 export function docString(meta: ModelMetadata): string {

@@ -1,9 +1,8 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { RunRecord } from '@spectracam/trainer';
-import { TENSORS } from '@spectracam/runtime';
-import type { ModelMetadata } from '@spectracam/runtime';
-import { onnx, floatValueInfo } from './onnx/index.js';
-import type { GraphProto } from './onnx/index.js';
+import type { LayersModel, RunRecord } from '@spectracam/trainer';
+import { TENSORS } from '@spectracam/format';
+import type { ModelMetadata } from '@spectracam/format';
+import { onnx, floatValueInfo } from '@spectracam/format/onnx';
+import type { GraphProto } from '@spectracam/format/onnx';
 import { networkWeights } from './graph/networkWeights.js';
 import { preprocessingPart } from './graph/preprocessingPart.js';
 import { networkPart } from './graph/networkPart.js';

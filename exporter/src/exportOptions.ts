@@ -1,4 +1,4 @@
-import type { Alignment } from '@spectracam/runtime';
+import type { Alignment } from '@spectracam/format';
 
 export type FeatureLayer = 'conv1' | 'conv2';
 

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { ready } from '@tensorflow/tfjs-core';
-import { writeFileAtomic } from '@spectracam/trainer';
+import { writeFileAtomic } from '@spectracam/data';
 import { loadRunDir } from './run/loadRunDir.js';
 import { buildOnnx } from './exportModel.js';
 import { IR_VERSION } from './exportOptions.js';
@@ -14,7 +13,6 @@ export async function exportRun(runDir: string, options: ExportRunOptions): Prom
   if (typeof options?.out !== 'string' || options.out === '') throw new TypeError("'out' must name the .onnx file to write");
   const started = performance.now();
   const progress = (step: string, done: number) => options.onProgress?.({ step, done, total: 3 });
-  await ready(); // whichever backend is active must be initialised before weights load
   const { record, model } = await loadRunDir(runDir);
   progress('read run', 1);
   let built: ReturnType<typeof buildOnnx>;

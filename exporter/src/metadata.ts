@@ -1,37 +1,7 @@
-import type { ModelGeometry, RunRecord } from '@spectracam/trainer';
-import { FORMAT_VERSION, METADATA_KEYS } from '@spectracam/runtime';
-import type { Alignment, LayerGeometryMeta, ModelMetadata, TrainingSummaryMeta } from '@spectracam/runtime';
+import type { RunRecord } from '@spectracam/trainer';
+import { FORMAT_VERSION, geometryMeta, METADATA_KEYS } from '@spectracam/format';
+import type { Alignment, ModelMetadata, TrainingSummaryMeta } from '@spectracam/format';
 import { producer } from './producer.js';
-
-/** Value of the axis at a fractional index, extrapolating the end segments linearly. */
-export function axisAt(axis: ArrayLike<number>, index: number): number {
-  const n = axis.length;
-  if (n === 1) return axis[0]!;
-  const i = Math.min(Math.max(Math.floor(index), 0), n - 2);
-  const t = index - i;
-  return axis[i]! + t * (axis[i + 1]! - axis[i]!);
-}
-
-export function geometryMeta(geometry: ModelGeometry, axis: ArrayLike<number>): ModelMetadata['geometry'] {
-  return {
-    inputLength: geometry.inputLength,
-    layers: geometry.layers.map(
-      (g): LayerGeometryMeta => ({
-        name: g.name,
-        filters: g.filters,
-        kernel: g.kernel,
-        stride: g.stride,
-        padding: g.padding,
-        padBefore: g.padBefore,
-        padAfter: g.padAfter,
-        inputLength: g.inputLength,
-        outputLength: g.outputLength,
-        centres: g.centres,
-        centresOnAxis: g.centres.map((c) => axisAt(axis, c)),
-      }),
-    ),
-  };
-}
 
 export function trainingMeta(record: RunRecord): TrainingSummaryMeta & { epochs: number; bestEpoch: number } {
   return {

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
+import { producer as producerOf } from '@spectracam/format';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
-
-/** Name and version written into every model file, from the exporter's package.json. */
-export const producer = { name: pkg.name, version: pkg.version };
+/** Name and version written into every model file. */
+export const producer = producerOf('@spectracam/exporter');

@@ -3,10 +3,8 @@ import { readSource } from './source/readSource.web.js';
 import { loadFromBytes } from './model/loadFromBytes.js';
 import type { LoadModelOptions, SpectraModel } from './types.js';
 
-export * from './contract.js';
+export type { Alignment, LayerGeometryMeta, ModelMetadata, TrainingSummaryMeta } from '@spectracam/format';
 export type * from './types.js';
-export { decodeModel } from './model/decodeModel.js';
-export { parseMetadata } from './model/parseMetadata.js';
 
 /** Loads a SpectraCAM ONNX model (URL or bytes) on onnxruntime-web: `wasm` or `webgpu`. */
 export async function loadModel(source: string | URL | Uint8Array, options: LoadModelOptions = {}): Promise<SpectraModel> {

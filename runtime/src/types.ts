@@ -1,5 +1,5 @@
 import type { AnnotatedRegion, BandTable } from '@spectracam/cam';
-import type { Alignment, ModelMetadata } from './contract.js';
+import type { Alignment, ModelMetadata } from '@spectracam/format';
 
 /** Where a model runs. Node: cpu, webgpu, cuda. Browser: wasm, webgpu (`cpu` means wasm there). */
 export type Device = 'cpu' | 'webgpu' | 'cuda' | 'wasm';

@@ -1,21 +1,16 @@
-export type { Dataset } from './data/dataset.js';
-export type { Preprocessing, PreprocessingKind } from './preprocess/spec.js';
-export { preprocessingKinds } from './preprocess/spec.js';
-export type { ConvLayerGeometry, ConvSpec, ModelGeometry, Padding } from './model/geometry.js';
-export { convOutput, modelGeometry, FILTERS } from './model/geometry.js';
+/**
+ * @spectracam/trainer: the study's network family, its training loop and TensorFlow.js backends,
+ * the fitted preprocessing, and run directories. Data come from @spectracam/data; the model-file
+ * contract (geometry, preprocessing kinds) from @spectracam/format.
+ */
+export type { LayersModel } from '@tensorflow/tfjs-layers';
 export { buildModel, LAYER_NAMES } from './model/buildModel.js';
 export type { BuildModelOptions } from './model/buildModel.js';
-export type { EpochRecord, Metrics, RunRecord, SplitProtocol } from './run/runRecord.js';
-export { RUN_FILES } from './run/runRecord.js';
-export { writeFileAtomic } from './io/writeFileAtomic.js';
-export * from './baseline/index.js';
-export * from './data/index.js';
-export * from './synth/index.js';
-export * from './preprocess/index.js';
-export * from './split/index.js';
-export * from './backends/index.js';
 export { defaultConvSpec } from './model/defaultConvSpec.js';
+export { featureMaps, classifierWeights } from './model/featureMaps.js';
+export type { SpectrumFeatureMaps } from './model/featureMaps.js';
+export * from './run/index.js';
+export * from './preprocess/index.js';
+export * from './backends/index.js';
 export * from './train/index.js';
-export { writeRun, readRun } from './run/index.js';
-export * from './evaluate/index.js';
-export * from './report/index.js';
+export { SYNTHETIC_TRAIN_OPTIONS } from './recipes/syntheticTrainOptions.js';

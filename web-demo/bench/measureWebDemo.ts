@@ -10,10 +10,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel } from '@spectracam/runtime';
-import { launchChromium } from '../../test/src/browser/support/chromium.js';
-import { distDir, ensureBuiltPage } from '../../test/src/browser/support/builtPage.js';
-import { startPreview } from '../../test/src/browser/support/previewServer.js';
-import { waitForResults } from '../../test/src/browser/support/pageResults.js';
+import { launchChromium } from '@spectracam/test/support/browser/chromium';
+import { distDir, ensureBuiltPage } from '@spectracam/test/support/browser/builtPage';
+import { startPreview } from '@spectracam/test/support/browser/previewServer';
+import { waitForResults } from '@spectracam/test/support/browser/pageResults';
 
 const REPEATS = { 1: 20, 64: 5 } as const;
 

@@ -1,6 +1,6 @@
 /**
  * Vega-Lite specs are plain JSON; cam builds them without depending on vega. Render them with
- * vega-embed in a page or vega + vega-lite in Node (the trainer's report does).
+ * vega-embed in a page or vega + vega-lite in Node (the study's report does).
  */
 export type VegaLiteSpec = Record<string, unknown>;
 

@@ -50,9 +50,9 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       .example('$0 evaluate --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out eval/meat', 'meat: 5 partitions x 10 CNNs + PLS-LDA, group-aware')
       .example('$0 evaluate --data spectra.csv --out eval/x --partitions 2 --repeats 3 --epochs 100 --pls-baseline --pls-derivative', 'a quick Raman evaluation') as unknown as Argv<EvaluateArgs>,
   handler: async (argv) => {
-    const trainer = await import('@spectracam/trainer');
+    const [study, data] = await Promise.all([import('@spectracam/study'), import('@spectracam/data')]);
     const { SingleBar, Presets } = (await import('cli-progress')).default;
-    const dataset = await trainer.loadDataset(toReaderOptions(argv));
+    const dataset = await data.loadDataset(toReaderOptions(argv));
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
     const interrupt = abortOnSigint('interrupted: stopping after the current batch; finished runs are kept, rerun the same command to resume');
     const bar = new SingleBar({ format: 'evaluate |{bar}| {value}/{total} runs | {message} | {left} left', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
@@ -67,7 +67,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       reader: toReaderOptions(argv) as unknown as Record<string, unknown>,
     };
     try {
-      const results = await trainer.evaluate(
+      const results = await study.evaluate(
         {
           dataset,
           out: argv.out,
@@ -100,7 +100,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       lines.push(`CNN: train ${pct(s.cnn.train.mean)}, validation ${pct(s.cnn.validation.mean)}, test ${pct(s.cnn.test.mean)} +- ${pct(s.cnn.test.std)}`);
       if (s.plsLda) lines.push(`PLS-LDA: train ${pct(s.plsLda.train.mean)}, validation ${pct(s.plsLda.validation.mean)}, test ${pct(s.plsLda.test.mean)}`);
       lines.push(`results: ${argv.out}/results.json`);
-      if (argv.report) lines.push(`report: ${await trainer.writeReport(argv.out, results)}`);
+      if (argv.report) lines.push(`report: ${await study.writeReport(argv.out, results)}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     } finally {
       if (started) bar.stop();

@@ -46,7 +46,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     const { bandTableOption } = await import('../runtime/bandTableOption.js');
     const { explanationJson } = await import('../runtime/explanationJson.js');
     const { explanationSvg } = await import('../plot/explanationSvg.js');
-    const { writeFileAtomic } = await import('@spectracam/trainer');
+    const { writeFileAtomic } = await import('@spectracam/data');
     const { SingleBar, Presets } = (await import('cli-progress')).default;
 
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize, threads: args.threads });

@@ -5,6 +5,7 @@ import { exportCommand } from './export.js';
 import { predictCommand } from './predict.js';
 import { explainCommand } from './explain.js';
 import { evaluateCommand } from './evaluate.js';
+import { infoCommand } from './info.js';
 import { quickstartCommand } from './quickstart.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,5 +16,6 @@ export const commands: CommandModule<any, any>[] = [
   exportCommand,
   predictCommand,
   explainCommand,
+  infoCommand,
   evaluateCommand,
 ];

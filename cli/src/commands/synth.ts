@@ -17,7 +17,7 @@ export const synthCommand: CommandModule<object, SynthArgs> = {
       .example('$0 synth --out data/synthetic', '853 spectra x 1733 variables, 50-2000 cm-1')
       .example('$0 train --data data/synthetic/synthetic.csv --out runs/synthetic', 'then train on it') as unknown as Argv<SynthArgs>,
   handler: async (argv) => {
-    const { generateSynthetic, writeSynthetic } = await import('@spectracam/trainer');
+    const { generateSynthetic, writeSynthetic } = await import('@spectracam/data');
     const started = performance.now();
     const result = generateSynthetic({ seed: argv.seed, spectra: argv.spectra });
     const paths = await writeSynthetic(argv.out, result);

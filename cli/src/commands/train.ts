@@ -64,11 +64,11 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
   handler: async (argv) => {
     const kernels = triple('kernels', argv.kernels);
     const strides = triple('strides', argv.strides);
-    const trainer = await import('@spectracam/trainer');
+    const [trainer, data] = await Promise.all([import('@spectracam/trainer'), import('@spectracam/data')]);
     const { SingleBar, Presets } = (await import('cli-progress')).default;
     const backend = await trainer.setBackend(argv.backend);
     const reader = argv.data ? toReaderOptions(argv as ReaderArgv) : undefined;
-    const dataset = reader ? await trainer.loadDataset(reader) : trainer.generateSynthetic({ seed: argv.seed }).dataset;
+    const dataset = reader ? await data.loadDataset(reader) : data.generateSynthetic({ seed: argv.seed }).dataset;
     // The built-in synthetic set trains with its own recipe; flags given explicitly still win.
     const recipe = reader ? {} : trainer.SYNTHETIC_TRAIN_OPTIONS;
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);

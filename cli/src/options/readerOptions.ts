@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import type { ReaderOptions } from '@spectracam/trainer';
+import type { ReaderOptions } from '@spectracam/data';
 
 const GROUP = 'Reading data:';
 

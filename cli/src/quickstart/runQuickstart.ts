@@ -33,13 +33,12 @@ export interface QuickstartResult {
 
 const BAND_TOLERANCE = 10;
 
-
 /**
  * The whole story on the built-in synthetic data set: generate, train (one run of the
  * evaluation, so the report comes with it), export, explain the held-out spectra, report.
  */
 export async function runQuickstart(options: QuickstartOptions, onStep: (s: QuickstartStep) => void = () => {}): Promise<QuickstartResult> {
-  const trainer = await import('@spectracam/trainer');
+  const [trainer, data, study] = await Promise.all([import('@spectracam/trainer'), import('@spectracam/data'), import('@spectracam/study')]);
   const { exportRun } = await import('@spectracam/exporter');
   const { loadModel } = await import('@spectracam/runtime');
   const seconds = { synth: 0, train: 0, export: 0, explain: 0, report: 0 };
@@ -53,23 +52,22 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
   const seed = options.seed ?? 1;
 
   onStep({ step: 'synth', message: 'generating the synthetic Raman set' });
-  const synthetic = trainer.generateSynthetic({ seed });
+  const synthetic = data.generateSynthetic({ seed });
   const { dataset, groundTruth } = synthetic;
-  const written = await timed('synth', () => trainer.writeSynthetic(join(out, 'data'), synthetic));
+  const written = await timed('synth', () => data.writeSynthetic(join(out, 'data'), synthetic));
 
   // One run of the study's evaluation (base partition, one CNN, PLS-LDA): trains the model and
   // gathers everything the report needs.
   const evaluationDir = join(out, 'evaluation');
   await rm(evaluationDir, { recursive: true, force: true });
   const results = await timed('train', () =>
-    trainer.evaluate(
+    study.evaluate(
       {
         dataset,
         out: evaluationDir,
         partitions: 0,
         repeats: 1,
         backend: options.backend ?? 'auto',
-        // The synthetic set's recipe (trainer/src/synth/syntheticTrainOptions.ts).
         train: { ...trainer.SYNTHETIC_TRAIN_OPTIONS, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), reader: { format: 'synthetic', seed } },
         plsPreprocess: { baseline: true, derivative: true },
       },
@@ -78,7 +76,7 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
       },
     ),
   );
-  const runDir = join(evaluationDir, trainer.runDirName(0, 0));
+  const runDir = join(evaluationDir, study.runDirName(0, 0));
 
   onStep({ step: 'export', message: 'exporting model.onnx' });
   const modelPath = join(out, 'model.onnx');
@@ -108,18 +106,12 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
   } finally {
     await model.dispose();
   }
-  let correct = 0;
-  let hits = 0;
-  explained.forEach((e, k) => {
-    if (e.predicted !== dataset.labels[testRows[k]!]) return;
-    correct++;
-    if (bands.some((b) => Math.abs(e.maps[0]!.peak - b) <= BAND_TOLERANCE)) hits++;
-  });
+  const { hits, correct, share } = study.peakOnBand(explained, testRows.map((i) => dataset.labels[i]!), bands, BAND_TOLERANCE);
   const explanationsPath = join(out, 'explanations.jsonl');
   const lines = explained.map((e, k) => explanationJson(dataset.ids[testRows[k]!]!, e, false)).join('\n');
-  await trainer.writeFileAtomic(explanationsPath, `${lines}\n`);
+  await data.writeFileAtomic(explanationsPath, `${lines}\n`);
   const plotPath = join(out, 'explanation.svg');
-  await trainer.writeFileAtomic(
+  await data.writeFileAtomic(
     plotPath,
     explanationSvg({
       title: `${dataset.ids[testRows[0]!]} (true ${dataset.labels[testRows[0]!]}): predicted ${first!.predicted}`,
@@ -132,11 +124,11 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
   );
 
   onStep({ step: 'report', message: 'writing report.html' });
-  const report = await timed('report', () => trainer.writeReport(evaluationDir, results));
+  const report = await timed('report', () => study.writeReport(evaluationDir, results));
   return {
     files: { data: written.spectra, groundTruth: written.groundTruth, run: runDir, model: modelPath, explanations: explanationsPath, plot: plotPath, report },
     testAccuracy: record.metrics.test.accuracy,
-    onBand: { hits, correct, share: correct ? hits / correct : 0 },
+    onBand: { hits, correct, share },
     throughput,
     backend: record.training.backend,
     seconds,

@@ -1,4 +1,4 @@
-import type { Dataset } from '@spectracam/trainer';
+import type { Dataset } from '@spectracam/data';
 import { toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
 
@@ -11,7 +11,7 @@ export type ReaderArgs = Partial<Omit<ReaderArgv, 'data'>>;
  * spectra holds one piece in memory.
  */
 export async function* modelInputChunks(data: string, args: ReaderArgs): AsyncGenerator<Dataset> {
-  const { readDatasetChunks } = await import('@spectracam/trainer');
+  const { readDatasetChunks } = await import('@spectracam/data');
   yield* readDatasetChunks(toReaderOptions({ ...args, data }), { labelsRequired: false });
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FORMAT_VERSION, METADATA_KEYS, TENSORS } from '@spectracam/runtime';
-import { onnx } from '../onnx/index.js';
+import { FORMAT_VERSION, METADATA_KEYS, TENSORS } from '@spectracam/format';
+import { onnx } from '@spectracam/format/onnx';
 import { exportModel } from '../exportModel.js';
 import { fakeRun } from './support/fakeRun.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { preprocessingKinds } from '@spectracam/trainer';
-import type { Padding } from '@spectracam/trainer';
+import { preprocessingKinds } from '@spectracam/format';
+import type { Padding } from '@spectracam/format';
 import { exportModel } from '../exportModel.js';
 import { fakeRun, rawSpectra } from './support/fakeRun.js';
 import { applyPreprocessing } from '@spectracam/trainer';

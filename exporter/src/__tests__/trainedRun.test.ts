@@ -4,9 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyPreprocessing, generateSynthetic, loadDataset, readRun, trainRun, writeRun } from '@spectracam/trainer';
-import type { Dataset, TrainOptions } from '@spectracam/trainer';
-import { skipWithoutSharedData, sharedData } from '../../../test/src/support/sharedData.js';
+import { applyPreprocessing, readRun, trainRun, writeRun } from '@spectracam/trainer';
+import { generateSynthetic, loadDataset } from '@spectracam/data';
+import type { Dataset } from '@spectracam/data';
+import type { TrainOptions } from '@spectracam/trainer';
+import { skipWithoutSharedData, sharedData } from '@spectracam/test/support/sharedData';
 import * as tf from '@tensorflow/tfjs-core';
 import { exportRun } from '../exportRun.js';
 import './support/fakeRun.js'; // pins the cpu backend

@@ -1,5 +1,5 @@
-import { TENSORS } from '@spectracam/runtime';
-import { floatTensor, node } from '../onnx/index.js';
+import { TENSORS } from '@spectracam/format';
+import { floatTensor, node } from '@spectracam/format/onnx';
 import type { GraphPart } from './graphParts.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { ModelGeometry } from '@spectracam/trainer';
-import { TENSORS } from '@spectracam/runtime';
-import { floatTensor, int64Tensor, node } from '../onnx/index.js';
+import type { ModelGeometry } from '@spectracam/format';
+import { TENSORS } from '@spectracam/format';
+import { floatTensor, int64Tensor, node } from '@spectracam/format/onnx';
 import type { GraphPart } from './graphParts.js';
 import type { NetworkWeights } from './networkWeights.js';
 

@@ -1,5 +1,5 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { ModelGeometry } from '@spectracam/trainer';
+import type { LayersModel } from '@spectracam/trainer';
+import type { ModelGeometry } from '@spectracam/format';
 
 /** One conv layer's parameters in ONNX layout. */
 export interface ConvWeights {

@@ -1,5 +1,5 @@
-import type { Preprocessing } from '@spectracam/trainer';
-import { floatTensor, node } from '../onnx/index.js';
+import type { Preprocessing } from '@spectracam/format';
+import { floatTensor, node } from '@spectracam/format/onnx';
 import type { GraphPart } from './graphParts.js';
 import { snvPart } from './snvPart.js';
 

@@ -1,4 +1,4 @@
-import { floatTensor, node } from '../onnx/index.js';
+import { floatTensor, node } from '@spectracam/format/onnx';
 import type { GraphPart } from './graphParts.js';
 
 /**

@@ -1,7 +1,6 @@
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { join } from 'node:path';
 import { readRun, RUN_FILES } from '@spectracam/trainer';
-import type { RunRecord } from '@spectracam/trainer';
+import type { LayersModel, RunRecord } from '@spectracam/trainer';
 
 /**
  * Reads a run directory with the trainer's readRun (which names a missing or broken file) and

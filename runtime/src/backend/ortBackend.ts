@@ -44,5 +44,7 @@ export interface OrtBackend {
   readonly defaultDevice: Device;
   /** Devices this installation can start, best first. */
   availableDevices(): Device[];
+  /** Throws, naming the devices that exist here, when `device` is unknown or not installed. */
+  checkDevice(device: Device): void;
   open(bytes: Uint8Array, device: Device, options: SessionOptions): Promise<SessionHandle>;
 }

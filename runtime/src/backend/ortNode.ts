@@ -1,13 +1,17 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import ort from 'onnxruntime-node';
+import type ortModule from 'onnxruntime-node';
 import type { Device, Spinning } from '../types.js';
 import type { OrtBackend, SessionOptions } from './ortBackend.js';
 import { providersFor } from './deviceTable.js';
 import { defaultThreads } from './cpuThreads.js';
 import { openOrExplain, openSession } from './sessionHandle.js';
 import type { OrtModule } from './sessionHandle.js';
+
+// Loaded with require: imported from ESM, Node first scans the CommonJS sources for export
+// names, which cost about 20 ms of every CLI start.
+const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof ortModule;
 
 const CUDA_HINT =
   "; to enable CUDA, reinstall onnxruntime-node with its CUDA 12 binaries: ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node (needs an NVIDIA driver and CUDA 12)";
@@ -49,7 +53,7 @@ export const ortNode: OrtBackend = {
     devices.push('cpu');
     return devices;
   },
-  async open(bytes, device, options) {
+  checkDevice(device) {
     const installed = this.availableDevices();
     providersFor('node', device, installed);
     if (!installed.includes(device)) {
@@ -57,6 +61,10 @@ export const ortNode: OrtBackend = {
         `device '${device}' is not installed in this onnxruntime-node; available: ${installed.join(', ')}${device === 'cuda' ? CUDA_HINT : ''}`,
       );
     }
+  },
+  async open(bytes, device, options) {
+    this.checkDevice(device);
+    const installed = this.availableDevices();
     const open = (d: Device) => openSession(ort as unknown as OrtModule, bytes, nodeSessionOptions(providersFor('node', d, installed), options));
     return openOrExplain(open, device, installed, device === 'cuda' ? CUDA_HINT : '');
   },

@@ -15,6 +15,9 @@ export const ortWeb: OrtBackend = {
     devices.push('wasm');
     return devices;
   },
+  checkDevice(device) {
+    providersFor('web', device, this.availableDevices());
+  },
   async open(bytes, device, options) {
     const installed = this.availableDevices();
     providersFor('web', device, installed);

@@ -1,5 +1,5 @@
 import type { OutputTensor, SessionHandle } from './ortBackend.js';
-import { TENSORS } from '../contract.js';
+import { TENSORS } from '@spectracam/format';
 
 /** The parts of onnxruntime-node / -web that the runtime uses (their types are identical). */
 export interface OrtModule {

@@ -1,12 +1,10 @@
-import { createCamInterpolator, createTopSummary, TopScan, topCount } from '@spectracam/cam';
-import type { QuadraticInterpolator } from '@spectracam/cam';
-import { TENSORS } from '../contract.js';
-import type { Alignment, ModelMetadata } from '../contract.js';
+import { createMapExplainer, type MapExplainer } from '@spectracam/cam';
+import { TENSORS, type Alignment, type ModelMetadata } from '@spectracam/format';
 import type { OutputTensor, SessionHandle } from '../backend/ortBackend.js';
 import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
 import { toInputMatrix } from '../input/toInputMatrix.js';
 import type { InputMatrix } from '../input/toInputMatrix.js';
-import { explainClass, explainRow, requestedClasses } from '../explain/explainBatch.js';
+import { explainClass, requestedClasses } from '../explain/explainBatch.js';
 import { batchesOf } from './batchesOf.js';
 import { CAM_TENSORS } from './withCoarseMaps.js';
 import type { CoarseMaps } from './withCoarseMaps.js';
@@ -14,8 +12,8 @@ import type { CoarseMaps } from './withCoarseMaps.js';
 export interface ModelParts {
   metadata: ModelMetadata;
   classifier: { weight: Float32Array; bias: Float32Array };
-  /** Runs the file's graph cut down to probabilities and logits: predict. */
-  session: SessionHandle;
+  /** Opens the file's graph cut down to probabilities and logits, for predict. */
+  openPredict: () => Promise<SessionHandle>;
   /** Opens the file's graph as it is, for featureMaps. */
   openFeatures: () => Promise<SessionHandle>;
   /** The file's graph outputs. */
@@ -30,32 +28,30 @@ type Batch = { rows: number; outputs: Record<string, OutputTensor> };
 
 /** The model object `loadModel` returns; the same on every platform. */
 export function createSpectraModel(parts: ModelParts): SpectraModel {
-  const { metadata, classifier, session, openFeatures, featureOutputs, openExplain, device, batchSize } = parts;
+  const { metadata, classifier, openPredict, openFeatures, featureOutputs, openExplain, device, batchSize } = parts;
   const classes = metadata.classes;
   const axis = Float64Array.from(metadata.axis);
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
-  const interpolators = new Map<Alignment, QuadraticInterpolator>();
-  const scratch = new Float64Array(axis.length);
-  const scan = new TopScan(axis.length);
-  const summary = createTopSummary();
-  // Sessions opened on first use: explain's by kind of coarse maps, and 'features' for featureMaps.
-  const lazySessions = new Map<CoarseMaps | 'features', Promise<SessionHandle>>();
+  const explainers = new Map<Alignment, MapExplainer>();
+  // Sessions opened on first use, so a process that only explains never builds predict's graph:
+  // predict's, explain's by kind of coarse maps, and 'features' for featureMaps.
+  const lazySessions = new Map<CoarseMaps | 'features' | 'predict', Promise<SessionHandle>>();
   let disposed = false;
 
   // Factored once per model and alignment: every explanation reuses it.
-  const interpolatorFor = (alignment: Alignment): QuadraticInterpolator => {
-    let interpolator = interpolators.get(alignment);
-    if (!interpolator) {
-      interpolator = createCamInterpolator(conv3.centres, axis.length, alignment);
-      interpolators.set(alignment, interpolator);
+  const explainerFor = (alignment: Alignment): MapExplainer => {
+    let explainer = explainers.get(alignment);
+    if (!explainer) {
+      explainer = createMapExplainer(conv3.centres, axis, alignment);
+      explainers.set(alignment, explainer);
     }
-    return interpolator;
+    return explainer;
   };
 
-  const lazySession = (kind: CoarseMaps | 'features'): Promise<SessionHandle> => {
+  const lazySession = (kind: CoarseMaps | 'features' | 'predict'): Promise<SessionHandle> => {
     let opened = lazySessions.get(kind);
     if (!opened) {
-      opened = kind === 'features' ? openFeatures() : openExplain(kind);
+      opened = kind === 'features' ? openFeatures() : kind === 'predict' ? openPredict() : openExplain(kind);
       lazySessions.set(kind, opened);
       // A failed open is not cached, so the next call tries again.
       opened.catch(() => lazySessions.delete(kind));
@@ -68,7 +64,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   const run = async function* (
     matrix: InputMatrix,
     outputs: readonly string[],
-    on: SessionHandle = session,
+    on: SessionHandle,
     classIndex?: number,
   ): AsyncGenerator<Batch> {
     if (disposed) throw new Error('this model was disposed; load it again');
@@ -95,18 +91,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   };
 
   const explainMatrix = async (matrix: InputMatrix, options: ExplainOptions): Promise<Explanation[]> => {
-    const context = {
-      classes,
-      axis,
-      n3: conv3.outputLength,
-      interpolator: interpolatorFor(options.alignment ?? 'receptive-field'),
-      scratch,
-      scan,
-      summary,
-    };
-    // Checked once per call, not per spectrum: the fraction and the model's axis.
-    const topK = topCount(axis.length, options.top ?? 0.1);
-    assertAxis(axis);
+    const explainer = explainerFor(options.alignment ?? 'receptive-field');
     // 'all' maps every class; otherwise one map per spectrum, of the predicted or the named class.
     const all = options.class === 'all';
     const classIndex = all || options.class === undefined || options.class === 'predicted' ? -1 : requestedClasses(options.class, 0, classes)[0]!;
@@ -123,8 +108,8 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       for (let row = 0; row < batch.rows; row++) {
         const p = prediction(batch, row);
         const classMaps = selected
-          ? [explainClass(context, maps, row * n3, selected[row]!, options, topK)]
-          : explainRow(context, maps, row * classes.length * n3, everyClass, options, topK);
+          ? [explainClass(explainer, classes, maps, row * n3, selected[row]!, options)]
+          : everyClass.map((c) => explainClass(explainer, classes, maps, (row * classes.length + c) * n3, c, options));
         out.push({ predicted: p.predicted, predictedIndex: p.predictedIndex, probabilities: p.probabilities, logits: p.logits, maps: classMaps });
       }
     }
@@ -142,7 +127,8 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     async predict(spectra: SpectraInput, options?: InputOptions) {
       const matrix = toInputMatrix(spectra, axis, options);
       const out: Prediction[] = [];
-      for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits])) {
+      const on = await lazySession('predict');
+      for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits], on)) {
         for (let row = 0; row < batch.rows; row++) out.push(prediction(batch, row));
       }
       return out;
@@ -187,15 +173,6 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       disposed = true;
       const opened = await Promise.allSettled(lazySessions.values());
       for (const result of opened) if (result.status === 'fulfilled') await result.value.release();
-      await session.release();
     },
   };
-}
-
-/** The model's axis must be finite for region positions (topRegions checked it per spectrum). */
-function assertAxis(axis: Float64Array): void {
-  for (let i = 0; i < axis.length; i++) {
-    const v = axis[i]!;
-    if (v - v !== 0) throw new RangeError(`'axis[${i}]' must be finite, got ${v}`);
-  }
 }

@@ -1,16 +1,12 @@
-import onnxProto from 'onnx-proto';
 import type { OrtBackend } from '../backend/ortBackend.js';
 import type { LoadModelOptions, SpectraModel } from '../types.js';
-import { TENSORS } from '../contract.js';
-import { decodeModel } from './decodeModel.js';
-import { parseMetadata } from './parseMetadata.js';
+import { parseMetadata, TENSORS } from '@spectracam/format';
+import { decodeModel, onnx } from '@spectracam/format/onnx';
 import { readClassifier } from './readClassifier.js';
 import { createSpectraModel } from './createSpectraModel.js';
 import { withCoarseMaps } from './withCoarseMaps.js';
 import { withOutputs } from './withOutputs.js';
 import type { CoarseMaps } from './withCoarseMaps.js';
-
-const { onnx } = onnxProto;
 
 /** Reads, checks and opens a model's bytes on one backend; shared by the Node and web entries. */
 export async function loadFromBytes(
@@ -33,18 +29,18 @@ export async function loadFromBytes(
   const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
   const device = options.device ?? backend.defaultDevice;
   const sessionOptions = { threads: options.threads, spinning: options.spinning };
-  // predict runs the file's graph cut down to the class scores; the feature maps (the file's graph
-  // as it is) and explain's graphs (plus the coarse maps) open on first use, so a model that only
-  // classifies never builds them.
-  const predictGraph = withOutputs(decoded.proto, [TENSORS.probabilities, TENSORS.logits]);
-  const session = await backend.open(onnx.ModelProto.encode(predictGraph).finish(), device, sessionOptions);
+  // Each graph opens on first use: predict's (the file's graph cut down to the class scores), the
+  // feature maps' (the file's graph as it is) and explain's (plus the coarse maps). The device is
+  // checked now, so a wrong name fails at load.
+  backend.checkDevice(device);
+  const openPredict = () => backend.open(onnx.ModelProto.encode(withOutputs(decodeModel(bytes, name).proto, [TENSORS.probabilities, TENSORS.logits])).finish(), device, sessionOptions);
   const openFeatures = () => backend.open(bytes, device, sessionOptions);
   const openExplain = (maps: CoarseMaps) =>
     backend.open(withCoarseMaps(decodeModel(bytes, name).proto, maps, metadata.classes.length, conv3.outputLength), device, sessionOptions);
   return createSpectraModel({
     metadata,
     classifier,
-    session,
+    openPredict,
     openFeatures,
     featureOutputs: decoded.outputs,
     openExplain,

@@ -1,5 +1,5 @@
-import { TENSORS } from '../contract.js';
-import type { DecodedModel } from './decodeModel.js';
+import { TENSORS } from '@spectracam/format';
+import type { DecodedModel } from '@spectracam/format/onnx';
 
 /**
  * The dense layer's weights, read from the file: CAM needs them and they travel inside the

@@ -1,8 +1,6 @@
-import onnxProto from 'onnx-proto';
-import { TENSORS } from '../contract.js';
+import { TENSORS } from '@spectracam/format';
+import { int64Tensor, node, onnx, tensorValueInfo, type ModelMessage } from '@spectracam/format/onnx';
 import { withOutputs } from './withOutputs.js';
-
-const { onnx } = onnxProto;
 
 /**
  * Names the runtime adds to the graphs it runs for `explain` (never written to a file).
@@ -21,9 +19,7 @@ export const CAM_TENSORS = {
  */
 export type CoarseMaps = 'selected' | 'all';
 
-const FLOAT = 1;
-const INT32 = 6;
-const INT64 = 7;
+const { FLOAT, INT32, INT64 } = onnx.TensorProto.DataType;
 
 /**
  * The model's graph plus the coarse class maps m = w_c x conv3 (w_c a row of the classifier
@@ -35,34 +31,27 @@ const INT64 = 7;
  * `conv3` itself is not one (see withOutputs). `model` (the decoded ModelProto, opset >= 13) is
  * changed in place.
  */
-export function withCoarseMaps(model: InstanceType<typeof onnx.ModelProto>, maps: CoarseMaps, classes: number, n3: number): Uint8Array {
+export function withCoarseMaps(model: ModelMessage, maps: CoarseMaps, classes: number, n3: number): Uint8Array {
   const graph = model.graph!;
-  const node = (opType: string, input: string[], output: string, attribute: object[] = []) =>
-    graph.node!.push(onnx.NodeProto.create({ opType, input, output: [output], name: output.replace(/\./g, '_'), attribute }));
-  const int = (name: string, i: number) => onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i });
-  const dims = (...d: (number | string)[]) => d.map((v) => (typeof v === 'number' ? { dimValue: v } : { dimParam: v }));
-  const tensorType = (elemType: number, dim: object[]) => ({ tensorType: { elemType, shape: { dim } } });
+  const add = (opType: string, inputs: string[], output: string, attributes: Record<string, number> = {}) =>
+    graph.node!.push(node(opType, inputs, [output], output.replace(/\./g, '_'), attributes));
   const local = (s: string) => `spectracam.runtime.${s}`;
 
   if (maps === 'all') {
-    node('MatMul', [TENSORS.classifierWeight, TENSORS.conv3], CAM_TENSORS.coarse);
+    add('MatMul', [TENSORS.classifierWeight, TENSORS.conv3], CAM_TENSORS.coarse);
   } else {
-    graph.initializer!.push(
-      onnx.TensorProto.create({ name: local('zero'), dims: [], dataType: INT64, rawData: new Uint8Array(8) }),
-    );
+    graph.initializer!.push(int64Tensor(local('zero'), [0]));
     // ArgMax on the probabilities breaks ties to the first class, as the runtime's prediction does.
-    node('ArgMax', [TENSORS.probabilities], local('argmax'), [int('axis', 1), int('keepdims', 1)]);
-    node('Less', [CAM_TENSORS.classInput, local('zero')], local('wantsPredicted'));
-    node('Where', [local('wantsPredicted'), local('argmax'), CAM_TENSORS.classInput], local('class64'));
-    node('Cast', [local('class64')], CAM_TENSORS.selected, [int('to', INT32)]);
-    node('Gather', [TENSORS.classifierWeight, local('class64')], local('weightRows'), [int('axis', 0)]);
-    node('MatMul', [local('weightRows'), TENSORS.conv3], CAM_TENSORS.coarse);
-    graph.input!.push(onnx.ValueInfoProto.create({ name: CAM_TENSORS.classInput, type: tensorType(INT64, dims('batch', 1)) }));
-    graph.output!.push(onnx.ValueInfoProto.create({ name: CAM_TENSORS.selected, type: tensorType(INT32, dims('batch', 1)) }));
+    add('ArgMax', [TENSORS.probabilities], local('argmax'), { axis: 1, keepdims: 1 });
+    add('Less', [CAM_TENSORS.classInput, local('zero')], local('wantsPredicted'));
+    add('Where', [local('wantsPredicted'), local('argmax'), CAM_TENSORS.classInput], local('class64'));
+    add('Cast', [local('class64')], CAM_TENSORS.selected, { to: INT32 });
+    add('Gather', [TENSORS.classifierWeight, local('class64')], local('weightRows'), { axis: 0 });
+    add('MatMul', [local('weightRows'), TENSORS.conv3], CAM_TENSORS.coarse);
+    graph.input!.push(tensorValueInfo(CAM_TENSORS.classInput, INT64, ['batch', 1]));
+    graph.output!.push(tensorValueInfo(CAM_TENSORS.selected, INT32, ['batch', 1]));
   }
-  graph.output!.push(
-    onnx.ValueInfoProto.create({ name: CAM_TENSORS.coarse, type: tensorType(FLOAT, dims('batch', maps === 'all' ? classes : 1, n3)) }),
-  );
+  graph.output!.push(tensorValueInfo(CAM_TENSORS.coarse, FLOAT, ['batch', maps === 'all' ? classes : 1, n3]));
   const outputs: string[] = [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse];
   if (maps === 'selected') outputs.push(CAM_TENSORS.selected);
   return onnx.ModelProto.encode(withOutputs(model, outputs)).finish();

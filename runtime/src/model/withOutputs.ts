@@ -1,6 +1,4 @@
-import type onnxProto from 'onnx-proto';
-
-type ModelProto = InstanceType<typeof onnxProto.onnx.ModelProto>;
+import type { ModelMessage } from '@spectracam/format/onnx';
 
 /**
  * Keeps only the graph outputs `keep` and removes the nodes and initializers nothing kept needs
@@ -9,7 +7,7 @@ type ModelProto = InstanceType<typeof onnxProto.onnx.ModelProto>;
  * the exporter's 2-D network that is a conversion out of ONNX Runtime's blocked layout plus a
  * copy, about 3 ms of 13 per 256 spectra here. `model` is changed in place.
  */
-export function withOutputs(model: ModelProto, keep: readonly string[]): ModelProto {
+export function withOutputs(model: ModelMessage, keep: readonly string[]): ModelMessage {
   const graph = model.graph!;
   const missing = keep.filter((name) => !graph.output!.some((o) => o.name === name));
   if (missing.length > 0) throw new Error(`the graph has no output ${missing.map((m) => `'${m}'`).join(', ')}`);

@@ -7,11 +7,11 @@ import onnxProto from 'onnx-proto';
 import type { Browser, Page } from 'playwright-core';
 import { loadModel } from '@spectracam/runtime';
 import { repoRoot } from '../support/sharedData.js';
-import { chromiumMissing, launchChromium } from './support/chromium.js';
-import { distDir, ensureBuiltPage } from './support/builtPage.js';
-import { startPreview } from './support/previewServer.js';
-import { readResults, waitForMessage, waitForResults } from './support/pageResults.js';
-import type { PageResults } from './support/pageResults.js';
+import { chromiumMissing, launchChromium } from '../support/browser/chromium.js';
+import { distDir, ensureBuiltPage } from '../support/browser/builtPage.js';
+import { startPreview } from '../support/browser/previewServer.js';
+import { readResults, waitForMessage, waitForResults } from '../support/browser/pageResults.js';
+import type { PageResults } from '../support/browser/pageResults.js';
 
 const missing = chromiumMissing();
 const work = mkdtempSync(join(tmpdir(), 'spectracam-web-demo-'));

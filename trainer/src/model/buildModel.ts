@@ -1,6 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { ConvSpec } from './geometry.js';
-import { FILTERS } from './geometry.js';
+import { FILTERS, type ConvSpec } from '@spectracam/format';
 
 /** Layer names are part of the contract with the exporter: it refuses any other layer. */
 export const LAYER_NAMES = ['conv1', 'conv2', 'conv3', 'gap', 'classifier'] as const;

@@ -1,4 +1,4 @@
-import type { ConvSpec, Padding } from './geometry.js';
+import type { ConvSpec, Padding } from '@spectracam/format';
 
 const odd = (x: number) => 2 * Math.floor(x / 2) + 1;
 

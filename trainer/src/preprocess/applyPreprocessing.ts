@@ -1,4 +1,4 @@
-import type { Preprocessing } from './spec.js';
+import type { Preprocessing } from '@spectracam/format';
 
 /**
  * Applies a fitted preprocessing: (x - min) / range, computed in float64 and stored as float32.

@@ -1,4 +1,4 @@
-import { preprocessingKinds, type Preprocessing, type PreprocessingKind } from './spec.js';
+import { preprocessingKinds, type Preprocessing, type PreprocessingKind } from '@spectracam/format';
 
 /**
  * Fits a preprocessing on the TRAINING spectra only (validation and test must not leak into the

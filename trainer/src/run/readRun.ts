@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ready } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { RUN_FILES } from './runRecord.js';
 import type { RunRecord } from './runRecord.js';
@@ -31,6 +32,7 @@ export async function readRun(dir: string): Promise<{ record: RunRecord; model: 
     throw new Error(`${join(dir, RUN_FILES.record)}: not a spectracam run record (format is ${JSON.stringify(record?.format)})`);
   }
   if (record.version !== 1) throw new Error(`${join(dir, RUN_FILES.record)}: unsupported run record version ${record.version} (expected 1)`);
+  await ready(); // whichever backend is active must be initialised before weights load
   const model = await modelFromFiles(modelJson.toString('utf8'), new Uint8Array(weights), join(dir, RUN_FILES.modelJson));
   return { record, model };
 }

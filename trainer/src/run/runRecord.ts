@@ -1,5 +1,5 @@
-import type { Preprocessing } from '../preprocess/spec.js';
-import type { ModelGeometry } from '../model/geometry.js';
+import type { SplitProtocol } from '@spectracam/data';
+import type { ModelGeometry, Preprocessing } from '@spectracam/format';
 
 /** Files of a run directory (`spectracam train --out DIR`). */
 export const RUN_FILES = {
@@ -26,7 +26,6 @@ export interface EpochRecord {
   seconds: number;
 }
 
-export type SplitProtocol = 'group-aware' | 'random' | 'file';
 
 /** Everything about one training run; the single source of truth the exporter reads. */
 export interface RunRecord {

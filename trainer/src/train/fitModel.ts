@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { EpochRecord } from '../run/runRecord.js';
 import { evaluateModel } from './evaluateModel.js';
-import { seededRandom, shuffledIndices } from './seededRandom.js';
+import { seededRandom, shuffledIndices } from '@spectracam/data';
 import { trainEpoch } from './trainEpoch.js';
 
 export interface FitOptions {

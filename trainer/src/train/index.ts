@@ -5,5 +5,4 @@ export { evaluateModel, predictProbabilities } from './evaluateModel.js';
 export type { Evaluation } from './evaluateModel.js';
 export { trainDefaults } from './trainOptions.js';
 export type { TrainOptions, TrainHooks, TrainProgress } from './trainOptions.js';
-export { seededRandom, shuffledIndices } from './seededRandom.js';
 export { trainEpoch } from './trainEpoch.js';

@@ -1,2 +1,4 @@
-/** Written into every run record; bump with trainer/package.json. */
-export const PRODUCER = { name: '@spectracam/trainer', version: '0.1.0' } as const;
+import { producer } from '@spectracam/format';
+
+/** Written into every run record. */
+export const PRODUCER = producer('@spectracam/trainer');

@@ -1,6 +1,5 @@
 import type { BackendName } from '../backends/setBackend.js';
-import type { Padding } from '../model/geometry.js';
-import type { PreprocessingKind } from '../preprocess/spec.js';
+import type { Padding, PreprocessingKind } from '@spectracam/format';
 
 /** Options of trainRun; every field has a default that reaches the study's accuracy on meat. */
 export interface TrainOptions {

@@ -1,14 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { Dataset } from '../data/dataset.js';
-import { datasetFingerprint } from '../data/datasetFingerprint.js';
+import { datasetFingerprint, splitDataset, type Dataset } from '@spectracam/data';
 import { applyPreprocessing, fitPreprocessing } from '../preprocess/index.js';
-import { splitDataset } from '../split/index.js';
 import { setBackend } from '../backends/setBackend.js';
 import { buildModel } from '../model/buildModel.js';
 import { defaultConvSpec } from '../model/defaultConvSpec.js';
-import { modelGeometry } from '../model/geometry.js';
-import type { ConvSpec } from '../model/geometry.js';
+import { modelGeometry, type ConvSpec } from '@spectracam/format';
 import type { RunRecord } from '../run/runRecord.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';

@@ -1,8 +1,5 @@
-import { alignAxes, parseDelimited, parseJcamp, parseSpc, parseTwoColumn } from '@spectracam/trainer/parsers';
+import { alignAxes, decodeText, isSpectrumFileName, parseDelimited, parseSpectrumFile, spectrumReaderFor } from '@spectracam/data';
 import type { LoadedSpectra } from '../app/appState.js';
-
-const JCAMP = /\.(dx|jdx|jcamp)$/i;
-const SPC = /\.spc$/i;
 
 /** One file's spectra, each with its own axis, before they are put on one axis. */
 interface FileSpectra {
@@ -14,14 +11,14 @@ interface FileSpectra {
 }
 
 /**
- * Reads the visitor's spectra files in the page (nothing is uploaded): SPC (binary; each spectrum
- * of a multifile), JCAMP-DX, two-column text (one spectrum per file), or delimited text with
- * spectra as rows or columns. Spectra on different axes are put on their common range; the model
- * resamples them onto its own axis.
+ * Reads the visitor's spectra files in the page (nothing is uploaded) through the reader table
+ * Node uses too: instrument files (SPC, JCAMP-DX, ...) by their bytes, two-column text as one
+ * spectrum, other text as a table with spectra as rows or columns. Spectra on different axes are
+ * put on their common range; the model resamples them onto its own axis.
  */
 export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
   const parts: FileSpectra[] = [];
-  for (const file of files) parts.push(SPC.test(file.name) ? readSpc(new Uint8Array(await file.arrayBuffer()), file.name) : readOne(await file.text(), file.name));
+  for (const file of files) parts.push(await readOne(new Uint8Array(await file.arrayBuffer()), file.name));
   const all: FileSpectra = { names: [], axes: [], values: [], places: [], labels: [] };
   for (const p of parts) {
     all.names.push(...p.names);
@@ -42,8 +39,17 @@ export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
   };
 }
 
-function readSpc(bytes: Uint8Array, source: string): FileSpectra {
-  const spectra = parseSpc(bytes, source);
+async function readOne(bytes: Uint8Array, source: string): Promise<FileSpectra> {
+  const reader = spectrumReaderFor(source, bytes);
+  if (reader.format !== 'two-column' || isSpectrumFileName(source)) return fromSpectra(await parseSpectrumFile(source, bytes), source);
+  const text = decodeText(bytes);
+  if (isTwoColumn(text)) return fromSpectra(await reader.parse(bytes, source), source);
+  const raw = parseDelimited(text, { source });
+  const labels = raw.fields['label'] ?? raw.fields['class'] ?? raw.layoutLabels;
+  return { names: raw.names, axes: raw.axes, values: raw.values, places: raw.places, labels };
+}
+
+function fromSpectra(spectra: { axis: Float64Array; values: Float64Array }[], source: string): FileSpectra {
   const many = spectra.length > 1;
   return {
     names: spectra.map((_, s) => (many ? `${stem(source)}#${s + 1}` : stem(source))),
@@ -51,20 +57,6 @@ function readSpc(bytes: Uint8Array, source: string): FileSpectra {
     values: spectra.map((s) => s.values),
     places: spectra.map((_, s) => (many ? `${source} spectrum ${s + 1}` : source)),
   };
-}
-
-function readOne(text: string, source: string): FileSpectra {
-  if (JCAMP.test(source) || /^\s*##TITLE=/.test(text)) {
-    const { axis, values } = parseJcamp(text, source);
-    return { names: [stem(source)], axes: [axis], values: [values], places: [source] };
-  }
-  if (isTwoColumn(text)) {
-    const { axis, values } = parseTwoColumn(text, source);
-    return { names: [stem(source)], axes: [axis], values: [values], places: [source] };
-  }
-  const raw = parseDelimited(text, { source });
-  const labels = raw.fields['label'] ?? raw.fields['class'] ?? raw.layoutLabels;
-  return { names: raw.names, axes: raw.axes, values: raw.values, places: raw.places, labels };
 }
 
 /** A text whose first data line is two numbers (x, y) holds one spectrum. */

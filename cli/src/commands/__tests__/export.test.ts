@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import * as ort from 'onnxruntime-node';
-import { buildModel, fitPreprocessing, modelGeometry, writeRun } from '@spectracam/trainer';
+import { buildModel, fitPreprocessing, writeRun } from '@spectracam/trainer';
+import { modelGeometry } from '@spectracam/format';
 import type { RunRecord } from '@spectracam/trainer';
 
 const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));

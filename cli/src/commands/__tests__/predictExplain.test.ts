@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '@spectracam/runtime';
-import { testModel } from '../../../../runtime/src/__tests__/support/testModel.js';
+import { testModel } from '@spectracam/test/support/testModel';
 
 const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));
 const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });

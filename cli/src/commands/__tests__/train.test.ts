@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { datasetToCsv, generateSynthetic } from '@spectracam/trainer';
+import { datasetToCsv, generateSynthetic } from '@spectracam/data';
 
 const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));
 

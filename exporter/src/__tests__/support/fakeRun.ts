@@ -1,9 +1,12 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { buildModel, modelGeometry } from '@spectracam/trainer';
-import type { ConvSpec, Padding, Preprocessing, PreprocessingKind, RunRecord } from '@spectracam/trainer';
-import { fitPreprocessing, seededRandom } from '@spectracam/trainer';
+import { buildModel } from '@spectracam/trainer';
+import { modelGeometry } from '@spectracam/format';
+import type { ConvSpec, Padding, Preprocessing, PreprocessingKind } from '@spectracam/format';
+import type { RunRecord } from '@spectracam/trainer';
+import { fitPreprocessing } from '@spectracam/trainer';
+import { seededRandom } from '@spectracam/data';
 
 // The trainer registers faster backends with a higher priority; tests compare against the
 // plain JavaScript reference, so pin it before any model is built.

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultConvSpec } from '../defaultConvSpec.js';
-import { modelGeometry } from '../geometry.js';
+import { modelGeometry } from '@spectracam/format';
 
 test("defaultConvSpec: the study's Raman length (1733) gets kernels 21,11,5 and strides 2,2,1", () => {
   assert.deepEqual(defaultConvSpec(1733), { kernels: [21, 11, 5], strides: [2, 2, 1], padding: 'same' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { setBackend } from '../../backends/setBackend.js';
-import { generateSynthetic } from '../../synth/generateSynthetic.js';
+import { generateSynthetic } from '@spectracam/data';
 import { trainRun } from '../../train/trainRun.js';
 import { writeRun } from '../writeRun.js';
 import { readRun } from '../readRun.js';

@@ -44,8 +44,8 @@ test('readSpectraFiles: a non-numeric cell is refused with the file and the cell
 });
 
 test('readSpectraFiles: an SPC multifile gives each of its spectra, named after the file', async () => {
-  // The trainer's SPC fixture (scripts/fixtures/spc_files.py): three spectra on 500-1480 cm-1.
-  const bytes = await readFile(new URL('../../../../trainer/src/data/__tests__/fixtures/spc/multi.spc', import.meta.url));
+  // data's SPC fixture (scripts/fixtures/spc_files.py): three spectra on 500-1480 cm-1.
+  const bytes = await readFile(new URL('../../../../data/src/__tests__/fixtures/spc/multi.spc', import.meta.url));
   const read = await readSpectraFiles([new File([bytes], 'multi.spc')]);
   assert.deepEqual(read.names, ['multi#1', 'multi#2', 'multi#3']);
   assert.equal(read.axis[0], 500);

@@ -1,0 +1,1 @@
+export { createMapExplainer, type MapExplainer, type MapExplainOptions, type MapExplanation } from './mapExplainer.js';

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { parseMetadata, type ModelMetadata } from '@spectracam/format';
+import { decodeModel } from '@spectracam/format/onnx';
+
+/** What `spectracam info MODEL` reports: read from the file's metadata alone, no ONNX Runtime session. */
+export interface ModelInfo {
+  file: string;
+  bytes: number;
+  formatVersion: number;
+  producer: ModelMetadata['producer'];
+  opset: number | undefined;
+  classes: string[];
+  axis: { points: number; first: number; last: number; unit: string };
+  preprocessing: ModelMetadata['preprocessing'];
+  layers: { name: string; filters: number; kernel: number; stride: number; padding: string; outputLength: number; receptiveField: number }[];
+  outputs: string[];
+  camAlignment?: string;
+  training: ModelMetadata['training'] | null;
+}
+
+export async function describeModelFile(path: string): Promise<ModelInfo> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new Error(`cannot read model ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const decoded = decodeModel(bytes, path);
+  const meta = parseMetadata(decoded.metadata, path);
+  let field = 1;
+  const layers = meta.geometry.layers.map((l) => {
+    // Receptive field of one position of this layer, in input variables (strides of the layers before it).
+    const jump = meta.geometry.layers.slice(0, meta.geometry.layers.indexOf(l)).reduce((j, before) => j * before.stride, 1);
+    field += (l.kernel - 1) * jump;
+    return { name: l.name, filters: l.filters, kernel: l.kernel, stride: l.stride, padding: l.padding, outputLength: l.outputLength, receptiveField: field };
+  });
+  const opset = decoded.proto.opsetImport?.find((o) => !o.domain)?.version;
+  return {
+    file: path,
+    bytes: bytes.length,
+    formatVersion: meta.formatVersion,
+    producer: meta.producer,
+    opset: opset === undefined || opset === null ? undefined : Number(opset),
+    classes: meta.classes,
+    axis: { points: meta.axis.length, first: meta.axis[0]!, last: meta.axis[meta.axis.length - 1]!, unit: meta.unit },
+    preprocessing: meta.preprocessing,
+    layers,
+    outputs: decoded.outputs,
+    ...(meta.camAlignment ? { camAlignment: meta.camAlignment } : {}),
+    training: meta.training ?? null,
+  };
+}
+
+const pct = (x: number | undefined) => (x === undefined || x === null || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(2)} %`);
+
+function preprocessingText(p: ModelMetadata['preprocessing']): string {
+  if (!p) return 'not recorded';
+  if (p.kind === 'minmax-variable') return 'min-max per variable (fitted on the training part), inside the graph';
+  if (p.kind === 'minmax-global') return `min-max over the training matrix (${p.min} .. ${p.max}), inside the graph`;
+  if (p.kind === 'snv') return 'standard normal variate per spectrum, inside the graph';
+  return 'none: raw intensities';
+}
+
+export function modelInfoText(info: ModelInfo): string {
+  const t = info.training;
+  const lines = [
+    `${info.file}: SpectraCAM model, format ${info.formatVersion}, opset ${info.opset ?? '?'}, ${(info.bytes / 1024).toFixed(1)} KiB, by ${info.producer.name} ${info.producer.version}`,
+    `  classes:       ${info.classes.join(', ')} (${info.classes.length})`,
+    `  axis:          ${info.axis.points} points, ${info.axis.first} .. ${info.axis.last} ${info.axis.unit}; input 'spectra' takes raw intensities on it`,
+    `  preprocessing: ${preprocessingText(info.preprocessing)}`,
+    `  network:       ${info.layers.map((l) => `${l.name} ${l.filters}x${l.kernel}/${l.stride} (${l.padding}, ${l.outputLength} positions)`).join(' -> ')} -> GAP -> classifier`,
+    `                 a ${info.layers.at(-1)!.name} position sees ${info.layers.at(-1)!.receptiveField} input variables`,
+    `  outputs:       ${info.outputs.join(', ')}${info.camAlignment ? ` (cam: ${info.camAlignment} alignment)` : ''}`,
+  ];
+  if (t) {
+    lines.push(
+      `  trained on:    ${t.dataSource || 'built-in synthetic'} (${t.spectra} spectra, sha256 ${t.dataSha256.slice(0, 12)}...), ${t.splitProtocol} split, seed ${t.splitSeed}`,
+      `  accuracy:      train ${pct(t.metrics.train)}, validation ${pct(t.metrics.validation)}, test ${pct(t.metrics.test)}; ${t.epochsRun} epochs on ${t.backend}`,
+    );
+  } else lines.push('  trained on:    not recorded');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,21 @@
+// Text parsers: browser-safe (no node: imports).
+export type { RawSpectra } from './rawSpectra.js';
+export { parseNumberCell, isNumericCell } from './parseNumberCell.js';
+export { splitDelimited, detectDelimiter } from './splitDelimited.js';
+export type { TextRow } from './splitDelimited.js';
+export { parseDelimited } from './parseDelimited.js';
+export type { ParseDelimitedOptions } from './parseDelimited.js';
+export { parseUcr } from './parseUcr.js';
+export type { ParseUcrOptions } from './parseUcr.js';
+export { parseTwoColumn } from './parseTwoColumn.js';
+export { parseSideFile } from './parseSideFile.js';
+export { applyPattern } from './applyPattern.js';
+export { inferLabelsFromNames, inferGroupsFromNames, REPLICATE_PATTERN } from './inferFromNames.js';
+export { uniqueIds } from './uniqueIds.js';
+export { alignAxes } from './alignAxes.js';
+export { assembleDataset } from './assembleDataset.js';
+export type { AssembleOptions } from './assembleDataset.js';
+export { datasetFromText } from './datasetFromText.js';
+export type { DatasetFromTextOptions } from './datasetFromText.js';
+export type { Dataset } from '../dataset.js';
+export type { Orientation, ReaderFormat, ReaderOptions } from '../readerOptions.js';

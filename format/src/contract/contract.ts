@@ -1,0 +1,73 @@
+import type { CamAlignment } from '@spectracam/cam';
+import type { ConvLayerGeometry } from '../geometry/modelGeometry.js';
+import type { Preprocessing } from './preprocessing.js';
+
+/**
+ * The model file contract shared by the exporter (writes) and the runtime (reads): tensor names,
+ * metadata keys and the format version. One source of truth; the README's "The model file is the
+ * contract" describes it for users.
+ */
+export const FORMAT_VERSION = 1;
+
+export const TENSORS = {
+  input: 'spectra',
+  logits: 'logits',
+  probabilities: 'probabilities',
+  conv1: 'conv1',
+  conv2: 'conv2',
+  conv3: 'conv3',
+  cam: 'cam',
+  classifierWeight: 'classifier.weight',
+  classifierBias: 'classifier.bias',
+} as const;
+
+/** metadata_props keys; every value is a JSON string. */
+export const METADATA_KEYS = {
+  formatVersion: 'spectracam.format_version',
+  classes: 'spectracam.classes',
+  axis: 'spectracam.axis',
+  unit: 'spectracam.unit',
+  preprocessing: 'spectracam.preprocessing',
+  geometry: 'spectracam.geometry',
+  training: 'spectracam.training',
+  producer: 'spectracam.producer',
+  outputs: 'spectracam.outputs',
+  /** Present when the graph has a `cam` output: alignment of the spline basis used. */
+  camAlignment: 'spectracam.cam_alignment',
+} as const;
+
+/** Knots of the spline that maps Conv3 positions onto the input axis (cam owns the names). */
+export type Alignment = CamAlignment;
+
+/** A conv layer's geometry as the file stores it: the trainer's, plus its centres in axis units. */
+export interface LayerGeometryMeta extends ConvLayerGeometry {
+  /** The receptive-field centres in axis units (linear interpolation of the axis). */
+  centresOnAxis: number[];
+}
+
+export interface TrainingSummaryMeta {
+  dataSha256: string;
+  dataSource: string;
+  splitProtocol: string;
+  splitSeed: number;
+  spectra: number;
+  metrics: { train?: number; validation?: number; test?: number };
+  backend: string;
+  epochsRun: number;
+}
+
+/** Parsed `spectracam.*` metadata of a model file. */
+export interface ModelMetadata {
+  formatVersion: number;
+  classes: string[];
+  axis: number[];
+  unit: string;
+  /** The fitted preprocessing inside the graph (null in files that do not say). */
+  preprocessing: Preprocessing | null;
+  geometry: { inputLength: number; layers: LayerGeometryMeta[] };
+  training: TrainingSummaryMeta;
+  producer: { name: string; version: string };
+  /** Output names present in the graph. */
+  outputs: string[];
+  camAlignment?: Alignment;
+}

@@ -1,0 +1,60 @@
+import { FORMAT_VERSION, METADATA_KEYS } from './contract.js';
+import type { ModelMetadata } from './contract.js';
+
+const REQUIRED = ['classes', 'formatVersion', 'axis', 'unit', 'geometry'] as const;
+
+/**
+ * Parses and checks the `spectracam.*` metadata_props. A model without them is a foreign ONNX
+ * file: the error says which key is missing, so users know it is not a damaged SpectraCAM file.
+ */
+export function parseMetadata(props: Map<string, string>, name: string): ModelMetadata {
+  const value = (key: keyof typeof METADATA_KEYS): unknown => {
+    const raw = props.get(METADATA_KEYS[key]);
+    if (raw === undefined) return undefined;
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw new Error(`${name}: metadata ${METADATA_KEYS[key]} is not valid JSON: ${raw.slice(0, 80)}`);
+    }
+  };
+  for (const key of REQUIRED) {
+    if (!props.has(METADATA_KEYS[key])) {
+      throw new Error(`${name}: not a SpectraCAM model: missing metadata ${METADATA_KEYS[key]}`);
+    }
+  }
+  const formatVersion = value('formatVersion');
+  if (formatVersion !== FORMAT_VERSION) {
+    throw new Error(
+      `${name}: SpectraCAM format version ${JSON.stringify(formatVersion)} is not supported; this runtime reads version ${FORMAT_VERSION}`,
+    );
+  }
+  const classes = value('classes');
+  if (!Array.isArray(classes) || classes.length < 2 || !classes.every((c) => typeof c === 'string')) {
+    throw new Error(`${name}: metadata ${METADATA_KEYS.classes} must list at least two class names`);
+  }
+  const axis = value('axis');
+  if (!Array.isArray(axis) || axis.length < 2 || !axis.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    throw new Error(`${name}: metadata ${METADATA_KEYS.axis} must be an array of at least two finite numbers`);
+  }
+  const geometry = value('geometry') as ModelMetadata['geometry'];
+  const conv3 = geometry?.layers?.find((l) => l.name === 'conv3');
+  if (!conv3 || geometry.inputLength !== axis.length || conv3.centres?.length !== conv3.outputLength) {
+    throw new Error(
+      `${name}: metadata ${METADATA_KEYS.geometry} must describe conv3 (with one centre per output position) for an input of ${axis.length} variables`,
+    );
+  }
+  const outputs = (value('outputs') as string[] | undefined) ?? [];
+  const camAlignment = value('camAlignment') as ModelMetadata['camAlignment'];
+  return {
+    formatVersion,
+    classes,
+    axis,
+    unit: String(value('unit')),
+    preprocessing: (value('preprocessing') as ModelMetadata['preprocessing'] | undefined) ?? null,
+    geometry,
+    training: value('training') as ModelMetadata['training'],
+    producer: (value('producer') as ModelMetadata['producer']) ?? { name: 'unknown', version: '' },
+    outputs,
+    ...(camAlignment ? { camAlignment } : {}),
+  };
+}

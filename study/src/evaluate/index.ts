@@ -1,0 +1,10 @@
+export { evaluate, runDirName } from './evaluate.js';
+export type { EvaluateHooks, EvaluateOptions, EvaluateProgress } from './evaluate.js';
+export type * from './evaluationResults.js';
+export { meanStd } from './meanStd.js';
+export { pearson, meanPairwisePearson } from './pearson.js';
+export { savitzkyGolayKernel } from './savitzkyGolayKernel.js';
+export { closestSavitzkyGolay } from './closestSavitzkyGolay.js';
+export type { SavitzkyGolayMatch } from './closestSavitzkyGolay.js';
+export { runMaps } from './runMaps.js';
+export type { PartitionRunRequest, PartitionTrainer } from './trainPartitionRun.js';

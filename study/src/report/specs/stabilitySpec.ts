@@ -1,0 +1,19 @@
+import { VEGA_LITE_SCHEMA, round, xTitle, type VegaLiteSpec } from '@spectracam/cam';
+
+/** Curves of every partition overlaid (study Fig 10): class-mean maps or VIP; the title carries mean r. */
+export function stabilitySpec(axis: readonly number[], unit: string, curves: { partition: string; values: readonly number[] }[], yTitle: string, title: string): VegaLiteSpec {
+  const values = curves.flatMap(({ partition, values: v }) => v.map((y, i) => ({ x: round(axis[i]!, 4), y: round(y, 4), partition })));
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    width: 640,
+    height: 160,
+    data: { values },
+    mark: { type: 'line', strokeWidth: 1, opacity: 0.8 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', title: xTitle(unit), scale: { zero: false, nice: false } },
+      y: { field: 'y', type: 'quantitative', title: yTitle },
+      color: { field: 'partition', type: 'nominal' },
+    },
+  };
+}
