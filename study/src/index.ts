@@ -6,3 +6,4 @@ export * from './baseline/index.js';
 export * from './evaluate/index.js';
 export * from './report/index.js';
 export * from './metrics/index.js';
+export * from './model_selection/index.js';

@@ -1,6 +1,10 @@
 export { evaluate, runDirName } from './evaluate.js';
 export type { EvaluateHooks, EvaluateOptions, EvaluateProgress } from './evaluate.js';
 export type * from './evaluationResults.js';
+export { cnnEstimator, runDifferences } from './cnnEstimator.js';
+export type { CnnEstimatorOptions, CnnFit } from './cnnEstimator.js';
+export { plsLdaEstimator } from './plsLdaEstimator.js';
+export type { PlsLdaFit } from './plsLdaEstimator.js';
 export { meanStd } from './meanStd.js';
 export { pearson, meanPairwisePearson } from './pearson.js';
 export { savitzkyGolayKernel } from './savitzkyGolayKernel.js';

@@ -1,4 +1,4 @@
-import { camBasis, coarseMaps, fullMap, minMaxScale } from '@spectracam/cam';
+import { coarseMaps, createMapExplainer } from '@spectracam/cam';
 import type { ModelGeometry } from '@spectracam/format';
 import { classifierWeights, featureMaps, type LayersModel } from '@spectracam/trainer';
 
@@ -10,16 +10,15 @@ export interface RunMaps {
 }
 
 /**
- * Predictions and min-max scaled class activation maps of `spectra` (preprocessed): the coarse
- * map W_c . conv3 of the predicted class, interpolated to the input axis by the receptive-field
- * quadratic spline basis, then scaled per spectrum (study section 2.2).
+ * Predictions and min-max scaled class activation maps of `spectra` (preprocessed) from the
+ * trained TensorFlow.js model: the coarse map W_c . conv3 of the predicted class through cam's
+ * explain pipeline (receptive-field spline, min-max scaling), as the runtime does from the file.
  */
 export function runMaps(model: LayersModel, geometry: ModelGeometry, spectra: readonly Float32Array[]): RunMaps {
   if (spectra.length === 0) return { predicted: [], scaled: [] };
-  const p = geometry.inputLength;
-  const conv3 = geometry.layers[2];
+  const conv3 = geometry.layers[geometry.layers.length - 1]!;
   const n3 = conv3.outputLength;
-  const basis = camBasis(conv3.centres, p, 'receptive-field');
+  const explainer = createMapExplainer(conv3.centres, Float64Array.from({ length: geometry.inputLength }, (_, i) => i));
   const { weight } = classifierWeights(model);
   const predicted: number[] = [];
   const scaled: Float64Array[] = [];
@@ -28,9 +27,8 @@ export function runMaps(model: LayersModel, geometry: ModelGeometry, spectra: re
     maps.probabilities.forEach((v, c) => v > maps.probabilities[best]! && (best = c));
     const flat = new Float32Array(maps.conv3.length * n3);
     maps.conv3.forEach((row, f) => flat.set(row, f * n3));
-    const coarse = coarseMaps(flat, weight, n3);
     predicted.push(best);
-    scaled.push(minMaxScale(fullMap(coarse.subarray(best * n3, (best + 1) * n3), basis, n3, p)));
+    scaled.push(explainer.explain(coarseMaps(flat, weight, n3), best * n3, { full: true }).map!);
   }
   return { predicted, scaled };
 }

@@ -36,7 +36,7 @@ export function untrainedRecord(options: TestModelOptions = {}): RunRecord {
     split: { protocol: 'random', seed: 1, ratios: [0.7, 0.1, 0.2], stratified: true, ids: { train: [], validation: [], test: [] } },
     model: { architecture: 'spectracam-cnn1d', classes, geometry: modelGeometry(p, spec), l2: 0 },
     training: {
-      backend: 'cpu', seed: options.seed ?? 1, epochs: 0, epochsRun: 0, bestEpoch: 0, batchSize: 1,
+      options: {}, backend: 'cpu', seed: options.seed ?? 1, epochs: 0, epochsRun: 0, bestEpoch: 0, batchSize: 1,
       learningRate: 0, patience: 0, secondsPerEpoch: 0, history: [],
     },
     metrics: { train: metrics, validation: metrics, test: metrics },

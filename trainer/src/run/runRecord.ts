@@ -66,6 +66,11 @@ export interface RunRecord {
     l2: number;
   };
   training: {
+    /**
+     * The options trainRun was given (without `reader` and `backend`): what a resumed or repeated
+     * training must match, and what `train --resume` continues with.
+     */
+    options: Record<string, unknown>;
     backend: string;
     seed: number;
     epochs: number;

@@ -1,4 +1,4 @@
-export { trainRun } from './trainRun.js';
+export { trainRun, trainSettings } from './trainRun.js';
 export { fitModel } from './fitModel.js';
 export type { FitOptions, FitHooks, FitProgress, FitResult } from './fitModel.js';
 export { evaluateModel, predictProbabilities } from './evaluateModel.js';

@@ -85,6 +85,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     },
     model: { architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2 },
     training: {
+      options: trainSettings(options),
       backend,
       seed: o.seed,
       epochs: o.epochs,
@@ -100,6 +101,12 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     metrics: { train: metric(split.train), validation: metric(split.validation), test: metric(split.test) },
   };
   return { record, model };
+}
+
+/** The options that define a training (JSON-safe; reader and backend are where and how, not what). */
+export function trainSettings(options: TrainOptions): Record<string, unknown> {
+  const { reader: _reader, backend: _backend, ...rest } = definedOnly(options);
+  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {

@@ -29,7 +29,7 @@ async function smallRun(dir: string): Promise<string> {
     preprocessing: fitPreprocessing('minmax-variable', spectra),
     split: { protocol: 'random', seed: 1, ratios: [0.7, 0.1, 0.2], stratified: true, ids: { train: [], validation: [], test: [] } },
     model: { architecture: 'spectracam-cnn1d', classes: ['a', 'b'], geometry: modelGeometry(p, spec), l2: 0 },
-    training: { backend: 'cpu', seed: 1, epochs: 0, epochsRun: 0, bestEpoch: 0, batchSize: 1, learningRate: 0, patience: 0, secondsPerEpoch: 0, history: [] },
+    training: { options: {}, backend: 'cpu', seed: 1, epochs: 0, epochsRun: 0, bestEpoch: 0, batchSize: 1, learningRate: 0, patience: 0, secondsPerEpoch: 0, history: [] },
     metrics: { train: { accuracy: 1, n: 0, confusion: [] }, validation: { accuracy: 1, n: 0, confusion: [] }, test: { accuracy: 1, n: 0, confusion: [] } },
   } satisfies RunRecord;
   const runDir = join(dir, 'run');

@@ -110,6 +110,7 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
     },
     model: { architecture: 'spectracam-cnn1d', classes: classNames, geometry, l2: 0 },
     training: {
+      options: {},
       backend: 'cpu',
       seed,
       epochs: 0,
