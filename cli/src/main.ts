@@ -38,8 +38,8 @@ export async function main(argv: string[]): Promise<void> {
 
 /**
  * yargs lays out the whole help text after every command has started, to show it should the
- * command fail later: 30 ms of a one-spectrum `explain`. Our fail handler never shows it, so the
- * cache is not filled (help itself still renders on --help).
+ * command fail later: a large part of a one-spectrum `explain` (docs/measurements.md). Our fail
+ * handler never shows it, so the cache is not filled (help itself still renders on --help).
  */
 function skipHelpCache(cli: unknown): void {
   type Usage = { cacheHelpMessage?: () => void };

@@ -23,8 +23,7 @@ export interface LoadModelOptions {
    * - `always`: keep spinning after a run (ONNX Runtime's own default); the workers left spinning
    *   take the cores from the next run of the model's other session, or of another model;
    * - `never`: sleep whenever idle; each operator then waits for its workers to wake.
-   * Measured on 2 cores, predict then explain (ms per run): batch 1 0.20 / 0.22 with
-   * `during-runs`, 0.39 / 0.41 `always`, 0.22 / 0.25 `never`; batch 256 23 / 25, 25 / 47, 23 / 25.
+   * Figures: README, "Library use".
    * @default 'during-runs'
    */
   spinning?: Spinning;
@@ -103,7 +102,7 @@ export interface SpectraModel {
   readonly metadata: ModelMetadata;
   /** Device the session runs on. */
   readonly device: Device;
-  /** `classifier.weight` [C, 64] row-major and `classifier.bias` [C], read from the file. */
+  /** `classifier.weight` [C, K] row-major (K channels of the last conv layer) and `classifier.bias` [C], read from the file. */
   readonly classifier: { weight: Float32Array; bias: Float32Array };
   predict(spectra: SpectraInput, options?: InputOptions): Promise<Prediction[]>;
   explain(spectra: SpectraInput, options?: ExplainOptions): Promise<Explanation[]>;

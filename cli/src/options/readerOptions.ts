@@ -1,22 +1,13 @@
 import type { Argv } from 'yargs';
-import type { ReaderOptions } from '@spectracam/data';
+import type { ReaderFormat, ReaderOptions } from '@spectracam/data';
 
 const GROUP = 'Reading data:';
 
-/** Reader arguments as yargs parses them (camel-case keys). */
-export interface ReaderArgv {
-  data: string;
-  format: 'auto' | 'delimited' | 'ucr' | 'folder';
-  orientation: 'auto' | 'rows' | 'columns';
-  labelColumn?: string;
-  labels?: string;
-  labelPattern?: string;
-  groupColumn?: string;
-  groups?: string;
-  groupPattern?: string;
-  delimiter?: string;
-  unit?: string;
-}
+/** Reader arguments as yargs parses them: data's ReaderOptions, with the choices' `auto` spelled out. */
+export type ReaderArgv = Omit<ReaderOptions, 'format' | 'orientation' | 'axis'> & {
+  format: NonNullable<ReaderOptions['format']>;
+  orientation: NonNullable<ReaderOptions['orientation']>;
+};
 
 /**
  * The reader options shared by train, predict, explain and evaluate. Label and group defaults
@@ -30,7 +21,8 @@ export function readerOptions<T>(yargs: Argv<T>, { dataRequired = true }: { data
       describe: 'data file or folder: delimited text (CSV/TSV/semicolon), a UCR-style TSV, a JCAMP-DX (.jdx/.dx) or SPC (.spc) file, or a folder with one sub-folder per class of spectrum files (two-column text, JCAMP-DX, SPC)',
       group: GROUP,
     })
-    .option('format', { choices: ['auto', 'delimited', 'ucr', 'folder'] as const, default: 'auto' as const, describe: 'reader; auto: folder -> folder, headerless label-first text -> ucr, else delimited', group: GROUP })
+    // Spelled out, not imported from data: every command's builder loads this file.
+    .option('format', { choices: ['auto', 'delimited', 'ucr', 'folder'] as const satisfies readonly ReaderFormat[], default: 'auto' as const, describe: 'reader; auto: folder -> folder, headerless label-first text -> ucr, else delimited', group: GROUP })
     .option('orientation', {
       choices: ['auto', 'rows', 'columns'] as const,
       default: 'auto' as const,

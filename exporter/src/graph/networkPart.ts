@@ -14,10 +14,8 @@ export type FeatureOutput = 'conv1' | 'conv2';
  * `classifier.weight` [C, 64] (transB) and `classifier.bias`, and Softmax.
  *
  * Why 2-D: ONNX Runtime's x86 layout optimizer (NCHWc, blocked channels) only takes 4-D Conv and
- * pooling. The same network as 1-D Conv ran at 23 ms per 256 spectra on this 2-core AVX-512 VM,
- * as 2-D at 10.5 ms, and at batch 1 0.24 against 0.16 ms. Other runtimes treat H = 1 as a plain
- * 1-D convolution: onnxruntime-web (wasm) ran both forms at the same speed (0.60 against 0.63 ms at
- * batch 1, one thread).
+ * pooling, and ran the 2-D form about twice as fast (docs/measurements.md); other runtimes treat
+ * H = 1 as a plain 1-D convolution.
  *
  * Outputs keep the 1-D contract: `conv3` (and `conv1`/`conv2` when listed in `features`) are
  * Squeezed to [batch, filters, length]. The Squeeze only runs for tensors that are graph outputs,

@@ -9,8 +9,8 @@ import { defaultThreads } from './cpuThreads.js';
 import { openOrExplain, openSession } from './sessionHandle.js';
 import type { OrtModule } from './sessionHandle.js';
 
-// Loaded with require: imported from ESM, Node first scans the CommonJS sources for export
-// names, which cost about 20 ms of every CLI start.
+// Loaded with require: imported from ESM, Node first scans the CommonJS sources for export names
+// on every start (docs/measurements.md).
 const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof ortModule;
 
 const CUDA_HINT =

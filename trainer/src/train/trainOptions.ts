@@ -8,11 +8,8 @@ export interface TrainOptions {
   /** Mini-batch size. @default 16 below 200 training spectra, else 32 */
   batchSize?: number;
   /**
-   * Adam learning rate. @default 0.005 below 200 training spectra, else 0.003. On small sets a
-   * step costs mostly TensorFlow.js's fixed per-batch overhead, so fewer, larger batches with a
-   * higher rate and a shorter patience train as well in about a third of the time (meat, 5 seeds:
-   * batch 16 / 0.005 / patience 40 -> 0.983 mean test accuracy in 32 s, against 0.975 for
-   * batch 8 / 0.003 / patience 100; batch 32 / 0.01 underfitted some seeds, 0.958).
+   * Adam learning rate. @default 0.005 below 200 training spectra, else 0.003 (on small sets fewer,
+   * larger batches at a higher rate train as well in less time: docs/measurements.md).
    */
   learningRate?: number;
   /** L2 penalty on the conv and dense kernels. @default 0.001 */

@@ -24,8 +24,10 @@ function newestMtime(dir: string): number {
 export function ensureBuiltPage(): void {
   const index = join(distDir, 'index.html');
   const example = join(exampleDir, 'model.onnx');
+  // The page bundles the packages it imports from their sources, so their changes count too.
   const sources = Math.max(
     newestMtime(join(webDemoDir, 'src')),
+    ...['cam', 'format', 'data', 'runtime'].map((pkg) => newestMtime(join(repoRoot, pkg, 'src'))),
     statSync(join(webDemoDir, 'index.html')).mtimeMs,
     existsSync(example) ? statSync(example).mtimeMs : 0,
   );
