@@ -22,5 +22,6 @@ await build({
   external: ['onnxruntime-node', 'onnxruntime-web', '@tensorflow/*', 'vega', 'vega-lite'],
   // Bundled CommonJS packages call require(); ESM output needs one made for it.
   banner: { js: "import { createRequire as __spectracamRequire } from 'node:module'; const require = __spectracamRequire(import.meta.url);" },
+  minify: true,
   logLevel: 'warning',
 });

@@ -1,7 +1,7 @@
 import type { OrtBackend } from '../backend/ortBackend.js';
 import type { LoadModelOptions, SpectraModel } from '../types.js';
 import { parseMetadata, TENSORS } from '@spectracam/format';
-import { decodeModel, onnx } from '@spectracam/format/onnx';
+import { decodeModel, onnx, type DecodedModel } from '@spectracam/format/onnx';
 import { readClassifier } from './readClassifier.js';
 import { createSpectraModel } from './createSpectraModel.js';
 import { withCoarseMaps } from './withCoarseMaps.js';
@@ -33,10 +33,17 @@ export async function loadFromBytes(
   // feature maps' (the file's graph as it is) and explain's (plus the coarse maps). The device is
   // checked now, so a wrong name fails at load.
   backend.checkDevice(device);
-  const openPredict = () => backend.open(onnx.ModelProto.encode(withOutputs(decodeModel(bytes, name).proto, [TENSORS.probabilities, TENSORS.logits])).finish(), device, sessionOptions);
+  // The graph transforms change the decoded model in place: the first takes the one decoded above.
+  let unused: DecodedModel['proto'] | undefined = decoded.proto;
+  const freshProto = () => {
+    const proto = unused ?? decodeModel(bytes, name).proto;
+    unused = undefined;
+    return proto;
+  };
+  const openPredict = () => backend.open(onnx.ModelProto.encode(withOutputs(freshProto(), [TENSORS.probabilities, TENSORS.logits])).finish(), device, sessionOptions);
   const openFeatures = () => backend.open(bytes, device, sessionOptions);
   const openExplain = (maps: CoarseMaps) =>
-    backend.open(withCoarseMaps(decodeModel(bytes, name).proto, maps, metadata.classes.length, conv3.outputLength), device, sessionOptions);
+    backend.open(withCoarseMaps(freshProto(), maps, metadata.classes.length, conv3.outputLength), device, sessionOptions);
   return createSpectraModel({
     metadata,
     classifier,
