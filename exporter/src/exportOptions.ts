@@ -14,6 +14,8 @@ export interface ExportOptions {
 export interface ExportRunOptions extends ExportOptions {
   /** Path of the .onnx file to write (atomically). */
   out: string;
+  /** Export a run whose training was interrupted (its best checkpoint); the file's metadata says so. @default false */
+  allowInterrupted?: boolean;
   /** Called as each step finishes (read run, build graph, write file). */
   onProgress?: (progress: { step: string; done: number; total: number }) => void;
 }

@@ -13,7 +13,7 @@ export async function exportRun(runDir: string, options: ExportRunOptions): Prom
   if (typeof options?.out !== 'string' || options.out === '') throw new TypeError("'out' must name the .onnx file to write");
   const started = performance.now();
   const progress = (step: string, done: number) => options.onProgress?.({ step, done, total: 3 });
-  const { record, model } = await loadRunDir(runDir);
+  const { record, model } = await loadRunDir(runDir, { allowInterrupted: options.allowInterrupted });
   progress('read run', 1);
   let built: ReturnType<typeof buildOnnx>;
   try {

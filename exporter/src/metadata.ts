@@ -17,6 +17,7 @@ export function trainingMeta(record: RunRecord): TrainingSummaryMeta & { epochs:
     },
     backend: record.training.backend,
     epochsRun: record.training.epochsRun,
+    status: record.status,
     epochs: record.training.epochs,
     bestEpoch: record.training.bestEpoch,
   };
@@ -35,6 +36,7 @@ export function modelMetadata(record: RunRecord, outputs: string[], camAlignment
     producer,
     outputs,
     ...(camAlignment ? { camAlignment } : {}),
+    ...(record.data.range ? { inputRange: record.data.range } : {}),
   };
 }
 
@@ -52,5 +54,6 @@ export function metadataProps(meta: ModelMetadata): { key: string; value: string
     ['outputs', meta.outputs],
   ];
   if (meta.camAlignment) entries.push(['camAlignment', meta.camAlignment]);
+  if (meta.inputRange) entries.push(['inputRange', meta.inputRange]);
   return entries.map(([key, value]) => ({ key: METADATA_KEYS[key], value: JSON.stringify(value) }));
 }

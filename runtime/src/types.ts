@@ -51,6 +51,13 @@ export interface Prediction {
   probabilities: Record<string, number>;
   /** Scores before softmax by class name. */
   logits: Record<string, number>;
+  /**
+   * True when the spectrum lies further outside the training data than one training range (the
+   * class is then a guess about data the model never saw). Absent for files without the range.
+   */
+  outOfRange?: boolean;
+  /** How far outside the training range, in training ranges (0 inside); absent with outOfRange. */
+  rangeExcess?: number;
 }
 
 export interface ExplainOptions extends InputOptions {

@@ -20,6 +20,7 @@ interface EvaluateArgs extends ReaderArgv {
   preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none';
   fraction: number;
   report: boolean;
+  force: boolean;
 }
 
 const GROUP = 'Evaluation:';
@@ -47,6 +48,14 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none'] as const, group: GROUP })
       .option('fraction', { type: 'number', default: 0.1, describe: 'top fraction of variables for the frequency maps', group: GROUP })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)', group: GROUP })
+      .option('force', { type: 'boolean', default: false, describe: 'retrain runs in --out that were made with other data, splits or settings (never touches other folders)', group: GROUP })
+      .check((a) => {
+        for (const name of ['partitions', 'repeats'] as const) {
+          const v = a[name];
+          if (!(Number.isInteger(v) && v >= (name === 'repeats' ? 1 : 0))) throw new Error(`--${name} must be a whole number >= ${name === 'repeats' ? 1 : 0}, got ${String(v)}`);
+        }
+        return true;
+      })
       .example('$0 evaluate --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out eval/meat', 'meat: 5 partitions x 10 CNNs + PLS-LDA, group-aware')
       .example('$0 evaluate --data spectra.csv --out eval/x --partitions 2 --repeats 3 --epochs 100 --pls-baseline --pls-derivative', 'a quick Raman evaluation') as unknown as Argv<EvaluateArgs>,
   handler: async (argv) => {
@@ -79,6 +88,8 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
           fraction: argv.fraction,
           backend: argv.backend,
           train,
+          force: argv.force,
+          inputs: [argv.data, argv.labels, argv.groups],
         },
         {
           signal: interrupt.signal,

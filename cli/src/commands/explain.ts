@@ -13,6 +13,7 @@ interface ExplainArgs extends ReaderArgs {
   json: boolean;
   plot?: string;
   plotIndex: number;
+  force: boolean;
   bands: string;
   device: Device;
   batchSize: number;
@@ -30,6 +31,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .option('full', { type: 'boolean', default: false, describe: 'With --json, include the scaled map of each requested class' })
       .option('plot', { type: 'string', describe: 'Write an SVG of one spectrum with its map and regions' })
       .option('plot-index', { type: 'number', default: 0, describe: 'Which spectrum --plot draws (0-based)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Let --plot replace a file that is not an earlier plot (never an input)' })
       .option('bands', { type: 'string', default: 'auto', describe: 'Band table naming regions: auto, raman, mid-ir, none or a JSON file' })
       .check((a) => {
         if (!(a.top > 0 && a.top <= 1)) throw new Error(`--top ${a.top}: expected a fraction in (0, 1]`);
@@ -42,13 +44,16 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
     const { createClassStatistics, resampleLinear } = await import('@spectracam/cam');
-    const { modelInputChunks, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
+    const { modelInputChunks, axisOption, labelsMatch, tsvCell } = await import('../runtime/modelInputs.js');
     const { bandTableOption } = await import('../runtime/bandTableOption.js');
     const { explanationJson } = await import('../runtime/explanationJson.js');
     const { explanationSvg } = await import('../plot/explanationSvg.js');
-    const { writeFileAtomic } = await import('@spectracam/data');
+    const { checkOutput, writeFileAtomic } = await import('@spectracam/data');
+    const { isOwnPlot } = await import('../options/ownOutputs.js');
     const { SingleBar, Presets } = (await import('cli-progress')).default;
 
+    // The plot may never replace an input, nor a file that is not an earlier plot without --force.
+    if (args.plot) await checkOutput(args.plot, { what: 'plot', inputs: [args.model, args.data, args.labels, args.groups], isOwn: isOwnPlot, force: args.force });
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     try {
       const bands = await bandTableOption(args.bands, model.axis);
@@ -60,8 +65,9 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       let i = 0;
       let correct = 0;
       let labelled = 0;
+      let outside = 0;
       let stats: ReturnType<typeof createClassStatistics> | undefined;
-      for await (const dataset of modelInputChunks(args.data, args)) {
+      for await (const dataset of modelInputChunks(args.data, args, model.unit)) {
         const scored = labelsMatch(dataset, model.classes);
         // Class patterns need the predicted class's full map; they accumulate piece by piece.
         if (scored) stats ??= createClassStatistics([...model.classes], model.axis.length, args.top);
@@ -83,10 +89,11 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
             const predictedMap = e.maps.find((m) => m.class === e.predicted)?.map;
             if (stats && predictedMap) stats.add(predictedMap, dataset.labels[k]!, e.predicted);
           }
-          if (args.json) process.stdout.write(`${explanationJson(id, e, args.full)}\n`);
+          if (e.outOfRange) outside++;
+          if (args.json) process.stdout.write(`${explanationJson(id, e, args.full, scored ? dataset.labels[k] : undefined)}\n`);
           else {
             const regions = e.maps[0]!.regions.slice(0, 3).map((r) => `${r.start.toFixed(0)}-${r.end.toFixed(0)}${r.band ? ` (${r.band.name})` : ''}`);
-            process.stdout.write(`${id}\t${e.predicted}\t${e.probabilities[e.predicted]!.toFixed(4)}\t${e.maps[0]!.class}: ${regions.join(', ')}\n`);
+            process.stdout.write(`${tsvCell(id)}\t${e.predicted}\t${e.probabilities[e.predicted]!.toFixed(4)}\t${e.maps[0]!.class}: ${regions.join(', ')}${e.outOfRange ? '\tout-of-range' : ''}\n`);
           }
           if (args.plot && i === args.plotIndex) {
             const m = e.maps[0]!;
@@ -114,6 +121,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
           if (pattern.n > 0) lines.push(`class ${name}: ${pattern.n} correctly classified, mean map peaks at ${model.axis[peak]!.toFixed(1)} ${model.unit}`);
         }
       }
+      if (outside > 0) lines.push(`warning: ${outside} spectra lie far outside the training data's range (outOfRange); their classes and maps are guesses`);
       if (args.plot) lines.push(`plot: ${args.plot}`);
       process.stderr.write(`${lines.join('\n')}\n`);
     } finally {

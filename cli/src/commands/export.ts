@@ -7,6 +7,8 @@ interface ExportArgs {
   cam?: boolean;
   camAlignment: 'receptive-field' | 'stretch';
   opset: number;
+  force: boolean;
+  allowInterrupted: boolean;
 }
 
 export const exportCommand: CommandModule<object, ExportArgs> = {
@@ -15,7 +17,9 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
   builder: (yargs) =>
     yargs
       .positional('run', { type: 'string', demandOption: true, describe: 'run directory written by `spectracam train --out`' })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .onnx file to write' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .onnx file to write (a new file, or a model exported before)' })
+      .option('force', { type: 'boolean', default: false, describe: 'replace a file at --out that is not a SpectraCAM model' })
+      .option('allow-interrupted', { type: 'boolean', default: false, describe: 'export the checkpoint of an interrupted training (the file says so)' })
       .option('features', {
         type: 'string',
         array: true,
@@ -37,7 +41,14 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       .example('$0 export runs/meat --out meat.onnx', 'classifier with logits, probabilities and conv3 outputs')
       .example('$0 export runs/ecoli --out ecoli.onnx --features conv1,conv2 --cam', 'also feature maps and the CAM output') as unknown as Argv<ExportArgs>,
   handler: async (argv) => {
-    const [{ exportRun }, { SingleBar, Presets }] = await Promise.all([import('@spectracam/exporter'), import('cli-progress')]);
+    const [{ exportRun }, { SingleBar, Presets }, { checkOutput }, { isOwnModelFile }] = await Promise.all([
+      import('@spectracam/exporter'),
+      import('cli-progress'),
+      import('@spectracam/data'),
+      import('../options/ownOutputs.js'),
+    ]);
+    const runFiles = ['run.json', 'model/model.json', 'model/weights.bin'].map((f) => `${argv.run}/${f}`);
+    await checkOutput(argv.out, { what: 'model file', inputs: [argv.run, ...runFiles], isOwn: isOwnModelFile, force: argv.force });
     const bar = new SingleBar({ format: 'export [{bar}] {value}/{total} {step}', stream: process.stderr }, Presets.shades_classic);
     bar.start(3, 0, { step: 'read run' });
     try {
@@ -46,13 +57,14 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         features: (argv.features ?? []) as ('conv1' | 'conv2')[],
         cam: argv.cam ? { alignment: argv.camAlignment } : false,
         opset: argv.opset as 13 | 17,
+        allowInterrupted: argv.allowInterrupted,
         onProgress: ({ step, done }) => bar.update(done, { step }),
       });
       bar.stop();
       const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
       process.stdout.write(
         [
-          `wrote ${result.path}`,
+          `wrote ${result.path}${argv.allowInterrupted ? ' (from an interrupted run: its best checkpoint)' : ''}`,
           `  outputs:    ${result.outputs.join(', ')}${result.camAlignment ? ` (cam: ${result.camAlignment})` : ''}`,
           `  opset:      ${result.opset} (IR ${result.irVersion})`,
           `  size:       ${kib(result.bytes)} (parameters ${kib(result.parameterBytes)}, metadata ${kib(result.metadataBytes)})`,

@@ -22,15 +22,17 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
   handler: async (args) => {
     exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
-    const { modelInputChunks, axisOption, labelsMatch } = await import('../runtime/modelInputs.js');
+    const { modelInputChunks, axisOption, labelsMatch, tsvCell } = await import('../runtime/modelInputs.js');
+    const { predictionFields } = await import('../runtime/explanationJson.js');
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     try {
       const started = performance.now();
       let count = 0;
       let labelled = 0;
       let correct = 0;
+      let outside = 0;
       // One piece of the file at a time (see modelInputChunks): memory stays bounded.
-      for await (const dataset of modelInputChunks(args.data, args)) {
+      for await (const dataset of modelInputChunks(args.data, args, model.unit)) {
         const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
         const scored = labelsMatch(dataset, model.classes);
         predictions.forEach((p, i) => {
@@ -38,11 +40,11 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
             labelled++;
             if (p.predicted === dataset.labels[i]) correct++;
           }
+          if (p.outOfRange) outside++;
           if (args.json) {
-            const probabilities = Object.fromEntries(Object.entries(p.probabilities).map(([k, v]) => [k, Number(v.toPrecision(6))]));
-            process.stdout.write(`${JSON.stringify({ id: dataset.ids[i], predicted: p.predicted, probabilities })}\n`);
+            process.stdout.write(`${JSON.stringify(predictionFields(dataset.ids[i]!, p, scored ? dataset.labels[i] : undefined))}\n`);
           } else {
-            process.stdout.write(`${dataset.ids[i]}\t${p.predicted}\t${p.probabilities[p.predicted]!.toFixed(4)}\n`);
+            process.stdout.write(`${tsvCell(dataset.ids[i]!)}\t${p.predicted}\t${p.probabilities[p.predicted]!.toFixed(4)}${p.outOfRange ? '\tout-of-range' : ''}\n`);
           }
         });
         count += predictions.length;
@@ -51,6 +53,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
       const summary = `${count} spectra in ${seconds.toFixed(2)} s on ${model.device}` +
         (labelled > 0 ? `; accuracy against the labels ${((100 * correct) / labelled).toFixed(2)} %${labelled < count ? ` (${labelled} labelled spectra)` : ''}` : '');
       process.stderr.write(`${summary}\n`);
+      if (outside > 0) process.stderr.write(`warning: ${outside} spectra lie far outside the training data's range (marked out-of-range); their classes are guesses\n`);
     } finally {
       await model.dispose();
     }

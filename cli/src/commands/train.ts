@@ -1,10 +1,14 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
 import { abortOnSigint } from '../terminal/abortOnSigint.js';
 
 interface TrainArgs extends Partial<ReaderArgv> {
-  out: string;
+  out?: string;
+  force: boolean;
+  resume?: string;
   backend: 'auto' | 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
   epochs?: number;
   batchSize?: number;
@@ -42,7 +46,9 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
   describe: "Train the study's 1-D CNN on a data set (or the built-in synthetic one) and write a run directory",
   builder: (yargs) =>
     readerOptions(yargs, { dataRequired: false })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'run directory to write (run.json + model/)', group: GROUP })
+      .option('out', { alias: 'o', type: 'string', describe: 'run directory to write (run.json + model/); a new or empty folder', group: GROUP })
+      .option('force', { type: 'boolean', default: false, describe: 'replace an earlier run directory at --out (never anything else)', group: GROUP })
+      .option('resume', { type: 'string', describe: 'continue the interrupted run in this directory, with its recorded data and settings', group: GROUP })
       .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend; auto: the fastest present (tensorflow > webgpu > wasm > cpu)', group: GROUP })
       .option('epochs', { type: 'number', describe: 'maximum epochs (default 300; the built-in synthetic recipe: 20)', group: GROUP })
       .option('batch-size', { type: 'number', describe: 'mini-batch size (default 16 below 200 training spectra, else 32)', group: GROUP })
@@ -56,22 +62,58 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('padding', { choices: ['same', 'valid'] as const, describe: 'conv padding (default same; the synthetic recipe: valid)', group: GROUP })
       .option('split', { choices: ['auto', 'group-aware', 'random', 'file'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known; random can put near-duplicates on both sides', group: GROUP })
       .option('split-file', { type: 'string', describe: 'CSV naming each spectrum\'s part (implies --split file)', group: GROUP })
-      .option('seed', { type: 'number', default: 1, describe: 'seeds split, initial weights and batch order', group: GROUP })
+      .option('seed', { type: 'number', default: 1, describe: 'seeds split, initial weights and batch order (a whole number >= 0)', group: GROUP })
       .option('synthetic', { type: 'boolean', describe: 'train on the built-in synthetic data set (the default without --data)', group: GROUP })
       .example('$0 train --out runs/synthetic', 'the built-in synthetic Raman set with its recipe (SYNTHETIC_TRAIN_OPTIONS)')
       .example('$0 train --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out runs/meat --seed 3', 'meat, group-aware split')
-      .example('$0 train --data spectra.csv --out runs/x --kernels 21,11,5 --strides 2,2,1 --backend wasm', 'explicit geometry and backend') as unknown as Argv<TrainArgs>,
+      .example('$0 train --data spectra.csv --out runs/x --kernels 21,11,5 --strides 2,2,1 --backend wasm', 'explicit geometry and backend')
+      .example('$0 train --resume runs/x', 'continue a training stopped with Ctrl-C')
+      .check((a) => {
+        if (!a.out && !a.resume) throw new Error('--out is missing: name the run directory to write (or --resume RUN)');
+        if (a.resume && a.out && a.out !== a.resume) throw new Error('--resume continues the run in its own directory; leave out --out or give the same path');
+        if (!Number.isSafeInteger(a.seed) || a.seed < 0) throw new Error(`--seed must be a whole number >= 0, got ${String(a['seed'])}`);
+        for (const name of ['epochs', 'batch-size', 'patience'] as const) {
+          const v = a[name];
+          if (v !== undefined && !(Number.isInteger(v) && (v as number) >= (name === 'patience' ? 0 : 1))) throw new Error(`--${name} must be a whole number${name === 'patience' ? ' >= 0' : ' >= 1'}, got ${String(v)}`);
+        }
+        for (const name of ['lr', 'l2', 'noise'] as const) {
+          const v = a[name];
+          if (v !== undefined && !(Number.isFinite(v) && (v as number) >= 0 && (name !== 'lr' || (v as number) > 0))) throw new Error(`--${name} must be a ${name === 'lr' ? 'positive' : 'non-negative'} number, got ${String(v)}`);
+        }
+        return true;
+      }) as unknown as Argv<TrainArgs>,
   handler: async (argv) => {
     const kernels = triple('kernels', argv.kernels);
     const strides = triple('strides', argv.strides);
     const [trainer, data] = await Promise.all([import('@spectracam/trainer'), import('@spectracam/data')]);
     const { SingleBar, Presets } = (await import('cli-progress')).default;
-    const backend = await trainer.setBackend(argv.backend);
+    const out = (argv.resume ?? argv.out)!;
     const reader = argv.data ? toReaderOptions(argv as ReaderArgv) : undefined;
-    const dataset = reader ? await data.loadDataset(reader) : data.generateSynthetic({ seed: argv.seed }).dataset;
+    // Checked before any work: never an input, never a folder that is not a run, writable.
+    const state = await data.checkOutput(out, {
+      what: 'run directory',
+      folder: true,
+      inputs: [argv.data, argv.labels, argv.groups, argv.splitFile],
+      isOwn: trainer.isRunDirectory,
+    });
+    if (argv.resume && !state.own) throw new Error(`--resume ${out}: not a run directory written by spectracam train`);
+    if (state.own && !argv.resume && !argv.force) {
+      throw new Error(`${out} already holds a run; --force replaces it, --resume continues it if it was interrupted, or choose another --out`);
+    }
+    const previous = argv.resume ? await trainer.readRun(out) : undefined;
+    if (previous && previous.record.status !== 'interrupted') {
+      previous.model.dispose();
+      throw new Error(`--resume ${out}: the run is complete; nothing to continue (train again with --force to replace it)`);
+    }
+    const backend = await trainer.setBackend(argv.backend);
+    const dataset = previous
+      ? await reloadRecordedData(previous.record, data)
+      : reader ? await data.loadDataset(reader) : data.generateSynthetic({ seed: argv.seed }).dataset;
     // The built-in synthetic set trains with its own recipe; flags given explicitly still win.
     const recipe = reader ? {} : trainer.SYNTHETIC_TRAIN_OPTIONS;
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
+    await mkdir(dirname(resolve(out)), { recursive: true });
+    const unlock = await data.lockOutput(out, 'run directory');
 
     const interrupt = abortOnSigint('interrupted: finishing the current batch and keeping the best weights so far...');
     const bar = new SingleBar(
@@ -82,7 +124,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
     try {
       const { record, model } = await trainer.trainRun(
         dataset,
-        {
+        previous ? { backend: argv.backend } : {
           ...recipe,
           ...defined({
             epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
@@ -103,15 +145,16 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
             bar.update(p.epoch, payload);
           },
         },
+        previous,
       );
       if (started) bar.stop();
       if (record.split.warning) process.stderr.write(`warning: ${record.split.warning}\n`);
-      await trainer.writeRun(argv.out, record, model);
+      await trainer.writeRun(out, record, model, { replace: state.own });
       const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)} %` : 'n/a');
       const t = record.training;
       process.stdout.write(
         [
-          `${record.status === 'interrupted' ? 'interrupted; wrote the best checkpoint to' : 'wrote'} ${argv.out}`,
+          `${record.status === 'interrupted' ? 'interrupted; wrote the best checkpoint to' : previous ? 'resumed and wrote' : 'wrote'} ${out}`,
           `  data:      ${record.data.source || 'built-in synthetic'}: ${record.data.spectra} spectra x ${record.data.variables} variables, classes ${record.data.classes.join(', ')}`,
           `  split:     ${record.split.protocol} (train ${record.metrics.train.n}, validation ${record.metrics.validation.n}, test ${record.metrics.test.n}), seed ${record.split.seed}`,
           `  model:     kernels ${record.model.geometry.layers.map((l) => l.kernel).join(',')}, strides ${record.model.geometry.layers.map((l) => l.stride).join(',')}, ${record.preprocessing.kind}`,
@@ -120,11 +163,21 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
           '',
         ].join('\n'),
       );
+      if (record.status === 'interrupted') process.stdout.write(`  continue:  spectracam train --resume ${out}\n`);
       model.dispose();
-      if (record.status === 'interrupted') process.exitCode = 130;
+      if (record.status === 'interrupted') process.exitCode = interrupt.exitCode() ?? 130;
     } finally {
       if (started) bar.stop();
       interrupt.release();
+      await unlock();
     }
   },
 };
+
+/** The data an interrupted run was trained on, read again the way its record says. */
+async function reloadRecordedData(record: import('@spectracam/trainer').RunRecord, data: typeof import('@spectracam/data')) {
+  const reader = record.data.reader as { data?: string; synthetic?: boolean; seed?: number };
+  if (reader.synthetic) return data.generateSynthetic({ seed: reader.seed ?? 1 }).dataset;
+  if (typeof reader.data !== 'string') throw new Error(`the run's record does not say where its data were read from (data.reader has no 'data'); it cannot be resumed`);
+  return data.loadDataset(reader as import('@spectracam/data').ReaderOptions);
+}

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import type { ReaderFormat, ReaderOptions } from '@spectracam/data';
+import { unitOption } from './units.js';
 
 const GROUP = 'Reading data:';
 
@@ -44,7 +45,7 @@ export function readerOptions<T>(yargs: Argv<T>, { dataRequired = true }: { data
       group: GROUP,
     })
     .option('delimiter', { type: 'string', describe: 'field delimiter (default: tab, semicolon or comma, detected)', group: GROUP })
-    .option('unit', { type: 'string', describe: 'axis unit (default cm-1)', group: GROUP });
+    .option('unit', { type: 'string', describe: 'axis unit: cm-1 (default), nm, um or index; must match a model\'s', group: GROUP });
 }
 
 /** Parsed argv -> ReaderOptions (only the options the user gave). */
@@ -57,6 +58,7 @@ export function toReaderOptions(argv: Partial<ReaderArgv> & { data: string }): R
     const value = argv[key];
     if (value !== undefined && value !== '') options[key] = String(value);
   }
+  if (options.unit !== undefined) options.unit = unitOption(options.unit);
   // A shell passes a tab typed as \t literally.
   if (options.delimiter === '\\t') options.delimiter = '\t';
   return options;

@@ -1,3 +1,4 @@
+import { PLOT_MARK } from '../options/ownOutputs.js';
 import { placeLabels } from './placeLabels.js';
 import type { AnnotatedRegion } from '@spectracam/cam';
 
@@ -48,7 +49,7 @@ export function explanationSvg(plot: ExplanationPlot): string {
   const path = (f: (i: number) => number) =>
     Array.from({ length: n }, (_, i) => `${i ? 'L' : 'M'}${sx(xs[i]!).toFixed(1)},${f(i).toFixed(1)}`).join('');
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" ${PLOT_MARK} width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`);
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
   parts.push(`<text x="${M.left}" y="20" font-size="13" font-weight="bold">${escape(plot.title)}</text>`);
   for (const r of plot.regions) {

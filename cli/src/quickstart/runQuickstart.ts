@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { bandTables } from '@spectracam/cam';
 import type { Explanation } from '@spectracam/runtime';
 import { explanationSvg } from '../plot/index.js';
@@ -50,6 +50,46 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
   };
   const out = options.out;
   const seed = options.seed ?? 1;
+  // Everything goes into one folder of its own: a new or empty one, or an earlier quickstart's.
+  await data.checkOutput(out, { what: 'quickstart folder', folder: true, isOwn: isQuickstartFolder });
+  await mkdir(out, { recursive: true });
+  const unlock = await data.lockOutput(out, 'quickstart folder');
+  try {
+    await data.writeFileAtomic(join(out, QUICKSTART_MARK), `${JSON.stringify({ format: 'spectracam-quickstart', version: 1, seed })}\n`);
+    return await quickstartIn(out, seed, options, onStep, { trainer, data, study, exportRun, loadModel }, seconds, timed);
+  } finally {
+    await unlock();
+  }
+}
+
+/** The marker file of a quickstart folder. */
+export const QUICKSTART_MARK = 'quickstart.json';
+
+async function isQuickstartFolder(dir: string): Promise<boolean> {
+  try {
+    return (JSON.parse(await readFile(join(dir, QUICKSTART_MARK), 'utf8')) as { format?: string }).format === 'spectracam-quickstart';
+  } catch {
+    return false;
+  }
+}
+
+type Packages = {
+  trainer: typeof import('@spectracam/trainer');
+  data: typeof import('@spectracam/data');
+  study: typeof import('@spectracam/study');
+  exportRun: typeof import('@spectracam/exporter').exportRun;
+  loadModel: typeof import('@spectracam/runtime').loadModel;
+};
+
+async function quickstartIn(
+  out: string,
+  seed: number,
+  options: QuickstartOptions,
+  onStep: (s: QuickstartStep) => void,
+  { trainer, data, study, exportRun, loadModel }: Packages,
+  seconds: QuickstartResult['seconds'],
+  timed: <T>(step: QuickstartStep['step'], work: () => Promise<T>) => Promise<T>,
+): Promise<QuickstartResult> {
 
   onStep({ step: 'synth', message: 'generating the synthetic Raman set' });
   const synthetic = data.generateSynthetic({ seed });
@@ -59,7 +99,6 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
   // One run of the study's evaluation (base partition, one CNN, PLS-LDA): trains the model and
   // gathers everything the report needs.
   const evaluationDir = join(out, 'evaluation');
-  await rm(evaluationDir, { recursive: true, force: true });
   const results = await timed('train', () =>
     study.evaluate(
       {
@@ -70,6 +109,8 @@ export async function runQuickstart(options: QuickstartOptions, onStep: (s: Quic
         backend: options.backend ?? 'auto',
         train: { ...trainer.SYNTHETIC_TRAIN_OPTIONS, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), reader: { format: 'synthetic', seed } },
         plsPreprocess: { baseline: true, derivative: true },
+        // The evaluation folder is this quickstart's own: other settings retrain it.
+        force: true,
       },
       {
         onProgress: (p) => onStep({ step: 'train', message: p.message, fraction: p.total ? p.done / p.total : undefined }),

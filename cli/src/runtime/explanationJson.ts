@@ -1,12 +1,22 @@
-import type { Explanation } from '@spectracam/runtime';
+import type { Explanation, Prediction } from '@spectracam/runtime';
 
-/** One JSON line per spectrum: id, prediction, probabilities, regions with bands, maps with --full. */
-export function explanationJson(id: string, e: Explanation, full: boolean): string {
-  const round = (v: number) => Number(v.toPrecision(6));
-  return JSON.stringify({
+const round = (v: number) => Number(v.toPrecision(6));
+
+/** The fields every JSON line of predict and explain carries: id, true label when known, prediction, range flag. */
+export function predictionFields(id: string, p: Prediction, label: string | undefined) {
+  return {
     id,
-    predicted: e.predicted,
-    probabilities: Object.fromEntries(Object.entries(e.probabilities).map(([k, v]) => [k, round(v)])),
+    ...(label !== undefined ? { label } : {}),
+    predicted: p.predicted,
+    probabilities: Object.fromEntries(Object.entries(p.probabilities).map(([k, v]) => [k, round(v)])),
+    ...(p.outOfRange !== undefined ? { outOfRange: p.outOfRange, rangeExcess: round(p.rangeExcess!) } : {}),
+  };
+}
+
+/** One JSON line per spectrum: prediction fields, regions with bands, maps with --full. */
+export function explanationJson(id: string, e: Explanation, full: boolean, label?: string): string {
+  return JSON.stringify({
+    ...predictionFields(id, e, label),
     explanations: e.maps.map((m) => ({
       class: m.class,
       peak: m.peak,

@@ -1,6 +1,7 @@
 import type { Dataset } from '@spectracam/data';
 import { toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
+import { checkSameUnit } from '../options/units.js';
 
 /** Reader options as the predict and explain commands receive them from yargs (shared readerOptions). */
 export type ReaderArgs = Partial<Omit<ReaderArgv, 'data'>>;
@@ -10,9 +11,20 @@ export type ReaderArgs = Partial<Omit<ReaderArgv, 'data'>>;
  * at a time and a folder a few hundred files at a time, so predicting or explaining any number of
  * spectra holds one piece in memory.
  */
-export async function* modelInputChunks(data: string, args: ReaderArgs): AsyncGenerator<Dataset> {
+export async function* modelInputChunks(data: string, args: ReaderArgs, modelUnit: string): AsyncGenerator<Dataset> {
   const { readDatasetChunks } = await import('@spectracam/data');
-  yield* readDatasetChunks(toReaderOptions({ ...args, data }), { labelsRequired: false });
+  const options = toReaderOptions({ ...args, data });
+  // A unit the user gives must be the model's; without one the data are read on the model's.
+  if (options.unit !== undefined) checkSameUnit(options.unit, modelUnit, `--unit ${args.unit}`);
+  for await (const piece of readDatasetChunks({ ...options, unit: options.unit ?? modelUnit }, { labelsRequired: false })) {
+    checkSameUnit(piece.unit, modelUnit, piece.source);
+    yield piece;
+  }
+}
+
+/** An id as one TSV cell: tabs and line breaks inside it would shift the columns. */
+export function tsvCell(text: string): string {
+  return text.replace(/[\t\r\n]/g, ' ');
 }
 
 /** The axis to pass to the runtime: none when the data already sits on the model's axis. */

@@ -7,14 +7,14 @@ import type { LayersModel, RunRecord } from '@spectracam/trainer';
  * refuses what cannot be exported faithfully: an interrupted run or a record without the
  * sections the model file is built from.
  */
-export async function loadRunDir(runDir: string): Promise<{ record: RunRecord; model: LayersModel }> {
+export async function loadRunDir(runDir: string, options: { allowInterrupted?: boolean } = {}): Promise<{ record: RunRecord; model: LayersModel }> {
   const { record, model } = await readRun(runDir);
   const where = join(runDir, RUN_FILES.record);
   const missing = (['data', 'preprocessing', 'split', 'model', 'training', 'metrics'] as const).find((key) => !record[key]);
   const problem = missing
     ? `${where}: field '${missing}' is missing`
-    : record.status !== 'complete'
-      ? `run ${runDir} is '${String(record.status)}', not complete: finish or resume the training before exporting`
+    : record.status !== 'complete' && !(record.status === 'interrupted' && options.allowInterrupted)
+      ? `run ${runDir} is '${String(record.status)}', not complete: resume it (spectracam train --resume ${runDir}) or export its checkpoint with --allow-interrupted`
       : undefined;
   if (problem) {
     model.dispose();

@@ -34,6 +34,8 @@ export const METADATA_KEYS = {
   outputs: 'spectracam.outputs',
   /** Present when the graph has a `cam` output: alignment of the spline basis used. */
   camAlignment: 'spectracam.cam_alignment',
+  /** Per-variable minimum and maximum of the raw training spectra (what the model has seen). */
+  inputRange: 'spectracam.input_range',
 } as const;
 
 /** Knots of the spline that maps Conv3 positions onto the input axis (cam owns the names). */
@@ -54,6 +56,8 @@ export interface TrainingSummaryMeta {
   metrics: { train?: number; validation?: number; test?: number };
   backend: string;
   epochsRun: number;
+  /** 'interrupted' when the file was exported from the checkpoint of a stopped training. */
+  status?: 'complete' | 'interrupted';
 }
 
 /** Parsed `spectracam.*` metadata of a model file. */
@@ -70,4 +74,6 @@ export interface ModelMetadata {
   /** Output names present in the graph. */
   outputs: string[];
   camAlignment?: Alignment;
+  /** Per-variable min and max of the raw training spectra; absent in files of older versions. */
+  inputRange?: { min: number[]; max: number[] };
 }

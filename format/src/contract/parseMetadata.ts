@@ -45,6 +45,11 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
   }
   const outputs = (value('outputs') as string[] | undefined) ?? [];
   const camAlignment = value('camAlignment') as ModelMetadata['camAlignment'];
+  const inputRange = value('inputRange') as ModelMetadata['inputRange'];
+  if (inputRange !== undefined) {
+    const ok = (xs: unknown) => Array.isArray(xs) && xs.length === axis.length && xs.every((x) => typeof x === 'number' && Number.isFinite(x));
+    if (!ok(inputRange?.min) || !ok(inputRange?.max)) throw new Error(`${name}: metadata ${METADATA_KEYS.inputRange} must hold min and max arrays of ${axis.length} finite numbers`);
+  }
   return {
     formatVersion,
     classes,
@@ -56,5 +61,6 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
     producer: (value('producer') as ModelMetadata['producer']) ?? { name: 'unknown', version: '' },
     outputs,
     ...(camAlignment ? { camAlignment } : {}),
+    ...(inputRange ? { inputRange } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { TENSORS, type Alignment, type ModelMetadata } from '@spectracam/format'
 import type { OutputTensor, SessionHandle } from '../backend/ortBackend.js';
 import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
 import { toInputMatrix } from '../input/toInputMatrix.js';
+import { checkMagnitude, magnitudeLimit, OUT_OF_RANGE, rangeExcess } from '../input/inputRange.js';
 import type { InputMatrix } from '../input/toInputMatrix.js';
 import { explainClass, requestedClasses } from '../explain/explainBatch.js';
 import { batchesOf } from './batchesOf.js';
@@ -24,7 +25,14 @@ export interface ModelParts {
   batchSize: number;
 }
 
-type Batch = { rows: number; outputs: Record<string, OutputTensor> };
+type Batch = { start: number; rows: number; outputs: Record<string, OutputTensor> };
+
+/** Spectra on the model's axis, checked, with how far each lies outside the training range. */
+interface Prepared {
+  matrix: InputMatrix;
+  label: (row: number) => string;
+  excess: Float64Array | undefined;
+}
 
 /** The model object `loadModel` returns; the same on every platform. */
 export function createSpectraModel(parts: ModelParts): SpectraModel {
@@ -72,25 +80,54 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       const data = matrix.data.subarray(start * matrix.columns, (start + rows) * matrix.columns);
       const feeds =
         classIndex === undefined ? undefined : { [CAM_TENSORS.classInput]: { data: new BigInt64Array(rows).fill(BigInt(classIndex)), dims: [rows, 1] } };
-      yield { rows, outputs: await on.run(data, rows, matrix.columns, outputs, feeds) };
+      yield { start, rows, outputs: await on.run(data, rows, matrix.columns, outputs, feeds) };
     }
   };
 
-  const prediction = (batch: Batch, row: number): Prediction => {
+  const limit = magnitudeLimit(metadata);
+  const prepare = (spectra: SpectraInput, options: InputOptions = {}, first = 0): Prepared => {
+    const matrix = toInputMatrix(spectra, axis, options, first);
+    const label = (row: number) => {
+      const index = first + row;
+      return options.names?.[index] !== undefined ? `spectrum ${index} (${options.names[index]})` : `spectrum ${index}`;
+    };
+    checkMagnitude(matrix, limit, label, axis);
+    return { matrix, label, excess: rangeExcess(matrix, metadata) };
+  };
+
+  const prediction = (batch: Batch, row: number, prepared: Prepared): Prediction => {
     const C = classes.length;
     const p = batch.outputs[TENSORS.probabilities]!.data as Float32Array;
     const l = batch.outputs[TENSORS.logits]!.data as Float32Array;
     const base = row * C;
+    for (let c = 0; c < C; c++) {
+      // A NaN here would name a class with no meaning; no such answer leaves the runtime.
+      if (!Number.isFinite(p[base + c]!) || !Number.isFinite(l[base + c]!)) {
+        const excess = prepared.excess?.[batch.start + row];
+        throw new RangeError(
+          `${prepared.label(batch.start + row)}: the model's output is not finite (logit ${l[base + c]} for ${classes[c]})` +
+            (excess !== undefined ? `; the spectrum lies ${excess.toPrecision(3)} training ranges outside the training data` : '') +
+            ': expected intensities of the training data\'s scale',
+        );
+      }
+    }
     let best = 0;
     for (let c = 1; c < C; c++) if (p[base + c]! > p[base + best]!) best = c;
     const probabilities: Record<string, number> = {};
     const logits: Record<string, number> = {};
     for (let c = 0; c < C; c++) probabilities[classes[c]!] = p[base + c]!;
     for (let c = 0; c < C; c++) logits[classes[c]!] = l[base + c]!;
-    return { predicted: classes[best]!, predictedIndex: best, probabilities, logits };
+    const out: Prediction = { predicted: classes[best]!, predictedIndex: best, probabilities, logits };
+    const excess = prepared.excess?.[batch.start + row];
+    if (excess !== undefined) {
+      out.outOfRange = excess > OUT_OF_RANGE;
+      out.rangeExcess = excess;
+    }
+    return out;
   };
 
-  const explainMatrix = async (matrix: InputMatrix, options: ExplainOptions): Promise<Explanation[]> => {
+  const explainMatrix = async (prepared: Prepared, options: ExplainOptions): Promise<Explanation[]> => {
+    const { matrix } = prepared;
     const explainer = explainerFor(options.alignment ?? 'receptive-field');
     // 'all' maps every class; otherwise one map per spectrum, of the predicted or the named class.
     const all = options.class === 'all';
@@ -106,11 +143,11 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       const maps = batch.outputs[CAM_TENSORS.coarse]!.data as Float32Array;
       const selected = all ? undefined : (batch.outputs[CAM_TENSORS.selected]!.data as Int32Array);
       for (let row = 0; row < batch.rows; row++) {
-        const p = prediction(batch, row);
+        const p = prediction(batch, row, prepared);
         const classMaps = selected
           ? [explainClass(explainer, classes, maps, row * n3, selected[row]!, options)]
           : everyClass.map((c) => explainClass(explainer, classes, maps, (row * classes.length + c) * n3, c, options));
-        out.push({ predicted: p.predicted, predictedIndex: p.predictedIndex, probabilities: p.probabilities, logits: p.logits, maps: classMaps });
+        out.push({ ...p, maps: classMaps });
       }
     }
     return out;
@@ -125,25 +162,25 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     device,
     classifier,
     async predict(spectra: SpectraInput, options?: InputOptions) {
-      const matrix = toInputMatrix(spectra, axis, options);
+      const prepared = prepare(spectra, options);
       const out: Prediction[] = [];
       const on = await lazySession('predict');
-      for await (const batch of run(matrix, [TENSORS.probabilities, TENSORS.logits], on)) {
-        for (let row = 0; row < batch.rows; row++) out.push(prediction(batch, row));
+      for await (const batch of run(prepared.matrix, [TENSORS.probabilities, TENSORS.logits], on)) {
+        for (let row = 0; row < batch.rows; row++) out.push(prediction(batch, row, prepared));
       }
       return out;
     },
     async explain(spectra: SpectraInput, options: ExplainOptions = {}) {
-      return explainMatrix(toInputMatrix(spectra, axis, options), options);
+      return explainMatrix(prepare(spectra, options), options);
     },
     async *explainStream(spectra, options: ExplainOptions = {}) {
       let pending: ArrayLike<number>[] = [];
       let seen = 0;
       const flush = async () => {
-        const matrix = toInputMatrix(pending, axis, options, seen);
+        const prepared = prepare(pending, options, seen);
         seen += pending.length;
         pending = [];
-        return explainMatrix(matrix, options);
+        return explainMatrix(prepared, options);
       };
       for await (const spectrum of spectra) {
         pending.push(spectrum);

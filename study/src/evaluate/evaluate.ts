@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { writeFileAtomic, type Dataset, type SplitProtocol } from '@spectracam/data';
+import { mkdir, readFile } from 'node:fs/promises';
+import { checkOutput, lockOutput, writeFileAtomic, type Dataset, type SplitProtocol } from '@spectracam/data';
 import { setBackend, type BackendName, type TrainOptions } from '@spectracam/trainer';
 import type { PlsPreprocessOptions } from '../baseline/plsPreprocess.js';
-import { crossValidate, monteCarloSplitter } from '../model_selection/index.js';
+import { crossValidate, monteCarloSplitter, type Splitter } from '../model_selection/index.js';
 import type { EvaluationResults } from './evaluationResults.js';
 import { cnnEstimator } from './cnnEstimator.js';
 import { plsLdaEstimator } from './plsLdaEstimator.js';
@@ -47,6 +48,8 @@ export interface EvaluateOptions {
   backend?: BackendName;
   /** Retrain finished runs that were made with other data, splits or settings. @default false */
   force?: boolean;
+  /** Files the caller read (data, side files): `out` may not be one of them or hold one. */
+  inputs?: readonly (string | undefined)[];
   /** Replaces trainRun (tests). */
   trainer?: PartitionTrainer;
 }
@@ -66,9 +69,38 @@ export { runDirName } from './cnnEstimator.js';
  */
 export async function evaluate(options: EvaluateOptions, hooks: EvaluateHooks = {}): Promise<EvaluationResults> {
   const started = Date.now();
-  const { dataset, out, partitions = 5, repeats = 10, ratios = [0.7, 0.1, 0.2], baseline = 'pls-lda', fraction = 0.1, train = {}, maxMisclassified = 24 } = options;
+  const { dataset, out, partitions = 5, repeats = 10, ratios = [0.7, 0.1, 0.2] } = options;
   if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError(`evaluate: repeats must be a positive integer, got ${repeats}`);
   const splitter = monteCarloSplitter({ partitions, protocol: options.protocol ?? 'auto', ratios });
+  // An evaluation writes only into a new or empty folder, or one of its own (to resume it).
+  await checkOutput(out, { what: 'evaluation folder', folder: true, inputs: options.inputs, isOwn: isEvaluationFolder });
+  await mkdir(out, { recursive: true });
+  const unlock = await lockOutput(out, 'evaluation folder');
+  try {
+    await writeFileAtomic(join(out, EVALUATION_MARK), `${JSON.stringify({ format: 'spectracam-evaluation-folder', version: 1, data: dataset.source })}\n`);
+    return await runEvaluation(options, hooks, splitter, started);
+  } finally {
+    await unlock();
+  }
+}
+
+/** The marker file of an evaluation folder, written before its first run. */
+export const EVALUATION_MARK = 'evaluation.json';
+
+/** True for a folder an evaluation wrote (its marker, or the results of an older version). */
+export async function isEvaluationFolder(dir: string): Promise<boolean> {
+  for (const [file, format] of [[EVALUATION_MARK, 'spectracam-evaluation-folder'], ['results.json', 'spectracam-evaluation']] as const) {
+    try {
+      if ((JSON.parse(await readFile(join(dir, file), 'utf8')) as { format?: string }).format === format) return true;
+    } catch {
+      // not this marker
+    }
+  }
+  return false;
+}
+
+async function runEvaluation(options: EvaluateOptions, hooks: EvaluateHooks, splitter: Splitter, started: number): Promise<EvaluationResults> {
+  const { dataset, out, partitions = 5, repeats = 10, ratios = [0.7, 0.1, 0.2], baseline = 'pls-lda', fraction = 0.1, train = {}, maxMisclassified = 24 } = options;
   const backend = await setBackend(options.backend ?? 'auto');
   const total = (partitions + 1) * repeats;
   let done = 0;

@@ -1,4 +1,4 @@
-export { evaluate, runDirName } from './evaluate.js';
+export { evaluate, runDirName, isEvaluationFolder, EVALUATION_MARK } from './evaluate.js';
 export type { EvaluateHooks, EvaluateOptions, EvaluateProgress } from './evaluate.js';
 export type * from './evaluationResults.js';
 export { cnnEstimator, runDifferences } from './cnnEstimator.js';

@@ -25,7 +25,8 @@ export type PartitionTrainer = (
  */
 export const trainPartitionRun: PartitionTrainer = async (dataset, request, hooks) => {
   const { record, model } = await trainRun(dataset, { ...request.train, seed: request.initSeed, split: 'file', splitFile: request.splitFile }, { signal: hooks.signal });
-  if (record.status === 'complete') await writeRun(request.dir, record, model);
+  // The estimator has checked the folder: absent, or a run it may replace.
+  if (record.status === 'complete') await writeRun(request.dir, record, model, { replace: true });
   return { record, model };
 };
 

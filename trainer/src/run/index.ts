@@ -1,4 +1,5 @@
 export { RUN_FILES } from './runRecord.js';
 export type { EpochRecord, Metrics, RunRecord } from './runRecord.js';
-export { writeRun } from './writeRun.js';
+export { writeRun, isRunDirectory } from './writeRun.js';
+export type { WriteRunOptions } from './writeRun.js';
 export { readRun } from './readRun.js';

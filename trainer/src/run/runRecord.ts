@@ -45,6 +45,8 @@ export interface RunRecord {
     classes: string[];
     /** Reader options used, so the data can be loaded again the same way. */
     reader: Record<string, unknown>;
+    /** Per-variable minimum and maximum of the raw training spectra (absent in older runs). */
+    range?: { min: number[]; max: number[] };
     warnings: string[];
   };
   preprocessing: Preprocessing;

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
@@ -6,13 +6,37 @@ import { RUN_FILES } from './runRecord.js';
 import type { RunRecord } from './runRecord.js';
 import { modelToFiles } from './modelArtifacts.js';
 
+export interface WriteRunOptions {
+  /** Replace a run directory that is already there (never anything else). @default false */
+  replace?: boolean;
+}
+
+/** True when `dir` is a run directory written by writeRun (its run.json says so). */
+export async function isRunDirectory(dir: string): Promise<boolean> {
+  try {
+    const record = JSON.parse(await readFile(join(dir, RUN_FILES.record), 'utf8')) as { format?: unknown };
+    return record?.format === 'spectracam-run';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes a run directory (run.json + model/model.json + model/weights.bin) all at once: the files
  * go to a temporary sibling folder that is renamed into place, so `dir` is either absent, the old
- * run, or the complete new one, never a partial directory. An existing run at `dir` is replaced.
+ * run, or the complete new one, never a partial directory. Only an empty folder, or with
+ * `replace` an earlier run directory, is replaced; any other file or folder at `dir` is refused
+ * and left as it is.
  */
-export async function writeRun(dir: string, record: RunRecord, model: LayersModel): Promise<void> {
+export async function writeRun(dir: string, record: RunRecord, model: LayersModel, options: WriteRunOptions = {}): Promise<void> {
   const target = resolve(dir);
+  const info = await stat(target).catch(() => undefined);
+  if (info) {
+    if (!info.isDirectory()) throw new Error(`cannot write the run directory ${dir}: it is a file, which is never replaced`);
+    const empty = (await readdir(target)).length === 0;
+    if (!empty && !(await isRunDirectory(target))) throw new Error(`cannot write the run directory ${dir}: it is a folder with other content, which is never replaced`);
+    if (!empty && !options.replace) throw new Error(`cannot write the run directory ${dir}: it already holds a run (replace it explicitly: --force)`);
+  }
   const stamp = `${process.pid}.${Date.now()}`;
   const temp = join(dirname(target), `.${basename(target)}.${stamp}.tmp`);
   const old = join(dirname(target), `.${basename(target)}.${stamp}.old`);
@@ -30,5 +54,6 @@ export async function writeRun(dir: string, record: RunRecord, model: LayersMode
     if (existsSync(old) && !existsSync(target)) await rename(old, target).catch(() => undefined);
     throw new Error(`cannot write the run directory ${dir}: ${(error as Error).message}`, { cause: error });
   }
+  // What was moved aside is an empty folder or our own earlier run (checked above).
   await rm(old, { recursive: true, force: true });
 }

@@ -23,6 +23,11 @@ export interface FitOptions {
   restoreBy?: 'loss' | 'accuracy';
   /** Multiply the learning rate by this factor after every epoch (1: constant). @default 1 */
   lrDecay?: number;
+  /**
+   * Continue an interrupted fit: the epochs it ran and its best epoch, whose weights the model
+   * holds. Epochs go on from there with a batch order seeded anew (Adam's moments start afresh).
+   */
+  start?: { history: readonly EpochRecord[]; bestEpoch: number };
 }
 
 export interface FitProgress {
@@ -59,18 +64,21 @@ export async function fitModel(
 ): Promise<FitResult> {
   const { spectra, labels, classes, train, validation } = data;
   if (train.length === 0) throw new RangeError('fitModel: the training part is empty');
-  const random = seededRandom(options.seed);
-  const optimizer = tf.train.adam(options.learningRate);
-  const history: EpochRecord[] = [];
+  const done = options.start?.history.length ?? 0;
+  const random = seededRandom(done === 0 ? options.seed : options.seed + 7919 * done);
+  const decay = options.lrDecay ?? 1;
+  const optimizer = tf.train.adam(options.learningRate * decay ** done);
+  const history: EpochRecord[] = [...(options.start?.history ?? [])];
   let best: { loss: number; accuracy: number; epoch: number; weights: tf.Tensor[] } | undefined;
+  const startBest = options.start ? history[options.start.bestEpoch - 1] : undefined;
+  if (startBest) best = { loss: startBest.valLoss, accuracy: startBest.valAccuracy, epoch: startBest.epoch, weights: model.getWeights().map((w) => w.clone()) };
   const byAccuracy = options.restoreBy === 'accuracy';
   const better = (r: EpochRecord, b: { loss: number; accuracy: number }) =>
     byAccuracy ? r.valAccuracy > b.accuracy || (r.valAccuracy === b.accuracy && r.valLoss < b.loss) : r.valLoss < b.loss;
-  const decay = options.lrDecay ?? 1;
   let interrupted = false;
   let seconds = 0;
   try {
-    for (let epoch = 1; epoch <= options.epochs && !interrupted; epoch++) {
+    for (let epoch = done + 1; epoch <= options.epochs && !interrupted; epoch++) {
       const started = performance.now();
       const order = shuffledIndices(train.length, random).map((i) => train[i]!);
       const pass = await trainEpoch(model, optimizer, { spectra, labels, classes }, order, options.batchSize, () => hooks.signal?.aborted ?? false, { noise: options.noise ?? 0, random });
@@ -103,7 +111,7 @@ export async function fitModel(
       history,
       bestEpoch: best?.epoch ?? 0,
       interrupted,
-      secondsPerEpoch: history.length > 0 ? seconds / history.length : 0,
+      secondsPerEpoch: history.length > done ? seconds / (history.length - done) : 0,
     };
   } finally {
     if (best) tf.dispose(best.weights);

@@ -13,23 +13,41 @@ import { sizeDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
 
+/** An interrupted run to continue (see trainRun). */
+export interface ResumeFrom {
+  record: RunRecord;
+  /** The run's checkpoint: the best weights so far. */
+  model: LayersModel;
+}
+
 /**
  * Splits the data set, fits the preprocessing on the training part, trains the study's CNN with
  * early stopping and evaluates it on all three parts; returns the model and its RunRecord.
+ * With `from`, continues that interrupted run instead: the same data (checked by fingerprint),
+ * split, preprocessing and settings, from its checkpoint.
  */
-export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hooks: TrainHooks = {}): Promise<{ record: RunRecord; model: LayersModel }> {
-  const o = { ...trainDefaults, ...definedOnly(options) };
+export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hooks: TrainHooks = {}, from?: ResumeFrom): Promise<{ record: RunRecord; model: LayersModel }> {
+  if (from) checkResumable(from.record, dataset);
+  const given = from ? { ...(from.record.training.options as TrainOptions), backend: options.backend, reader: from.record.data.reader } : options;
+  const o = { ...trainDefaults, ...definedOnly(given) };
   checkOptions(o);
   const backend = options.backend ? await setBackend(options.backend) : tf.getBackend();
   const p = dataset.axis.length;
   const defaults = defaultConvSpec(p, o.padding);
   const spec: ConvSpec = { kernels: o.kernels ?? defaults.kernels, strides: o.strides ?? defaults.strides, padding: o.padding };
   const geometry = modelGeometry(p, spec);
+  if (o.kernels) {
+    for (const layer of geometry.layers) {
+      if (layer.kernel > layer.inputLength) {
+        throw new RangeError(`trainRun: ${layer.name}'s kernel ${layer.kernel} is longer than its input of ${layer.inputLength} values (${p} variables in); give smaller --kernels`);
+      }
+    }
+  }
 
   hooks.onProgress?.({ stage: 'split' });
-  const split = await splitDataset(dataset, { protocol: o.split ?? 'auto', seed: o.seed, ratios: o.ratios, splitFile: o.splitFile });
+  const split = from ? recordedSplit(from.record, dataset) : await splitDataset(dataset, { protocol: o.split ?? 'auto', seed: o.seed, ratios: o.ratios, splitFile: o.splitFile });
   hooks.onProgress?.({ stage: 'preprocess' });
-  const preprocessing = fitPreprocessing(o.preprocess, split.train.map((i) => dataset.spectra[i]!));
+  const preprocessing = from ? from.record.preprocessing : fitPreprocessing(o.preprocess, split.train.map((i) => dataset.spectra[i]!));
   const spectra = applyPreprocessing(preprocessing, dataset.spectra);
   const classIndex = new Map(dataset.classes.map((c, i) => [c, i]));
   const labels = Int32Array.from(dataset.labels, (l) => classIndex.get(l)!);
@@ -39,11 +57,14 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const batchSize = o.batchSize ?? bySize.batchSize;
   const learningRate = o.learningRate ?? bySize.learningRate;
   const patience = o.patience ?? bySize.patience;
-  const model = buildModel({ inputLength: p, classes: C, l2: o.l2, seed: o.seed, ...spec });
+  const model = from ? from.model : buildModel({ inputLength: p, classes: C, l2: o.l2, seed: o.seed, ...spec });
   const fit = await fitModel(
     model,
     { spectra, labels, classes: C, train: split.train, validation: split.validation },
-    { epochs: o.epochs, batchSize, learningRate, patience, seed: o.seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay },
+    {
+      epochs: o.epochs, batchSize, learningRate, patience, seed: o.seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay,
+      ...(from ? { start: { history: from.record.training.history, bestEpoch: from.record.training.bestEpoch } } : {}),
+    },
     {
       signal: hooks.signal,
       onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
@@ -71,6 +92,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       unit: dataset.unit,
       classes: [...dataset.classes],
       reader: o.reader ?? {},
+      range: trainingRange(split.train.map((i) => dataset.spectra[i]!)),
       warnings: [...dataset.warnings],
     },
     preprocessing,
@@ -85,7 +107,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     },
     model: { architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2 },
     training: {
-      options: trainSettings(options),
+      options: trainSettings(given),
       backend,
       seed: o.seed,
       epochs: o.epochs,
@@ -113,11 +135,43 @@ function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** Refuses to continue a run that is not interrupted, or on other data than it was trained on. */
+function checkResumable(record: RunRecord, dataset: Dataset): void {
+  if (record.status !== 'interrupted') throw new Error(`the run is '${record.status}'; only an interrupted run can be resumed`);
+  const sha = datasetFingerprint(dataset);
+  if (sha !== record.data.sha256) {
+    throw new Error(`the data (${dataset.source}, sha256 ${sha.slice(0, 12)}) are not the data the run was trained on (${record.data.source}, ${record.data.sha256.slice(0, 12)})`);
+  }
+}
+
+/** The run's split as row indices of `dataset`. */
+function recordedSplit(record: RunRecord, dataset: Dataset) {
+  const index = new Map(dataset.ids.map((id, i) => [id, i]));
+  const rows = (ids: string[]) => ids.map((id) => index.get(id)!);
+  return { train: rows(record.split.ids.train), validation: rows(record.split.ids.validation), test: rows(record.split.ids.test), protocol: record.split.protocol, warning: record.split.warning };
+}
+
+/** Per-variable minimum and maximum of the raw training spectra: what the model has seen. */
+function trainingRange(spectra: readonly Float32Array[]): { min: number[]; max: number[] } {
+  const p = spectra[0]?.length ?? 0;
+  const min = new Array<number>(p).fill(Infinity);
+  const max = new Array<number>(p).fill(-Infinity);
+  for (const s of spectra) {
+    for (let j = 0; j < p; j++) {
+      const v = s[j]!;
+      if (v < min[j]!) min[j] = v;
+      if (v > max[j]!) max[j] = v;
+    }
+  }
+  return { min, max };
+}
+
 function checkOptions(o: typeof trainDefaults & TrainOptions): void {
   const positiveInt = (name: string, v: number) => {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`trainRun: '${name}' must be a positive integer, got ${v}`);
   };
   positiveInt('epochs', o.epochs);
+  if (!Number.isSafeInteger(o.seed) || o.seed < 0) throw new RangeError(`trainRun: 'seed' must be a whole number >= 0, got ${o.seed}`);
   if (o.batchSize !== undefined) positiveInt('batchSize', o.batchSize);
   if (!(o.noise >= 0)) throw new RangeError(`trainRun: 'noise' must be >= 0, got ${o.noise}`);
   if (o.patience !== undefined && (!Number.isInteger(o.patience) || o.patience < 0)) throw new RangeError(`trainRun: 'patience' must be a whole number >= 0, got ${o.patience}`);

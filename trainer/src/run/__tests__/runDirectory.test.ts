@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -50,8 +50,10 @@ test('writeRun/readRun: a run directory round-trips the record and gives identic
   const a = (model.predict(x) as tf.Tensor).dataSync();
   const b = (back.model.predict(x) as tf.Tensor).dataSync();
   assert.deepEqual(Array.from(b), Array.from(a));
-  // Writing again replaces the run and leaves no temporary folders beside it.
-  await writeRun(dir, { ...record, status: 'interrupted' }, model);
+  // Writing again is refused unless asked; then it replaces the run and leaves no temporary folders.
+  await assert.rejects(writeRun(dir, { ...record, status: 'interrupted' }, model), /already holds a run/);
+  assert.equal((await readRun(dir)).record.status, 'complete');
+  await writeRun(dir, { ...record, status: 'interrupted' }, model, { replace: true });
   assert.equal((await readRun(dir)).record.status, 'interrupted');
   assert.deepEqual(await readdir(join(dir, '..')), ['run']);
   tf.dispose(x);
@@ -82,6 +84,26 @@ test('writeRun: a failure leaves no partial run directory', async (t) => {
   const { record, model } = await trainRun(dataset, { ...options, epochs: 1 });
   await assert.rejects(writeRun(join(root, 'file', 'run'), record, model), /cannot write the run directory/);
   assert.deepEqual(await readdir(root), ['file']);
+  model.dispose();
+});
+
+test('writeRun: a folder with other content or a file is never replaced, not even with replace, and survives whole', async (t) => {
+  await setBackend('wasm');
+  const root = await tempDir(t);
+  const decoy = join(root, 'decoy');
+  await mkdir(join(decoy, 'notes'), { recursive: true });
+  await writeFile(join(decoy, 'thesis.txt'), 'x');
+  await writeFile(join(decoy, 'notes', 'a.txt'), 'y');
+  await writeFile(join(root, 'file.txt'), 'mine');
+  const { record, model } = await trainRun(dataset, { ...options, epochs: 1 });
+  for (const replace of [false, true]) {
+    await assert.rejects(writeRun(decoy, record, model, { replace }), /folder with other content, which is never replaced/);
+    await assert.rejects(writeRun(join(root, 'file.txt'), record, model, { replace }), /it is a file, which is never replaced/);
+  }
+  assert.deepEqual((await readdir(decoy)).sort(), ['notes', 'thesis.txt']);
+  assert.equal(await readFile(join(decoy, 'thesis.txt'), 'utf8'), 'x');
+  assert.equal(await readFile(join(root, 'file.txt'), 'utf8'), 'mine');
+  assert.deepEqual((await readdir(root)).sort(), ['decoy', 'file.txt'], 'no temporary folder left behind');
   model.dispose();
 });
 
