@@ -10,6 +10,7 @@ export { datasetFingerprint } from './datasetFingerprint.js';
 export { splitDataset, RANDOM_SPLIT_WARNING } from './split/splitDataset.js';
 export { writeSynthetic, SYNTHETIC_FILES } from './synth/writeSynthetic.js';
 export { readLines } from './io/readLines.js';
+export type { ReadLinesOptions } from './io/readLines.js';
 export { writeFileAtomic } from './io/writeFileAtomic.js';
 export { checkOutput } from './io/outputGuard.js';
 export type { OutputCheck, OutputState } from './io/outputGuard.js';

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Dataset } from './dataset.js';
 import { readerFormats, type ReaderOptions } from './readerOptions.js';
 import { assembleDataset, type AssembleOptions } from './parse/assembleDataset.js';
@@ -8,6 +7,7 @@ import { parseUcr } from './parse/parseUcr.js';
 import { detectTextFormat } from './detectFormat.js';
 import { isDirectory, readFolder } from './readFolder.js';
 import { isSpectrumFile, readSpectrumFileRaw } from './readSpectrumFile.js';
+import { readTextFile } from './io/readTextFile.js';
 
 /** Extra loading choices that are not reader options of a file (see AssembleOptions). */
 export interface LoadOptions {
@@ -33,7 +33,7 @@ export async function loadDataset(options: ReaderOptions, load: LoadOptions = {}
   if (folder) raw = await readFolder(path);
   else if (format === 'auto' && isSpectrumFile(path)) raw = await readSpectrumFileRaw(path);
   else {
-    const text = await readFile(path, 'utf8');
+    const text = await readTextFile(path, 'delimited text (CSV, TSV) or a UCR file');
     const textFormat = format === 'auto' ? detectTextFormat(text, path) : format;
     raw =
       textFormat === 'ucr'
@@ -52,13 +52,14 @@ export async function assembleOptions(options: ReaderOptions, load: LoadOptions 
     groupPattern: options.groupPattern,
     unit: options.unit,
     labelsRequired: load.labelsRequired,
+    strict: options.strict,
   };
   if (options.labels !== undefined) {
-    assemble.labelMap = parseSideFile(await readFile(options.labels, 'utf8'), options.labels);
+    assemble.labelMap = parseSideFile(await readTextFile(options.labels, 'a labels file (CSV id,label)'), options.labels);
     assemble.labelFile = options.labels;
   }
   if (options.groups !== undefined) {
-    assemble.groupMap = parseSideFile(await readFile(options.groups, 'utf8'), options.groups);
+    assemble.groupMap = parseSideFile(await readTextFile(options.groups, 'a groups file (CSV id,group)'), options.groups);
     assemble.groupFile = options.groups;
   }
   return assemble;

@@ -95,19 +95,23 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
       return assembleDataset(parseDelimitedRows(parsed, { source, orientation: 'rows', delimiter }), assemble);
     };
     let rows: TextLine[] = kind === 'ucr' ? [head, ...buffered] : buffered;
+    let pieces = 0;
     while (rows.length >= chunk) {
       yield piece(rows.slice(0, chunk));
+      pieces++;
       rows = rows.slice(chunk);
     }
     for await (const line of lines) {
       rows.push(line);
       if (rows.length >= chunk) {
         yield piece(rows);
+        pieces++;
         rows = [];
       }
     }
-    // A header alone still goes to the parser, which names what is missing.
-    if (rows.length > 0 || kind === 'rows') yield piece(rows);
+    // A header alone still goes to the parser, which names what is missing; a file whose rows
+    // fill whole pieces has nothing left (it was refused as "a header row but no spectra").
+    if (rows.length > 0 || (kind === 'rows' && pieces === 0)) yield piece(rows);
   } finally {
     await lines.return(undefined);
   }
@@ -130,7 +134,7 @@ async function* folderChunks(options: ReaderOptions, load: ChunkOptions): AsyncG
 /** The data lines of a text file (blank lines and # comments skipped), with their line numbers. */
 async function* dataLines(path: string): AsyncGenerator<TextLine> {
   let number = 0;
-  for await (const raw of readLines(path)) {
+  for await (const raw of readLines(path, { expected: 'delimited text (CSV, TSV) or a UCR file' })) {
     number++;
     const text = number === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (isDataLine(text)) yield { line: number, text };

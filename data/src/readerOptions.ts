@@ -36,4 +36,10 @@ export interface ReaderOptions {
   unit?: string;
   /** UCR files have no axis: 1..p unless this gives p values (for example from another file). */
   axis?: number[];
+  /**
+   * Spectra on different axes (a folder) are put on the range most of them share; a spectrum whose
+   * axis covers less than half of that range (a truncated file) is left out with a warning naming
+   * it. With `strict`, such a spectrum is an error instead. @default false
+   */
+  strict?: boolean;
 }

@@ -4,6 +4,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../loadDataset.js';
+import { readDatasetChunks } from '../readDatasetChunks.js';
 import type { ReaderOptions } from '../readerOptions.js';
 
 async function fileWith(t: { after: (fn: () => Promise<void>) => void }, name: string, text: string): Promise<string> {
@@ -38,9 +39,46 @@ test('bad input: rows of unequal length say the line and the expected count', as
   await assert.rejects(loadDataset({ data: path }), (e: Error) => e.message.includes(`${path}:3`) && /4 cells; expected 5/.test(e.message));
 });
 
-test('bad input: a header axis that is not monotonic is refused', async (t) => {
+test('bad input: a header axis that is not monotonic is refused at its place in the header row (line 1), not at the first spectrum', async (t) => {
   const path = await fileWith(t, 'axis.csv', 'id,label,10,30,20\na,A,1,2,3\nb,B,4,5,6\n');
-  await assert.rejects(loadDataset({ data: path }), (e: Error) => /not strictly monotonic/.test(e.message) && e.message.includes(path));
+  // The third axis value (20) sits in column 5 of line 1.
+  await assert.rejects(loadDataset({ data: path }), (e: Error) => e.message.startsWith(`${path}:1:5 (axis header row): axis is not strictly monotonic at value 3 (30 then 20)`));
+  // Read in pieces, the header still is line 1 (after a comment line it is line 2).
+  const streamed = await fileWith(t, 'axis-streamed.csv', '# exported\nid,10,30,20\na,1,2,3\nb,4,5,6\n');
+  await assert.rejects(async () => {
+    for await (const piece of readDatasetChunks({ data: streamed }, { labelsRequired: false, chunk: 1 })) void piece;
+  }, (e: Error) => e.message.startsWith(`${streamed}:2:4 (axis header row): axis is not strictly monotonic`));
+});
+
+test('bad input: an axis column that is not monotonic is refused at its line in column 1, not at the first spectrum column', async (t) => {
+  // Header on line 1, a label row on line 2, the axis 100, 300, 200 on lines 3-5 (a blank line before the last).
+  const path = await fileWith(t, 'axis-col.csv', 'wn,s1,s2\nlabel,A,B\n100,1,2\n300,3,4\n\n200,5,6\n');
+  await assert.rejects(loadDataset({ data: path }), (e: Error) => e.message.startsWith(`${path}:6:1 (axis column): axis is not strictly monotonic at value 3 (300 then 200)`));
+  // A non-finite axis value names its own line.
+  const inf = await fileWith(t, 'axis-inf.csv', 'wn,s1,s2\n100,1,2\n1e999,3,4\n300,5,6\n');
+  await assert.rejects(loadDataset({ data: inf }, { labelsRequired: false }), (e: Error) => e.message.includes(`${inf}:3:1`));
+});
+
+test('bad input: a two-column file whose axis is not monotonic is refused at the line of the value, and a given UCR axis by name', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'spectracam-bad-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await mkdir(join(dir, 'A'));
+  await mkdir(join(dir, 'B'));
+  await writeFile(join(dir, 'A', 'a.txt'), 'shift\tcounts\n100\t1\n200\t2\n300\t3\n');
+  // A header line, then 100, 200, 150: the bad value sits on line 4.
+  await writeFile(join(dir, 'B', 'b.txt'), 'shift\tcounts\n100\t1\n200\t2\n150\t3\n');
+  await assert.rejects(loadDataset({ data: dir }), (e: Error) => e.message.startsWith(`${join(dir, 'B', 'b.txt')}:4:1: axis is not strictly monotonic (200 then 150)`));
+  const ucr = await fileWith(t, 'u.tsv', '1\t0.1\t0.2\t0.3\n2\t0.4\t0.5\t0.6\n1\t0.7\t0.8\t0.9\n');
+  await assert.rejects(loadDataset({ data: ucr, axis: [3, 1, 2] }), (e: Error) => e.message.startsWith(`${ucr} (the axis given in the options): axis is not strictly monotonic at value 3`));
+});
+
+test('bad input: a wide first row over many short rows is refused by line, without room for rows x width values', async (t) => {
+  // Before, spectra as columns asked for 200 001 x 100 000 values at once ("Invalid typed array length", no file named).
+  const header = ['wn', ...Array.from({ length: 200_000 }, (_, i) => `s${i + 1}`)].join(',');
+  const path = await fileWith(t, 'wide.csv', `${header}\n${'1\n'.repeat(100_000)}`);
+  const before = process.memoryUsage().rss;
+  await assert.rejects(loadDataset({ data: path, orientation: 'columns' }), (e: Error) => e.message.startsWith(`${path}:2: row has 1 cells; expected 200001`));
+  assert.ok(process.memoryUsage().rss - before < 256 * 2 ** 20);
 });
 
 test('bad input: one class only is refused', async (t) => {

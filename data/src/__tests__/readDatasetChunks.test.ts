@@ -144,3 +144,16 @@ test('readDatasetChunks: a folder comes a slice of its files at a time, together
   await writeFile(join(dir, 'pork', 'pork-2.txt'), '400\t1\n450\tabc\n');
   await assert.rejects(collect(readDatasetChunks({ data: dir }, { chunk: 3, labelsRequired: false })), /pork-2\.txt/);
 });
+
+test('readDatasetChunks: rows that fill whole pieces end without an empty last piece', async (t) => {
+  // 6 spectra in pieces of 3 were refused as "a header row but no spectra" (found by the fuzz tests).
+  const dir = await tempDir(t);
+  const file = join(dir, 'six.csv');
+  await writeFile(file, `id,400,500\n${Array.from({ length: 6 }, (_, i) => `s${i},${i},${i + 1}`).join('\n')}\n`);
+  const pieces = await collect(readDatasetChunks({ data: file }, { chunk: 3, labelsRequired: false }));
+  assert.deepEqual(pieces.map((p) => p.ids), [['s0', 's1', 's2'], ['s3', 's4', 's5']]);
+  // A header alone is still refused, naming what is missing.
+  const header = join(dir, 'header.csv');
+  await writeFile(header, 'id,400,500\n');
+  await assert.rejects(collect(readDatasetChunks({ data: header, format: 'delimited', orientation: 'rows' }, { labelsRequired: false })), /a header row but no spectra/);
+});

@@ -5,6 +5,8 @@ import { applyPattern } from './applyPattern.js';
 import { findField, resolveColumn } from './resolveColumn.js';
 import { inferGroupsFromNames, inferLabelsFromNames } from './inferFromNames.js';
 import { uniqueIds } from './uniqueIds.js';
+import { shortSpectra } from './shortSpectra.js';
+import { withoutSpectra } from './withoutSpectra.js';
 
 /** How labels and groups are chosen; side files arrive already parsed (see parseSideFile). */
 export interface AssembleOptions {
@@ -24,13 +26,19 @@ export interface AssembleOptions {
    * label get '' and a single class is accepted. @default true
    */
   labelsRequired?: boolean;
+  /** A spectrum whose axis covers less than half of the range the others share is an error, not left out (see shortSpectra). @default false */
+  strict?: boolean;
 }
 
-/** Turns parsed spectra into a Dataset: ids, labels, groups, one ascending axis, checks. */
-export function assembleDataset(raw: RawSpectra, options: AssembleOptions = {}): Dataset {
+/** Turns parsed spectra into a Dataset: ids, labels, groups, one ascending axis (short spectra left out: see shortSpectra), checks. */
+export function assembleDataset(found: RawSpectra, options: AssembleOptions = {}): Dataset {
+  if (found.values.length === 0) throw new Error(`${found.source}: no spectra found`);
+  const warnings = [...found.notes];
+  // A truncated file would narrow everyone's common axis: left out first, named (or refused).
+  const short = shortSpectra(found.axes, found.places, options.strict ?? false);
+  const raw = short.dropped.length > 0 ? withoutSpectra(found, short.dropped) : found;
+  if (short.warning) warnings.push(short.warning);
   const n = raw.values.length;
-  if (n === 0) throw new Error(`${raw.source}: no spectra found`);
-  const warnings = [...raw.notes];
   const { ids, duplicates } = uniqueIds(raw.names);
   if (duplicates.length > 0) {
     warnings.push(
@@ -40,7 +48,7 @@ export function assembleDataset(raw: RawSpectra, options: AssembleOptions = {}):
   }
   const labels = resolveLabels(raw, ids, options, warnings);
   const groups = resolveGroups(raw, ids, options, warnings);
-  const { axis, spectra, note } = alignAxes(raw.axes, raw.values, raw.places);
+  const { axis, spectra, note } = alignAxes(raw.axes, raw.values, raw.places, { axisAt: raw.axisAt });
   if (note) warnings.push(note);
   const classes = [...new Set(labels)].filter((label) => label !== '').sort();
   if ((options.labelsRequired ?? true) && classes.length < 2) {

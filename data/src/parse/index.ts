@@ -13,6 +13,7 @@ export { applyPattern } from './applyPattern.js';
 export { inferLabelsFromNames, inferGroupsFromNames, REPLICATE_PATTERN } from './inferFromNames.js';
 export { uniqueIds } from './uniqueIds.js';
 export { alignAxes } from './alignAxes.js';
+export type { AlignOptions } from './alignAxes.js';
 export { assembleDataset } from './assembleDataset.js';
 export type { AssembleOptions } from './assembleDataset.js';
 export { datasetFromText } from './datasetFromText.js';

@@ -76,6 +76,8 @@ function parseRows(rows: TextRow[], source: string): RawSpectra {
   metaNames.forEach((name) => (fields[name] = []));
   const nameColumn = metaNames.findIndex((name) => NAME_HEADERS.test(name));
   const out: RawSpectra = { source, names: [], axes: [], values: [], places: [], fields, notes };
+  const headerLine = rows[0].line;
+  if (hasAxisHeader) out.axisAt = (j) => `${source}:${headerLine}:${meta + j + 1} (axis header row)`;
   const texts: string[] = [];
   for (const row of body) {
     const values = new Float64Array(width);
@@ -110,13 +112,20 @@ function parseColumns(rows: TextRow[], source: string): RawSpectra {
   const body = headerIsNames ? rows.slice(1) : rows;
   const fields: Record<string, string[]> = {};
   // Numeric rows are read straight from their text (readNumericRow) into one block, row after
-  // row; a file of 10 000 spectra as columns held every cell as a string before.
-  const block = new Float64Array(body.length * width);
+  // row; a file of 10 000 spectra as columns held every cell as a string before. Only rows long
+  // enough for `width` numbers (and width - 1 delimiters) get room: a wide first row above many
+  // short ones asked for rows x width values, far more than the text holds.
+  const minLength = 2 * width - 1;
+  let capacity = 0;
+  for (const row of body) if (row.text.length >= minLength) capacity++;
+  const block = new Float64Array(capacity * width);
+  const lines: number[] = [];
   const unused: string[] = [];
   let m = 0;
   for (const row of body) {
     const at = m * width;
-    if (readNumericRow(row, 0, block.subarray(at, at + width), unused)) {
+    if (m < capacity && readNumericRow(row, 0, block.subarray(at, at + width), unused)) {
+      lines.push(row.line);
       m++;
       continue;
     }
@@ -130,8 +139,10 @@ function parseColumns(rows: TextRow[], source: string): RawSpectra {
       fields[first] = row.cells.slice(1).map((cell) => cell.trim());
       continue;
     }
-    block[at] = parseNumberCell(row.cells[0], `${source}:${row.line}:1 (axis column)`);
-    for (let s = 0; s < n; s++) block[at + s + 1] = parseNumberCell(row.cells[s + 1], `${source}:${row.line}:${s + 2}`);
+    const cells = row.cells.map((cell, s) => parseNumberCell(cell, s === 0 ? `${source}:${row.line}:1 (axis column)` : `${source}:${row.line}:${s + 1}`));
+    // Every cell a number: the row is at least minLength long, so it was given room.
+    block.set(cells, at);
+    lines.push(row.line);
     m++;
   }
   if (m === 0) throw new Error(`${source}: no numeric rows; expected the axis in the first column and one spectrum per column`);
@@ -148,6 +159,7 @@ function parseColumns(rows: TextRow[], source: string): RawSpectra {
     values,
     places: Array.from({ length: n }, (_, s) => `${source} column ${s + 2}`),
     fields,
+    axisAt: (i) => `${source}:${lines[i]}:1 (axis column)`,
     notes: [],
   };
 }

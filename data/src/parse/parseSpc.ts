@@ -1,5 +1,6 @@
 import { parse } from 'spc-parser';
 import { axisUnit } from './axisUnit.js';
+import { checkSpcSize } from './spcSize.js';
 
 /** One spectrum of an SPC file. */
 export interface SpcSpectrum {
@@ -11,9 +12,11 @@ export interface SpcSpectrum {
 /**
  * The spectra of a Thermo Galactic SPC file (binary; one, or several in a multifile) through
  * cheminfo's spc-parser: evenly spaced or stored X, float or scaled-integer Y. Axes come
- * ascending. `source` names the file in errors.
+ * ascending. `source` names the file in errors. A header that declares more data than the file
+ * holds is refused before spc-parser allocates for it (checkSpcSize).
  */
 export function parseSpc(bytes: Uint8Array, source: string): SpcSpectrum[] {
+  checkSpcSize(bytes, source);
   let result;
   try {
     result = parse(bytes);

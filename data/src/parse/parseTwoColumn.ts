@@ -17,5 +17,15 @@ export function parseTwoColumn(text: string, source: string): { axis: Float64Arr
     axis[i] = parseNumberCell(row.cells[0], `${source}:${row.line}:1`);
     values[i] = parseNumberCell(row.cells[1], `${source}:${row.line}:2`);
   });
+  // Checked here, where the line of each axis value is known (alignAxes only knows the file).
+  const descending = axis.length > 1 && axis[1]! < axis[0]!;
+  for (let i = 1; i < axis.length; i++) {
+    const step = axis[i]! - axis[i - 1]!;
+    if (descending ? step >= 0 : step <= 0) {
+      throw new Error(
+        `${source}:${data[i]!.line}:1: axis is not strictly monotonic (${axis[i - 1]} then ${axis[i]}); expected strictly ${descending ? 'descending' : 'ascending'} values`,
+      );
+    }
+  }
   return { axis, values };
 }

@@ -36,6 +36,7 @@ export function parseUcrRows(rows: readonly TextRow[], options: ParseUcrOptions 
     fields: {},
     layoutLabels: [],
     notes: options.axis ? [] : [`${source}: UCR format has no axis; using the variable index 1..${width}`],
+    ...(options.axis ? { axisAt: () => `${source} (the axis given in the options)` } : {}),
   };
   const texts: string[] = [];
   for (const row of rows) {

@@ -17,6 +17,11 @@ export interface RawSpectra {
   fields: Record<string, string[]>;
   /** Class per spectrum implied by the layout (UCR label column, folder name), if any. */
   layoutLabels?: string[];
+  /**
+   * Where value `index` (0-based) of the shared axis sits in the source (`file:1:3` for a header
+   * row), when the spectra share one axis read from the file; else errors name the spectrum.
+   */
+  axisAt?: (index: number) => string;
   /** What the reader decided on its own (orientation, index axis), worth telling a user. */
   notes: string[];
 }

@@ -1,3 +1,6 @@
+import { MAX_LINE_CHARS } from './limits.js';
+import { assertTextString } from './textCheck.js';
+
 /**
  * One non-blank line of a delimited text: its 1-based line number, its text and its cells. The
  * cells are split on first use: numeric rows are read straight from `text` (readNumericRow), and a
@@ -48,9 +51,13 @@ export function detectDelimiter(firstLine: string): string {
  * ("a,b") keep their delimiters. Throws on empty input, naming the source.
  */
 export function splitDelimited(text: string, source: string, delimiter?: string): { rows: TextRow[]; delimiter: string } {
+  assertTextString(text, source, 'delimited text');
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const kept: TextLine[] = [];
   lines.forEach((line, index) => {
+    if (line.length > MAX_LINE_CHARS) {
+      throw new Error(`${source}:${index + 1}: line ${index + 1} has ${line.length} characters; expected at most ${MAX_LINE_CHARS / 2 ** 20} MiB per line (one spectrum per line)`);
+    }
     if (isDataLine(line)) kept.push({ line: index + 1, text: line });
   });
   return splitLines(kept, source, delimiter);

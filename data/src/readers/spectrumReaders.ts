@@ -1,4 +1,5 @@
 import { parseTwoColumn } from '../parse/parseTwoColumn.js';
+import { assertTextBytes } from '../parse/textCheck.js';
 
 /** One spectrum read from a spectrum file, with the axis unit its file names (if any). */
 export interface FileSpectrum {
@@ -47,7 +48,10 @@ export const jcampReader: SpectrumReader = {
   format: 'jcamp-dx',
   extensions: ['.jdx', '.dx', '.jcamp'],
   sniff: (bytes) => /^\s*##[A-Z$. ]+=/i.test(head(bytes)),
-  parse: async (bytes, source) => [(await import('../parse/parseJcamp.js')).parseJcamp(decodeText(bytes), source)],
+  parse: async (bytes, source) => {
+    assertTextBytes(bytes, source, 'JCAMP-DX text');
+    return [(await import('../parse/parseJcamp.js')).parseJcamp(decodeText(bytes), source)];
+  },
 };
 
 export const spcReader: SpectrumReader = {
@@ -64,7 +68,10 @@ export const twoColumnReader: SpectrumReader = {
   format: 'two-column',
   extensions: ['.txt', '.csv', '.tsv', '.dat', '.xy', '.asc'],
   sniff: () => false,
-  parse: async (bytes, source) => [parseTwoColumn(decodeText(bytes), source)],
+  parse: async (bytes, source) => {
+    assertTextBytes(bytes, source, 'two columns of text (axis, intensity), JCAMP-DX or SPC');
+    return [parseTwoColumn(decodeText(bytes), source)];
+  },
 };
 
 /** Every spectrum-file reader, in the order their sniffs are tried. Text tables are read apart (datasetFromText). */
