@@ -68,10 +68,10 @@ export function buildOnnx(
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),
     floatValueInfo(TENSORS.probabilities, ['batch', c], 'softmax of the logits'),
-    floatValueInfo(TENSORS.conv3, ['batch', g3.filters, g3.outputLength], 'Conv3 feature maps after ReLU'),
+    floatValueInfo(TENSORS.conv3, ['batch', weights.conv[2].filters, g3.outputLength], 'Conv3 feature maps after ReLU (every member\'s, side by side, for an ensemble)'),
   ];
-  if (features.includes('conv1')) outputs.push(floatValueInfo(TENSORS.conv1, ['batch', g1.filters, g1.outputLength]));
-  if (features.includes('conv2')) outputs.push(floatValueInfo(TENSORS.conv2, ['batch', g2.filters, g2.outputLength]));
+  if (features.includes('conv1')) outputs.push(floatValueInfo(TENSORS.conv1, ['batch', weights.conv[0].filters, g1.outputLength]));
+  if (features.includes('conv2')) outputs.push(floatValueInfo(TENSORS.conv2, ['batch', weights.conv[1].filters, g2.outputLength]));
   if (alignment) {
     const basis = camBasisFor(g3.centres, p, alignment);
     if (basis.length !== g3.outputLength * p) {

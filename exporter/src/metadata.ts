@@ -31,13 +31,21 @@ export function modelMetadata(record: RunRecord, outputs: string[], camAlignment
     axis: record.data.axis,
     unit: record.data.unit,
     preprocessing: record.preprocessing,
-    geometry: geometryMeta(record.model.geometry, record.data.axis),
+    geometry: exportedGeometry(record),
     training: trainingMeta(record),
     producer,
     outputs,
     ...(camAlignment ? { camAlignment } : {}),
     ...(record.data.range ? { inputRange: record.data.range } : {}),
+    ...(record.model.members && record.model.members > 1 ? { members: record.model.members } : {}),
   };
+}
+
+/** The geometry of the exported network: an ensemble's members side by side multiply every layer's filters. */
+function exportedGeometry(record: RunRecord): ModelMetadata['geometry'] {
+  const geometry = geometryMeta(record.model.geometry, record.data.axis);
+  const n = record.model.members ?? 1;
+  return n === 1 ? geometry : { ...geometry, layers: geometry.layers.map((l) => ({ ...l, filters: l.filters * n })) };
 }
 
 /** metadata_props entries: every value a JSON string, keys from the shared contract. */
@@ -55,5 +63,6 @@ export function metadataProps(meta: ModelMetadata): { key: string; value: string
   ];
   if (meta.camAlignment) entries.push(['camAlignment', meta.camAlignment]);
   if (meta.inputRange) entries.push(['inputRange', meta.inputRange]);
+  if (meta.members) entries.push(['members', meta.members]);
   return entries.map(([key, value]) => ({ key: METADATA_KEYS[key], value: JSON.stringify(value) }));
 }

@@ -159,10 +159,16 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
           `  split:     ${record.split.protocol} (train ${record.metrics.train.n}, validation ${record.metrics.validation.n}, test ${record.metrics.test.n}), seed ${record.split.seed}`,
           `  model:     kernels ${record.model.geometry.layers.map((l) => l.kernel).join(',')}, strides ${record.model.geometry.layers.map((l) => l.stride).join(',')}, ${record.preprocessing.kind}`,
           `  accuracy:  train ${pct(record.metrics.train.accuracy)}, validation ${pct(record.metrics.validation.accuracy)}, test ${pct(record.metrics.test.accuracy)}`,
+          `  balanced:  test ${pct(record.metrics.test.balancedAccuracy ?? Number.NaN)}; recall ${record.data.classes.map((c, i) => `${c} ${pct(record.metrics.test.recall?.[i] ?? Number.NaN)}`).join(', ')}`,
           `  training:  ${t.epochsRun} epochs (best ${t.bestEpoch}), backend ${backend}, ${t.secondsPerEpoch.toFixed(3)} s/epoch`,
           '',
         ].join('\n'),
       );
+      // A model that names one class for everything looks accurate on unbalanced data; say so.
+      const predictedClasses = record.metrics.test.confusion.map((_, c) => record.metrics.test.confusion.reduce((n, row) => n + row[c]!, 0)).filter((n) => n > 0).length;
+      if (record.metrics.test.n > 0 && predictedClasses <= 1 && record.data.classes.length > 1) {
+        process.stderr.write(`warning: the model predicts one class only on the test part (accuracy ${pct(record.metrics.test.accuracy)} is the share of that class); train longer or check the data\n`);
+      }
       if (record.status === 'interrupted') process.stdout.write(`  continue:  spectracam train --resume ${out}\n`);
       model.dispose();
       if (record.status === 'interrupted') process.exitCode = interrupt.exitCode() ?? 130;

@@ -10,11 +10,11 @@ import { maxAbsDiff, ortRun } from './support/ortRun.js';
 
 const TOLERANCE = 1e-5;
 
-async function checkParity(p: number, padding: Padding, kind: (typeof preprocessingKinds)[number], batch: number) {
+async function checkParity(p: number, padding: Padding, kind: (typeof preprocessingKinds)[number], batch: number, variableWeights = false) {
   // Without preprocessing the network sees raw values, so give it data on the unit scale that
   // such a model is trained on (at ~300 float32 rounding alone exceeds 1e-5 absolute in logits).
   const scale = kind === 'none' ? 1 / 400 : 1;
-  const { record, model } = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, scale });
+  const { record, model } = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, scale, variableWeights });
   const bytes = exportModel(record, model, { features: ['conv1', 'conv2'] });
   // Held-out spectra: drawn with another seed than the ones the preprocessing was fitted on.
   const { spectra } = rawSpectra(batch, p, 3, 1000 + p, scale);
@@ -39,4 +39,11 @@ for (const kind of preprocessingKinds) {
 test('parity: holds for a meat-sized input of 448 variables and a 1733-variable input', async () => {
   await checkParity(448, 'same', 'minmax-variable', 8);
   await checkParity(1733, 'valid', 'minmax-global', 4);
+});
+
+test('parity: the per-variable weighting layer is exported as one Mul and keeps every output within 1e-5', async () => {
+  for (const kind of ['minmax-variable', 'snv'] as const) {
+    await checkParity(301, 'same', kind, 8, true);
+    await checkParity(448, 'valid', kind, 1, true);
+  }
 });

@@ -28,9 +28,16 @@ export function networkPart(
   geometry: ModelGeometry,
   features: readonly FeatureOutput[] = [],
 ): GraphPart {
-  const nodes = [node('Unsqueeze', [input, 'image.axes'], ['image'], 'to_image')];
   const initializers = [int64Tensor('image.axes', [1, 2]), int64Tensor('row.axis', [2])];
+  const nodes = [node('Unsqueeze', [input, 'image.axes'], ['image'], 'to_image')];
   let x = 'image';
+  if (weights.variableWeights) {
+    // [batch, 1, 1, p] x [1, members, 1, p]: one weighted copy of the spectrum per member.
+    const p = weights.variableWeights.length / weights.members;
+    initializers.push(floatTensor('weights.scale', [1, weights.members, 1, p], weights.variableWeights));
+    nodes.push(node('Mul', [x, 'weights.scale'], ['weighted'], 'variable_weights'));
+    x = 'weighted';
+  }
   weights.conv.forEach((w, l) => {
     const g = geometry.layers[l]!;
     const maps = `${w.name}.image`;
@@ -44,7 +51,7 @@ export function networkPart(
         strides: [1, w.stride],
         pads: [0, g.padBefore, 0, g.padAfter],
         dilations: [1, 1],
-        group: 1,
+        group: w.group,
       }),
       node('Relu', [`${w.name}.preactivation`], [maps], `${w.name}_relu`),
     );

@@ -11,10 +11,16 @@ export interface ConvWeights {
   channelsIn: number;
   kernel: number;
   stride: number;
+  /** Groups of the (grouped) convolution: the members of an ensemble, 1 for one network. */
+  group: number;
 }
 
 /** The study's network as plain arrays, checked against the run's geometry. */
 export interface NetworkWeights {
+  /** Per-variable input weights [members, p] (layer 'weights'), when the network has them. */
+  variableWeights?: Float32Array;
+  /** Networks side by side (grouped convolutions); 1 for one network. */
+  members: number;
   conv: [ConvWeights, ConvWeights, ConvWeights];
   /** [C, 64]: row c holds the class-c weights of the GAP features (tfjs stores [64, C]). */
   classifierWeight: Float32Array;
@@ -52,7 +58,73 @@ function finite(layer: string, weight: string, values: Float32Array): Float32Arr
  * Anything else is refused by name rather than exported wrongly.
  */
 export function networkWeights(model: LayersModel, geometry: ModelGeometry): NetworkWeights {
-  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+  const all = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+  const members = all.filter((l) => /^m\d+_conv1$/.test(l.name)).length;
+  if (members === 0) return oneNetwork(all, geometry);
+  const last = all[all.length - 1]!;
+  if (last.name !== 'ensemble' || last.getClassName() !== 'MeanLogits') fail(last.name, 'an ensemble ends with its MeanLogits layer');
+  const parts = Array.from({ length: members }, (_, m) => {
+    const prefix = `m${m + 1}_`;
+    const layers = all.filter((l) => l.name.startsWith(prefix)).map((l) => renamed(l, prefix));
+    return oneNetwork(layers, geometry);
+  });
+  return groupMembers(parts);
+}
+
+/** A member's layer seen under its contract name (conv1, ...), for the checks of oneNetwork. */
+function renamed(layer: LayersModel['layers'][number], prefix: string): LayersModel['layers'][number] {
+  return new Proxy(layer, { get: (target, key) => (key === 'name' ? target.name.slice(prefix.length) : Reflect.get(target, key, target)) });
+}
+
+/**
+ * N networks as one with grouped convolutions: layer 1 reads the one input channel (or, with
+ * variable weights, member m's weighted copy of it), layers 2 and 3 each member's own channels; the
+ * classifier holds every member's weights divided by N, so the logits are the members' mean.
+ */
+function groupMembers(parts: NetworkWeights[]): NetworkWeights {
+  const n = parts.length;
+  const concat = (arrays: Float32Array[]) => {
+    const out = new Float32Array(arrays.reduce((t, a) => t + a.length, 0));
+    let at = 0;
+    for (const a of arrays) {
+      out.set(a, at);
+      at += a.length;
+    }
+    return out;
+  };
+  const weighted = parts[0]!.variableWeights !== undefined;
+  const conv = parts[0]!.conv.map((first, l) => ({
+    ...first,
+    weight: concat(parts.map((p) => p.conv[l]!.weight)),
+    bias: concat(parts.map((p) => p.conv[l]!.bias)),
+    filters: first.filters * n,
+    group: l === 0 && !weighted ? 1 : n,
+  })) as NetworkWeights['conv'];
+  const classes = parts[0]!.classes;
+  const k = parts[0]!.conv[2].filters;
+  const classifierWeight = new Float32Array(classes * k * n);
+  const classifierBias = new Float32Array(classes);
+  parts.forEach((p, m) => {
+    for (let c = 0; c < classes; c++) {
+      for (let f = 0; f < k; f++) classifierWeight[c * k * n + m * k + f] = p.classifierWeight[c * k + f]! / n;
+      classifierBias[c]! += p.classifierBias[c]! / n;
+    }
+  });
+  return {
+    ...(weighted ? { variableWeights: concat(parts.map((p) => p.variableWeights!)) } : {}),
+    members: n,
+    conv,
+    classifierWeight,
+    classifierBias,
+    classes,
+  };
+}
+
+function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): NetworkWeights {
+  // An optional per-variable weighting layer comes first; the study's network follows it.
+  const weighting = all[0]?.name === 'weights' ? all[0] : undefined;
+  if (weighting && weighting.getClassName() !== 'VariableWeights') fail(weighting.name, `kind ${weighting.getClassName()}, expected VariableWeights`);
+  const layers = weighting ? all.slice(1) : all;
   for (let i = 0; i < Math.max(layers.length, EXPECTED.length); i++) {
     const layer = layers[i];
     const expected = EXPECTED[i];
@@ -107,6 +179,7 @@ export function networkWeights(model: LayersModel, geometry: ModelGeometry): Net
       channelsIn: cin,
       kernel: k,
       stride: g.stride,
+      group: 1,
     };
     channelsIn = cout;
     return result;
@@ -120,7 +193,15 @@ export function networkWeights(model: LayersModel, geometry: ModelGeometry): Net
   const source = finite(dense.name, 'kernel', kernel.dataSync() as Float32Array);
   const classifierWeight = new Float32Array(classes * features);
   for (let c = 0; c < classes; c++) for (let f = 0; f < features; f++) classifierWeight[c * features + f] = source[f * classes + c]!;
+  let variableWeights: Float32Array | undefined;
+  if (weighting) {
+    const [kernel] = weighting.getWeights();
+    if (!kernel || kernel.shape[0] !== geometry.inputLength) fail(weighting.name, `weights of shape [${kernel?.shape.join(', ')}], expected [${geometry.inputLength}, 1]`);
+    variableWeights = finite(weighting.name, 'kernel', Float32Array.from(kernel.dataSync() as Float32Array));
+  }
   return {
+    ...(variableWeights ? { variableWeights } : {}),
+    members: 1,
     conv,
     classifierWeight,
     classifierBias: finite(dense.name, 'bias', Float32Array.from(bias.dataSync() as Float32Array)),

@@ -36,6 +36,8 @@ export const METADATA_KEYS = {
   camAlignment: 'spectracam.cam_alignment',
   /** Per-variable minimum and maximum of the raw training spectra (what the model has seen). */
   inputRange: 'spectracam.input_range',
+  /** Networks of an ensemble exported side by side as grouped convolutions (absent: one). */
+  members: 'spectracam.members',
 } as const;
 
 /** Knots of the spline that maps Conv3 positions onto the input axis (cam owns the names). */
@@ -76,4 +78,6 @@ export interface ModelMetadata {
   camAlignment?: Alignment;
   /** Per-variable min and max of the raw training spectra; absent in files of older versions. */
   inputRange?: { min: number[]; max: number[] };
+  /** Members of an ensemble (its logits are their mean, its CAM the mean of theirs); absent for one network. */
+  members?: number;
 }

@@ -62,5 +62,6 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
     outputs,
     ...(camAlignment ? { camAlignment } : {}),
     ...(inputRange ? { inputRange } : {}),
+    ...(typeof value('members') === 'number' ? { members: value('members') as number } : {}),
   };
 }

@@ -11,3 +11,4 @@ export { fitPlsLda, predictPlsLda } from './plsLda.js';
 export type { LabelledSpectra, PlsLdaModel, PlsLdaOptions } from './plsLda.js';
 export { plsPreprocess } from './plsPreprocess.js';
 export type { PlsPreprocessOptions } from './plsPreprocess.js';
+export { nearestNeighbourEstimator, snvRow } from './nearestNeighbour.js';

@@ -1,5 +1,5 @@
 import type { InsideTheNetwork } from './evaluationResults.js';
-import { classifierWeights, featureMaps, type LayersModel } from '@spectracam/trainer';
+import { classifierWeights, featureMaps, memberLayer, type LayersModel } from '@spectracam/trainer';
 import { closestSavitzkyGolay } from './closestSavitzkyGolay.js';
 
 function meanOf(rows: readonly Float32Array[]): Float32Array {
@@ -35,7 +35,8 @@ export function insideTheNetwork(
   const sums = rows.map((w, c) => w.reduce((s, wi, i) => s + wi * gap[i]!, 0) + bias[c]!);
   let best = 0;
   sums.forEach((s, c) => s > sums[best]! && (best = c));
-  const [kernel] = model.getLayer('conv1').getWeights();
+  // Conv1 of the first member: an ensemble's members are alike in kind.
+  const [kernel] = memberLayer(model, 'conv1').getWeights();
   const [k, , filters] = kernel!.shape as [number, number, number];
   const kd = kernel!.dataSync();
   const kernels = Array.from({ length: filters }, (_, f) => {

@@ -19,7 +19,7 @@ export function plsLdaEstimator(preprocess: PlsPreprocessOptions = {}): Estimato
     return spectra;
   };
   return {
-    name: 'PLS-LDA',
+    name: `PLS-LDA${preprocess.baseline ? ' + airPLS' : ''}${preprocess.derivative ? ' + SG derivative' : ''}`,
     repeats: 1,
     async fit({ dataset, partition }) {
       const spectra = spectraOf(dataset);

@@ -1,8 +1,9 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { FILTERS, type ConvSpec } from '@spectracam/format';
+import { VariableWeights } from './variableWeights.js';
 
 /** Layer names are part of the contract with the exporter: it refuses any other layer. */
-export const LAYER_NAMES = ['conv1', 'conv2', 'conv3', 'gap', 'classifier'] as const;
+export const LAYER_NAMES = ['weights', 'conv1', 'conv2', 'conv3', 'gap', 'classifier'] as const;
 
 export interface BuildModelOptions extends ConvSpec {
   inputLength: number;
@@ -11,6 +12,8 @@ export interface BuildModelOptions extends ConvSpec {
   l2: number;
   /** Seed for the weight initialisers; the same seed gives the same initial weights. */
   seed: number;
+  /** A learned weight per input variable before Conv1 (see VariableWeights). @default false */
+  variableWeights?: boolean;
 }
 
 /**
@@ -19,15 +22,20 @@ export interface BuildModelOptions extends ConvSpec {
  * applied before the model in training and inside the graph after export.
  */
 export function buildModel(options: BuildModelOptions): tfl.LayersModel {
-  const { inputLength, classes, l2, seed } = options;
+  const input = tfl.input({ shape: [options.inputLength, 1], name: 'spectra' });
+  return tfl.model({ inputs: input, outputs: applyNetwork(input, options), name: 'spectracam_cnn1d' });
+}
+
+/** The network's layers applied to `input`, each named `prefix` + its contract name (conv1, ...). */
+export function applyNetwork(input: tfl.SymbolicTensor, options: BuildModelOptions, prefix = ''): tfl.SymbolicTensor {
+  const { classes, l2, seed } = options;
   // TensorFlow.js treats an initialiser seed of 0 as "unseeded" (Math.random): keep every seed >= 1.
   const layerSeed = (layer: number) => seed * 8 + layer + 1;
-  const input = tfl.input({ shape: [inputLength, 1], name: 'spectra' });
-  let x: tfl.SymbolicTensor = input;
+  let x: tfl.SymbolicTensor = options.variableWeights ? (new VariableWeights({ name: `${prefix}weights` }).apply(input) as tfl.SymbolicTensor) : input;
   for (let l = 0; l < 3; l++) {
     x = tfl.layers
       .conv1d({
-        name: `conv${l + 1}`,
+        name: `${prefix}conv${l + 1}`,
         filters: FILTERS[l]!,
         kernelSize: options.kernels[l]!,
         strides: options.strides[l]!,
@@ -39,16 +47,14 @@ export function buildModel(options: BuildModelOptions): tfl.LayersModel {
       })
       .apply(x) as tfl.SymbolicTensor;
   }
-  x = tfl.layers.globalAveragePooling1d({ name: 'gap' }).apply(x) as tfl.SymbolicTensor;
-  const output = tfl.layers
+  x = tfl.layers.globalAveragePooling1d({ name: `${prefix}gap` }).apply(x) as tfl.SymbolicTensor;
+  return tfl.layers
     .dense({
-      name: 'classifier',
+      name: `${prefix}classifier`,
       units: classes,
       activation: 'softmax',
       kernelInitializer: tfl.initializers.glorotUniform({ seed: layerSeed(3) }),
       kernelRegularizer: l2 > 0 ? tfl.regularizers.l2({ l2 }) : undefined,
     })
     .apply(x) as tfl.SymbolicTensor;
-  return tfl.model({ inputs: input, outputs: output, name: 'spectracam_cnn1d' });
 }
-

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { memberCount, memberLayer } from './ensembleModel.js';
 
 /** Conv outputs of one spectrum, channels-first: [filters][length] per layer. */
 export interface SpectrumFeatureMaps {
@@ -20,7 +21,13 @@ function channelsFirst(data: Float32Array, length: number, filters: number, offs
  */
 export function featureMaps(model: tfl.LayersModel, spectra: readonly Float32Array[], chunk = 64): SpectrumFeatureMaps[] {
   const names = ['conv1', 'conv2', 'conv3'] as const;
-  const outputs = [...names.map((n) => model.getLayer(n).output as tfl.SymbolicTensor), model.outputs[0]!];
+  // An ensemble's maps are its members' side by side (channels m1..., m2...), as in its ONNX file.
+  const members = memberCount(model);
+  const layerOutput = (n: string) => {
+    const outs = Array.from({ length: members }, (_, m) => memberLayer(model, n, m).output as tfl.SymbolicTensor);
+    return outs.length === 1 ? outs[0]! : (tfl.layers.concatenate({ axis: -1 }).apply(outs) as tfl.SymbolicTensor);
+  };
+  const outputs = [...names.map(layerOutput), model.outputs[0]!];
   const feature = tfl.model({ inputs: model.inputs, outputs });
   const out: SpectrumFeatureMaps[] = [];
   for (let start = 0; start < spectra.length; start += chunk) {
@@ -44,12 +51,25 @@ export function featureMaps(model: tfl.LayersModel, spectra: readonly Float32Arr
   return out;
 }
 
-/** Classifier weights as [C][64] (tfjs stores the dense kernel as [64, C]) and bias [C]. */
+/**
+ * Classifier weights as [C][K] (tfjs stores the dense kernel as [K, C]) and bias [C]. For an
+ * ensemble of N members: their weights side by side, each divided by N, and the mean bias, so
+ * that W . features gives the members' mean logits.
+ */
 export function classifierWeights(model: tfl.LayersModel): { weight: Float32Array; rows: number[][]; bias: number[] } {
-  const [kernel, bias] = model.getLayer('classifier').getWeights();
-  const [m, c] = kernel!.shape as [number, number];
-  const k = kernel!.dataSync();
-  const rows = Array.from({ length: c }, (_, ci) => Array.from({ length: m }, (_, i) => k[i * c + ci]!));
-  const weight = Float32Array.from(rows.flat());
-  return { weight, rows, bias: Array.from(bias!.dataSync()) };
+  const members = memberCount(model);
+  const parts = Array.from({ length: members }, (_, m) => memberLayer(model, 'classifier', m).getWeights());
+  const [m0] = parts[0]!;
+  const [k0, c] = m0!.shape as [number, number];
+  const rows = Array.from({ length: c }, () => [] as number[]);
+  const bias = new Array<number>(c).fill(0);
+  for (const [kernel, b] of parts) {
+    const k = kernel!.dataSync();
+    const bd = b!.dataSync();
+    for (let ci = 0; ci < c; ci++) {
+      for (let i = 0; i < k0; i++) rows[ci]!.push(k[i * c + ci]! / members);
+      bias[ci]! += bd[ci]! / members;
+    }
+  }
+  return { weight: Float32Array.from(rows.flat()), rows, bias };
 }

@@ -1,4 +1,4 @@
-export { RUN_FILES } from './runRecord.js';
+export { RUN_FILES, recallOf } from './runRecord.js';
 export type { EpochRecord, Metrics, RunRecord } from './runRecord.js';
 export { writeRun, isRunDirectory } from './writeRun.js';
 export type { WriteRunOptions } from './writeRun.js';

@@ -15,6 +15,20 @@ export interface Metrics {
   n: number;
   /** confusion[true][predicted], rows and columns in the order of `classes`. */
   confusion: number[][];
+  /** Share of each class's spectra predicted as that class (NaN for a class absent from the part). */
+  recall?: number[];
+  /** Mean recall over the classes present: what a majority-class guess cannot inflate. */
+  balancedAccuracy?: number;
+}
+
+/** Recall per class and balanced accuracy from a confusion matrix (confusion[true][predicted]). */
+export function recallOf(confusion: readonly (readonly number[])[]): { recall: number[]; balancedAccuracy: number } {
+  const recall = confusion.map((row, c) => {
+    const n = row.reduce((a, b) => a + b, 0);
+    return n > 0 ? row[c]! / n : Number.NaN;
+  });
+  const present = recall.filter((r) => !Number.isNaN(r));
+  return { recall, balancedAccuracy: present.length ? present.reduce((a, b) => a + b, 0) / present.length : Number.NaN };
 }
 
 export interface EpochRecord {
@@ -66,6 +80,10 @@ export interface RunRecord {
     classes: string[];
     geometry: ModelGeometry;
     l2: number;
+    /** A learned weight per input variable before Conv1 (absent: none). */
+    variableWeights?: boolean;
+    /** Networks of the ensemble, trained with seeds seed + 1000 m (absent: one). */
+    members?: number;
   };
   training: {
     /**
@@ -84,7 +102,10 @@ export interface RunRecord {
     /** Std of the Gaussian noise added to training batches (absent: none). */
     noise?: number;
     secondsPerEpoch: number;
+    /** Epochs of the first member (of the network, without an ensemble). */
     history: EpochRecord[];
+    /** Per member of an ensemble: its seed and how its training went. */
+    members?: { seed: number; epochsRun: number; bestEpoch: number; secondsPerEpoch: number }[];
   };
   metrics: { train: Metrics; validation: Metrics; test: Metrics };
 }

@@ -30,6 +30,10 @@ export interface TrainOptions {
   strides?: [number, number, number];
   /** @default 'same' */
   padding?: Padding;
+  /** A learned weight per input variable before Conv1 (the variable-weighted CNN). */
+  variableWeights?: boolean;
+  /** Networks trained with different seeds and exported as one (mean logits). @default 1 */
+  members?: number;
   /** @default 'auto' (group-aware when the data set has groups) */
   split?: 'auto' | 'group-aware' | 'random' | 'file';
   /** CSV naming each spectrum's part, with split 'file'. */
@@ -70,6 +74,9 @@ export interface TrainProgress {
   valAccuracy?: number;
   bestEpoch?: number;
   secondsPerEpoch?: number;
+  /** The ensemble member being trained (0-based) and how many there are. */
+  member?: number;
+  members?: number;
 }
 
 export interface TrainHooks {

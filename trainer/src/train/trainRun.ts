@@ -4,9 +4,10 @@ import { datasetFingerprint, splitDataset, type Dataset } from '@spectracam/data
 import { applyPreprocessing, fitPreprocessing } from '../preprocess/index.js';
 import { setBackend } from '../backends/setBackend.js';
 import { buildModel } from '../model/buildModel.js';
+import { combineMembers } from '../model/ensembleModel.js';
 import { defaultConvSpec } from '../model/defaultConvSpec.js';
 import { modelGeometry, type ConvSpec } from '@spectracam/format';
-import type { RunRecord } from '../run/runRecord.js';
+import { recallOf, type RunRecord } from '../run/runRecord.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
 import { sizeDefaults, trainDefaults } from './trainOptions.js';
@@ -57,30 +58,45 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const batchSize = o.batchSize ?? bySize.batchSize;
   const learningRate = o.learningRate ?? bySize.learningRate;
   const patience = o.patience ?? bySize.patience;
-  const model = from ? from.model : buildModel({ inputLength: p, classes: C, l2: o.l2, seed: o.seed, ...spec });
-  const fit = await fitModel(
-    model,
-    { spectra, labels, classes: C, train: split.train, validation: split.validation },
-    {
-      epochs: o.epochs, batchSize, learningRate, patience, seed: o.seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay,
-      ...(from ? { start: { history: from.record.training.history, bestEpoch: from.record.training.bestEpoch } } : {}),
-    },
-    {
-      signal: hooks.signal,
-      onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
-        hooks.onProgress?.({ stage: 'train', epoch, epochs, loss: record.loss, valLoss: record.valLoss, valAccuracy: record.valAccuracy, bestEpoch, secondsPerEpoch: record.seconds }),
-    },
-  );
+  const members = o.members ?? 1;
+  if (from && members > 1) throw new Error('resuming an ensemble is not supported: train it again (its members are short to train)');
+  // Members differ only in their seed (initial weights and batch order); they share split and preprocessing.
+  const memberSeed = (m: number) => o.seed + 1000 * m;
+  const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec };
+  const trained: { model: LayersModel; fit: Awaited<ReturnType<typeof fitModel>>; seed: number }[] = [];
+  for (let m = 0; m < members; m++) {
+    const seed = memberSeed(m);
+    const member = from ? from.model : buildModel({ ...networkOptions, seed });
+    const fit = await fitModel(
+      member,
+      { spectra, labels, classes: C, train: split.train, validation: split.validation },
+      {
+        epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay,
+        ...(from ? { start: { history: from.record.training.history, bestEpoch: from.record.training.bestEpoch } } : {}),
+      },
+      {
+        signal: hooks.signal,
+        onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
+          hooks.onProgress?.({ stage: 'train', epoch, epochs, loss: record.loss, valLoss: record.valLoss, valAccuracy: record.valAccuracy, bestEpoch, secondsPerEpoch: record.seconds, member: m, members }),
+      },
+    );
+    trained.push({ model: member, fit, seed });
+    if (fit.interrupted) break;
+  }
+  const fit = trained[0]!.fit;
+  const interrupted = trained.some((t) => t.fit.interrupted) || trained.length < members;
+  const model = combineMembers(trained.map((t) => t.model), { ...networkOptions, seed: o.seed });
+  if (trained.length > 1) for (const t of trained) t.model.dispose();
   hooks.onProgress?.({ stage: 'evaluate' });
   const metric = (rows: number[]) => {
     const { accuracy, n, confusion } = evaluateModel(model, spectra, labels, C, rows);
-    return { accuracy, n, confusion };
+    return { accuracy, n, confusion, ...recallOf(confusion) };
   };
   const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
   const record: RunRecord = {
     format: 'spectracam-run',
     version: 1,
-    status: fit.interrupted ? 'interrupted' : 'complete',
+    status: interrupted ? 'interrupted' : 'complete',
     createdAt: new Date().toISOString(),
     producer: PRODUCER,
     data: {
@@ -105,7 +121,11 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       ...(split.protocol === 'file' && o.splitFile ? { file: o.splitFile } : {}),
       ids: { train: ids(split.train), validation: ids(split.validation), test: ids(split.test) },
     },
-    model: { architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2 },
+    model: {
+      architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2,
+      ...(o.variableWeights ? { variableWeights: true } : {}),
+      ...(trained.length > 1 ? { members: trained.length } : {}),
+    },
     training: {
       options: trainSettings(given),
       backend,
@@ -119,6 +139,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       ...(o.noise > 0 ? { noise: o.noise } : {}),
       secondsPerEpoch: fit.secondsPerEpoch,
       history: fit.history,
+      ...(trained.length > 1 ? { members: trained.map((t) => ({ seed: t.seed, epochsRun: t.fit.history.length, bestEpoch: t.fit.bestEpoch, secondsPerEpoch: t.fit.secondsPerEpoch })) } : {}),
     },
     metrics: { train: metric(split.train), validation: metric(split.validation), test: metric(split.test) },
   };
@@ -171,6 +192,7 @@ function checkOptions(o: typeof trainDefaults & TrainOptions): void {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`trainRun: '${name}' must be a positive integer, got ${v}`);
   };
   positiveInt('epochs', o.epochs);
+  if (o.members !== undefined) positiveInt('members', o.members);
   if (!Number.isSafeInteger(o.seed) || o.seed < 0) throw new RangeError(`trainRun: 'seed' must be a whole number >= 0, got ${o.seed}`);
   if (o.batchSize !== undefined) positiveInt('batchSize', o.batchSize);
   if (!(o.noise >= 0)) throw new RangeError(`trainRun: 'noise' must be >= 0, got ${o.noise}`);

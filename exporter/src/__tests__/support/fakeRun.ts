@@ -63,17 +63,20 @@ export interface FakeRunOptions {
   fitOn?: Float32Array[];
   /** Factor on the generated raw spectra. @default 1 */
   scale?: number;
+  /** With the per-variable weighting layer, its weights drawn around 1. @default false */
+  variableWeights?: boolean;
 }
 
 /** A run record and an untrained (random-weight) model: enough for parity, no training needed. */
 export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tfl.LayersModel } {
   const { p, classes = 3, padding = 'same', kernels = [7, 5, 3], strides = [2, 2, 2], seed = 7 } = options;
   const geometry = modelGeometry(p, { kernels, strides, padding });
-  const model = buildModel({ inputLength: p, classes, kernels, strides, padding, l2: 0, seed });
+  const model = buildModel({ inputLength: p, classes, kernels, strides, padding, l2: 0, seed, variableWeights: options.variableWeights });
   // Non-zero biases so a dropped or misplaced bias cannot hide behind the zero initialiser.
   const random = seededRandom(seed + 100);
   for (const layer of model.layers) {
     const weights = layer.getWeights();
+    if (layer.name === 'weights') layer.setWeights([tf.tensor(Array.from({ length: p }, () => 0.5 + random()), [p, 1])]);
     if (weights.length === 2) {
       const bias = tf.tensor(Array.from({ length: weights[1]!.size }, () => 0.1 * (random() - 0.5)), weights[1]!.shape);
       layer.setWeights([weights[0]!, bias]);
@@ -108,7 +111,7 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
       stratified: true,
       ids: { train: [], validation: [], test: [] },
     },
-    model: { architecture: 'spectracam-cnn1d', classes: classNames, geometry, l2: 0 },
+    model: { architecture: 'spectracam-cnn1d', classes: classNames, geometry, l2: 0, ...(options.variableWeights ? { variableWeights: true } : {}) },
     training: {
       options: {},
       backend: 'cpu',
