@@ -16,6 +16,8 @@ export interface Dataset {
   unit: string;
   /** One row per spectrum, each of axis.length values, in the order of `axis`. */
   spectra: Float32Array[];
+  /** What read it: `delimited`, `ucr`, `folder`, or a spectrum file's format (`opus`, `wdf`, `spa`, `spc`, ...). */
+  format?: string;
   /** Where the data came from (file or folder path). */
   source: string;
   /** Non-fatal findings worth telling a user (duplicate names, resampling, ...). */

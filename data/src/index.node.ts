@@ -1,11 +1,11 @@
 /** @spectracam/data in Node: the browser-safe entry plus files, folders, streaming and writing. */
 export * from './index.js';
-export { loadDataset, assembleOptions } from './loadDataset.js';
+export { loadDataset, assembleOptions, fileReader } from './loadDataset.js';
 export type { LoadOptions } from './loadDataset.js';
 export { readDatasetChunks } from './readDatasetChunks.js';
 export type { ChunkOptions } from './readDatasetChunks.js';
 export { readFolder, listFolder, readFolderFiles } from './readFolder.js';
-export { readSpectrumFile, isSpectrumFile } from './readSpectrumFile.js';
+export { readSpectrumFile, isSpectrumFile, spectrumFileReader } from './readSpectrumFile.js';
 export { datasetFingerprint } from './datasetFingerprint.js';
 export { splitDataset, RANDOM_SPLIT_WARNING } from './split/splitDataset.js';
 export { writeSynthetic, SYNTHETIC_FILES } from './synth/writeSynthetic.js';

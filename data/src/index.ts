@@ -3,12 +3,24 @@
  * file system); Node's entry (the `node` export condition) adds files, folders and streaming.
  */
 export type { Dataset } from './dataset.js';
-export type { Orientation, ReaderFormat, ReaderOptions } from './readerOptions.js';
-export { readerFormats } from './readerOptions.js';
+export type { Orientation, ReaderFormat, ReaderOptions, SpectrumFormat } from './readerOptions.js';
+export { readerFormats, spectrumFormats } from './readerOptions.js';
 export { detectTextFormat } from './detectFormat.js';
 export * from './parse/index.js';
 export type { FileSpectrum, SpectrumReader } from './readers/spectrumReaders.js';
-export { SPECTRUM_READERS, spectrumReaderFor, parseSpectrumFile, isSpectrumFileName, decodeText } from './readers/spectrumReaders.js';
+export {
+  SPECTRUM_READERS,
+  SNIFF_BYTES,
+  spectrumReaderFor,
+  sniffSpectrumReader,
+  spectrumReaderNamed,
+  parseSpectrumFile,
+  isSpectrumFileName,
+  decodeText,
+} from './readers/spectrumReaders.js';
+export { addSpectra } from './readers/addSpectra.js';
+export { datasetFromBytes } from './readers/datasetFromBytes.js';
+export type { DatasetFromBytesOptions } from './readers/datasetFromBytes.js';
 export { generateSynthetic } from './synth/generateSynthetic.js';
 export type { GroundTruth, SyntheticOptions } from './synth/generateSynthetic.js';
 export { SYNTHETIC_BANDS, SYNTHETIC_CLASSES } from './synth/syntheticBands.js';

@@ -1,13 +1,12 @@
 import type { Dataset } from './dataset.js';
 import type { ReaderOptions } from './readerOptions.js';
-import { assembleOptions, loadDataset, type LoadOptions } from './loadDataset.js';
+import { assembleOptions, fileReader, loadDataset, type LoadOptions } from './loadDataset.js';
 import { assembleDataset } from './parse/assembleDataset.js';
 import { parseUcrRows } from './parse/parseUcr.js';
 import { detectOrientation, parseDelimitedRows } from './parse/parseDelimited.js';
 import { isDataLine, splitLines, type TextLine } from './parse/splitDelimited.js';
 import { isNumericCell } from './parse/parseNumberCell.js';
 import { isDirectory, listFolder, readFolderFiles } from './readFolder.js';
-import { isSpectrumFile } from './readSpectrumFile.js';
 import { detectRowsFormat } from './detectFormat.js';
 import { readLines } from './io/readLines.js';
 
@@ -42,7 +41,7 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
     return;
   }
   const streamable =
-    (format === 'auto' || format === 'delimited' || format === 'ucr') && options.orientation !== 'columns' && !folder && !(format === 'auto' && isSpectrumFile(options.data));
+    (format === 'auto' || format === 'delimited' || format === 'ucr') && options.orientation !== 'columns' && !folder && (await fileReader(options.data, format)) === undefined;
   if (!streamable) {
     yield await loadDataset(options, load);
     return;
@@ -54,8 +53,9 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
     const first = await lines.next();
     if (first.done) throw new Error(`${source}: the file is empty; expected spectra as delimited text`);
     const head = first.value;
-    const split = splitLines([head], source, options.delimiter);
+    const split = splitLines([head], source, options.delimiter, options.decimal);
     const delimiter = split.delimiter;
+    let decimal = split.decimal;
     const width = split.rows[0]!.cells.length;
     const chunk = load.chunk ?? Math.max(16, Math.floor(2 ** 20 / Math.max(1, width)));
     let kind: 'rows' | 'ucr' | 'whole' = format === 'ucr' ? 'ucr' : options.orientation === 'rows' && format === 'delimited' ? 'rows' : 'whole';
@@ -63,10 +63,12 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
     if (kind === 'whole') {
       const second = await lines.next();
       if (!second.done) buffered.push(second.value);
+      // A text header says nothing of the decimal mark: the first data line does.
+      decimal = splitLines([head, ...buffered], source, delimiter, options.decimal).decimal;
       if (!split.rows[0]!.cells.every(isNumericCell)) {
         // A header with text cells and a numeric axis marks one spectrum per row.
         try {
-          if (buffered.length > 0 && detectOrientation(splitLines([head, ...buffered], source, delimiter).rows, source) === 'rows') kind = 'rows';
+          if (buffered.length > 0 && detectOrientation(splitLines([head, ...buffered], source, delimiter, decimal).rows, source) === 'rows') kind = 'rows';
         } catch {
           // Not recognisable from two lines: the whole-file reader decides, and names the problem.
         }
@@ -78,7 +80,7 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
           if (next.done) break;
           buffered.push(next.value);
         }
-        if (detectRowsFormat(splitLines([head, ...buffered], source, delimiter).rows) === 'ucr') kind = 'ucr';
+        if (detectRowsFormat(splitLines([head, ...buffered], source, delimiter, decimal).rows) === 'ucr') kind = 'ucr';
       }
     }
     if (kind === 'whole') {
@@ -88,10 +90,10 @@ export async function* readDatasetChunks(options: ReaderOptions, load: ChunkOpti
     }
     const piece = (rows: TextLine[]): Dataset => {
       if (kind === 'ucr') {
-        const parsed = splitLines(rows, source, delimiter).rows;
+        const parsed = splitLines(rows, source, delimiter, decimal).rows;
         return assembleDataset(parseUcrRows(parsed, { source, axis: options.axis, delimiter, width: width - 1 }), assemble);
       }
-      const parsed = splitLines([head, ...rows], source, delimiter).rows;
+      const parsed = splitLines([head, ...rows], source, delimiter, decimal).rows;
       return assembleDataset(parseDelimitedRows(parsed, { source, orientation: 'rows', delimiter }), assemble);
     };
     let rows: TextLine[] = kind === 'ucr' ? [head, ...buffered] : buffered;

@@ -2,21 +2,22 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { RawSpectra } from './parse/rawSpectra.js';
 import { addFileSpectra, readSpectrumFile } from './readSpectrumFile.js';
+import { extensionOf, isSpectrumFileName, twoColumnReader } from './readers/spectrumReaders.js';
 
 const OPEN_AT_ONCE = 64;
 
-/** One spectrum file of a folder data set, and the class its sub-folder names. */
+/** One spectrum file of a folder data set, and the class its sub-folder names (none for a folder of loose files). */
 export interface FolderFile {
   file: string;
   path: string;
-  className: string;
+  className?: string;
 }
 
 /**
- * Reads a folder with one sub-folder per class, each holding spectrum files: JCAMP-DX
- * (.jdx, .dx, .jcamp), SPC (.spc; a multifile gives each of its spectra) or two-column text
- * (anything else). Hidden files are skipped.
- * Sample name = file name; class = sub-folder name.
+ * Reads a folder with one sub-folder per class, each holding spectrum files: any format of the
+ * reader table (OPUS, WDF, SPA, SPC, JCAMP-DX, LabSpec: a file of many spectra gives each) or
+ * two-column text (anything else). Hidden files are skipped. Sample name = file name; class =
+ * sub-folder name. A folder without class sub-folders is a list of unlabelled spectrum files.
  */
 export async function readFolder(folder: string): Promise<RawSpectra> {
   return readFolderFiles(folder, await listFolder(folder));
@@ -25,7 +26,9 @@ export async function readFolder(folder: string): Promise<RawSpectra> {
 /**
  * The spectrum files of a folder data set, in reading order (classes, then files, by name as
  * people number them), without reading them: readFolderFiles reads any slice of the list, so a
- * folder of many files can be read a slice at a time. Refuses a folder without such files.
+ * folder of many files can be read a slice at a time. Without class sub-folders, the folder's own
+ * files that hold spectra by their name (an instrument format, or text: .txt, .csv, ...) are the
+ * list, unlabelled. Refuses a folder without such files.
  */
 export async function listFolder(folder: string): Promise<FolderFile[]> {
   const entries = (await readdir(folder, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
@@ -39,31 +42,34 @@ export async function listFolder(folder: string): Promise<FolderFile[]> {
       .sort(naturalCompare);
     for (const file of files) listed.push({ file, path: join(dir, file), className });
   }
+  if (listed.length > 0) return listed;
+  const loose = entries.filter((e) => e.isFile()).map((e) => e.name);
+  for (const file of loose.filter(holdsSpectra).sort(naturalCompare)) listed.push({ file, path: join(folder, file) });
   if (listed.length === 0) {
-    const loose = entries.filter((e) => e.isFile()).length;
     throw new Error(
-      `${folder}: no spectra found; expected one sub-folder per class holding one-spectrum files` +
-        (loose > 0 ? ` (the ${loose} files directly in ${basename(folder)} are not read: move them into class folders)` : ''),
+      `${folder}: no spectra found; expected spectrum files (OPUS, WDF, SPA, SPC, JCAMP-DX, LabSpec, two-column text), or one sub-folder per class of them` +
+        (loose.length > 0 ? ` (the ${loose.length} files in ${basename(folder)} are none of these by their names)` : ''),
     );
   }
   return listed;
 }
 
+/** A loose file worth reading: an instrument format or text by its extension (not a README, a model, a picture). */
+function holdsSpectra(name: string): boolean {
+  return isSpectrumFileName(name) || twoColumnReader.extensions.includes(extensionOf(name)) || /\.\d+$/.test(name);
+}
+
 /** The spectra of `files` (from listFolder(folder)), in their order; a multi-spectrum file gives each. */
 export async function readFolderFiles(folder: string, files: readonly FolderFile[]): Promise<RawSpectra> {
-  const raw: RawSpectra = { source: folder, names: [], axes: [], values: [], places: [], fields: {}, layoutLabels: [], notes: [] };
-  const units = new Set<string>();
+  const labelled = files.some((f) => f.className !== undefined);
+  const raw: RawSpectra = { source: folder, format: 'folder', names: [], axes: [], values: [], places: [], fields: {}, ...(labelled ? { layoutLabels: [] } : {}), notes: [] };
   const parsed = [];
   // A bounded number of files open at once: a folder can hold more files than a process may open.
   for (let start = 0; start < files.length; start += OPEN_AT_ONCE) {
     const group = files.slice(start, start + OPEN_AT_ONCE).map(async (entry) => ({ ...entry, spectra: await readSpectrumFile(entry.path) }));
     parsed.push(...(await Promise.all(group)));
   }
-  for (const { path, className, spectra } of parsed) {
-    addFileSpectra(raw, path, spectra, className);
-    for (const { unit } of spectra) if (typeof unit === 'string' && unit !== '') units.add(unit);
-  }
-  if (units.size > 1) raw.notes.push(`files give different axis units (${[...units].join(', ')})`);
+  for (const { path, className, spectra } of parsed) addFileSpectra(raw, path, spectra, className ?? (labelled ? '' : undefined));
   return raw;
 }
 

@@ -1,9 +1,16 @@
 /** How spectra are laid out in a delimited text file. */
 export type Orientation = 'auto' | 'rows' | 'columns';
 
-/** Reader formats; `auto` picks `folder` for a directory, `ucr` for a headerless label-first TSV, else `delimited`. */
-export type ReaderFormat = 'auto' | 'delimited' | 'ucr' | 'folder';
-export const readerFormats: readonly ReaderFormat[] = ['auto', 'delimited', 'ucr', 'folder'];
+/**
+ * Reader formats; `auto` picks `folder` for a directory, a spectrum file's own format when its
+ * bytes (or extension) name one, `ucr` for a headerless label-first TSV, else `delimited`. The
+ * spectrum formats force that reader whatever the file looks like.
+ */
+export type ReaderFormat = 'auto' | 'delimited' | 'ucr' | 'folder' | SpectrumFormat;
+/** Formats of the spectrum-file readers (SPECTRUM_READERS). */
+export type SpectrumFormat = 'opus' | 'wdf' | 'spa' | 'spc' | 'jcamp-dx' | 'labspec' | 'two-column';
+export const spectrumFormats: readonly SpectrumFormat[] = ['opus', 'wdf', 'spa', 'spc', 'jcamp-dx', 'labspec', 'two-column'];
+export const readerFormats: readonly ReaderFormat[] = ['auto', 'delimited', 'ucr', 'folder', ...spectrumFormats];
 
 /**
  * Options of `loadDataset`. Labels come from, in this order: `labelColumn`, `labels` (side file),
@@ -32,6 +39,11 @@ export interface ReaderOptions {
   groupPattern?: string;
   /** Field delimiter. @default auto: tab, semicolon or comma, whichever splits the first line most */
   delimiter?: string;
+  /**
+   * Decimal mark of delimited text. @default auto: `,` when the delimiter is not a comma and
+   * cells read as numbers only with a decimal comma (`51,1259;1700,78`), else `.`
+   */
+  decimal?: ',' | '.';
   /** Axis unit. @default 'cm-1' */
   unit?: string;
   /** UCR files have no axis: 1..p unless this gives p values (for example from another file). */

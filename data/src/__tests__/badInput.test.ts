@@ -101,8 +101,9 @@ test('bad input: a folder with no spectra is refused', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'spectracam-bad-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   await mkdir(join(dir, 'A'));
-  await writeFile(join(dir, 'loose.txt'), '1\t2\n');
-  await assert.rejects(loadDataset({ data: dir }), (e: Error) => /no spectra found/.test(e.message) && /1 files directly/.test(e.message));
+  await writeFile(join(dir, 'notes.md'), '# notes\n');
+  // An empty class folder and no file that holds spectra by its name (loose .txt files would be read as unlabelled spectra).
+  await assert.rejects(loadDataset({ data: dir }), (e: Error) => /no spectra found/.test(e.message) && /the 1 files in .* are none of these by their names/.test(e.message));
 });
 
 test('bad input: data without any label source asks for a label option', async (t) => {

@@ -19,8 +19,10 @@ export interface AssembleOptions {
   groupPattern?: string;
   groupMap?: Map<string, string>;
   groupFile?: string;
-  /** @default 'cm-1' */
+  /** The axis unit, whatever the files declare. */
   unit?: string;
+  /** The unit when neither `unit` nor the file gives one (a model's, for prediction). @default 'cm-1' */
+  fallbackUnit?: string;
   /**
    * Training and evaluation need classes; prediction does not. When false, spectra without a
    * label get '' and a single class is accepted. @default true
@@ -51,6 +53,9 @@ export function assembleDataset(found: RawSpectra, options: AssembleOptions = {}
   const { axis, spectra, note } = alignAxes(raw.axes, raw.values, raw.places, { axisAt: raw.axisAt });
   if (note) warnings.push(note);
   const classes = [...new Set(labels)].filter((label) => label !== '').sort();
+  if (options.unit !== undefined && raw.unit !== undefined && raw.unit !== options.unit) {
+    warnings.push(`${raw.source}: the file declares its axis in ${raw.unit}; taken as ${options.unit}, as the options say`);
+  }
   if ((options.labelsRequired ?? true) && classes.length < 2) {
     throw new Error(`${raw.source}: only one class (${classes[0] ?? 'none'}) among ${n} spectra; expected at least two classes to classify`);
   }
@@ -61,7 +66,8 @@ export function assembleDataset(found: RawSpectra, options: AssembleOptions = {}
     classes,
     ...(groups ? { groups } : {}),
     axis,
-    unit: options.unit ?? 'cm-1',
+    unit: options.unit ?? raw.unit ?? options.fallbackUnit ?? 'cm-1',
+    ...(raw.format ? { format: raw.format } : {}),
     spectra,
     source: raw.source,
     warnings,

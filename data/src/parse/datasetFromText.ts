@@ -11,6 +11,8 @@ export interface DatasetFromTextOptions extends AssembleOptions {
   format?: 'delimited' | 'ucr';
   orientation?: Orientation;
   delimiter?: string;
+  /** Decimal mark. @default auto (see detectDecimal) */
+  decimal?: ',' | '.';
   /** UCR only: axis values (1..p by default). */
   axis?: ArrayLike<number>;
 }
@@ -19,7 +21,7 @@ export interface DatasetFromTextOptions extends AssembleOptions {
 export function datasetFromText(text: string, options: DatasetFromTextOptions): Dataset {
   const raw =
     options.format === 'ucr'
-      ? parseUcr(text, { source: options.source, axis: options.axis, delimiter: options.delimiter })
-      : parseDelimited(text, { source: options.source, orientation: options.orientation, delimiter: options.delimiter });
+      ? parseUcr(text, { source: options.source, axis: options.axis, delimiter: options.delimiter, decimal: options.decimal })
+      : parseDelimited(text, { source: options.source, orientation: options.orientation, delimiter: options.delimiter, decimal: options.decimal });
   return assembleDataset(raw, options);
 }

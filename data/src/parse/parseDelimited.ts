@@ -11,6 +11,8 @@ export interface ParseDelimitedOptions {
   orientation?: Orientation;
   /** @default auto (tab, semicolon, comma) */
   delimiter?: string;
+  /** @default auto (see detectDecimal) */
+  decimal?: ',' | '.';
 }
 
 /** Header names that mark the sample-name column (spectra as rows). */
@@ -24,18 +26,43 @@ const NAME_HEADERS = /^(id|name|names|sample|samples|sample[ _-]?id|spectrum)$/i
  * numeric cells, columns when the first column is numeric below the header.
  */
 export function parseDelimited(text: string, options: ParseDelimitedOptions): RawSpectra {
-  return parseDelimitedRows(splitDelimited(text, options.source, options.delimiter).rows, options);
+  return parseDelimitedRows(splitDelimited(text, options.source, options.delimiter, options.decimal).rows, options);
 }
 
 /** `parseDelimited` for text already split into rows. */
 export function parseDelimitedRows(rows: TextRow[], options: ParseDelimitedOptions): RawSpectra {
   const { source } = options;
-  const orientation = options.orientation && options.orientation !== 'auto' ? options.orientation : detectOrientation(rows, source);
+  const auto = options.orientation === undefined || options.orientation === 'auto';
+  const xy = auto && isHeaderlessXy(rows);
+  const orientation = !auto ? options.orientation! : xy ? 'columns' : detectOrientation(rows, source);
   const parsed = orientation === 'rows' ? parseRows(rows, source) : parseColumns(rows, source);
-  if (options.orientation === undefined || options.orientation === 'auto') {
+  if (xy) {
+    // One spectrum, as a two-column export is: named after its file.
+    parsed.names[0] = source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    parsed.notes.unshift(`${source}: read as one spectrum (two numeric columns without a header: x, then intensity)`);
+  } else if (auto) {
     parsed.notes.unshift(`${source}: spectra read as ${orientation} (${orientation === 'rows' ? 'numeric header row' : 'numeric first column'})`);
   }
+  parsed.format = 'delimited';
   return parsed;
+}
+
+/** Rows looked at to tell a headerless two-column spectrum by its first column. */
+const XY_PREFIX = 64;
+
+/**
+ * True for the usual one-spectrum export: two numbers per line from the first, the first column
+ * strictly rising or falling (the axis) over the first lines. Read as rows, its first line
+ * became a two-point axis.
+ */
+export function isHeaderlessXy(rows: readonly TextRow[]): boolean {
+  if (rows.length < 3) return false;
+  const head = rows.slice(0, XY_PREFIX);
+  if (!head.every((row) => row.cells.length === 2 && isNumericCell(row.cells[0]!) && isNumericCell(row.cells[1]!))) return false;
+  const x = head.map((row) => Number(row.cells[0]));
+  const rising = x.every((v, i) => i === 0 || v > x[i - 1]!);
+  const falling = x.every((v, i) => i === 0 || v < x[i - 1]!);
+  return rising || falling;
 }
 
 /** How spectra are laid out, from the first rows (see parseDelimited). */

@@ -8,11 +8,13 @@ export interface ParseUcrOptions {
   /** Axis values; the UCR format has none, so 1..p by default. */
   axis?: ArrayLike<number>;
   delimiter?: string;
+  /** @default auto (see detectDecimal) */
+  decimal?: ',' | '.';
 }
 
 /** Parses a UCR-archive style file: no header, one spectrum per line, the class label first. */
 export function parseUcr(text: string, options: ParseUcrOptions): RawSpectra {
-  return parseUcrRows(splitDelimited(text, options.source, options.delimiter).rows, options);
+  return parseUcrRows(splitDelimited(text, options.source, options.delimiter, options.decimal).rows, options);
 }
 
 /**
@@ -29,6 +31,7 @@ export function parseUcrRows(rows: readonly TextRow[], options: ParseUcrOptions 
   const axis = options.axis ? Float64Array.from(options.axis) : Float64Array.from({ length: width }, (_, j) => j + 1);
   const out: RawSpectra = {
     source,
+    format: 'ucr',
     names: [],
     axes: [],
     values: [],

@@ -22,6 +22,10 @@ export interface RawSpectra {
    * row), when the spectra share one axis read from the file; else errors name the spectrum.
    */
   axisAt?: (index: number) => string;
+  /** The axis unit the file declares (an instrument file), when it does. */
+  unit?: string;
+  /** What read the spectra (`delimited`, `ucr`, `folder`, a spectrum reader's format such as `opus`). */
+  format?: string;
   /** What the reader decided on its own (orientation, index axis), worth telling a user. */
   notes: string[];
 }

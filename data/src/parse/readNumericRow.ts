@@ -3,6 +3,7 @@ import type { TextRow } from './splitDelimited.js';
 /** Exact powers of ten: every 10^k with k <= 22 is a double. */
 const POWERS = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const DOT = 46;
+const COMMA = 44;
 const SPACE = 32;
 const TAB = 9;
 const MINUS = 45;
@@ -30,6 +31,8 @@ export function readNumericRow(row: TextRow, skip: number, values: Float64Array,
   const spaced = delimiter === ' ';
   if (delimiter.length !== 1 || text.includes('"')) return false;
   const d = spaced ? SPACE : delimiter.charCodeAt(0);
+  // A decimal comma is read as the point is (the delimiter is then never a comma).
+  const mark = row.decimal === ',' ? COMMA : DOT;
   const n = text.length;
   let pos = spaced ? skipBlanks(text, 0, n) : 0;
   for (let k = 0; k < skip; k++) {
@@ -61,7 +64,7 @@ export function readNumericRow(row: TextRow, skip: number, values: Float64Array,
       any = true;
       ch = text.charCodeAt(++i);
     }
-    if (ch === DOT) {
+    if (ch === mark) {
       ch = text.charCodeAt(++i);
       while (ch >= ZERO && ch <= NINE) {
         if (digits > 0 || ch !== ZERO) {
@@ -99,7 +102,7 @@ export function readNumericRow(row: TextRow, skip: number, values: Float64Array,
     } else {
       i = cellEnd(text, pos, d, n, spaced);
       const cell = text.slice(pos, i).trim();
-      value = cell === '' ? NaN : Number(cell);
+      value = cell === '' ? NaN : Number(mark === COMMA ? cell.replace(',', '.') : cell);
     }
     if (value - value !== 0) return false;
     values[j] = value;

@@ -1,32 +1,16 @@
 import { parseTwoColumn } from '../parse/parseTwoColumn.js';
 import { assertTextBytes } from '../parse/textCheck.js';
+import { isOpus } from '../parse/opus/opusBlocks.js';
+import { isSpa } from '../parse/parseSpa.js';
+import { isWdf } from '../parse/wdf/wdfLayout.js';
+import { looksLikeLabspec } from '../parse/parseLabspec.js';
+import type { FileSpectrum, SpectrumReader } from './fileSpectrum.js';
+import { SNIFF_BYTES } from './fileSpectrum.js';
 
-/** One spectrum read from a spectrum file, with the axis unit its file names (if any). */
-export interface FileSpectrum {
-  axis: Float64Array;
-  values: Float64Array;
-  unit?: string;
-}
-
-/**
- * A reader of one kind of spectrum file. The same table serves Node (readSpectrumFile) and
- * browsers (the web demo): it takes bytes, never a path.
- */
-export interface SpectrumReader {
-  readonly format: string;
-  /** Lower-case extensions with the dot; a file with one of them and no other claim is read by this reader. */
-  readonly extensions: readonly string[];
-  /** True when the bytes themselves say they are this format (magic bytes or structure). */
-  sniff(bytes: Uint8Array): boolean;
-  /**
-   * The file's spectra; `source` (a file name) only serves the error messages. Asynchronous so
-   * that a format's parser library loads only when a file of that format is read.
-   */
-  parse(bytes: Uint8Array, source: string): Promise<FileSpectrum[]>;
-}
+export type { FileSpectrum, SpectrumReader } from './fileSpectrum.js';
+export { SNIFF_BYTES } from './fileSpectrum.js';
 
 const latin1 = new TextDecoder('latin1');
-const utf8 = new TextDecoder('utf-8');
 
 /** Text of a spectrum file: UTF-8 when it decodes as such, else latin-1 (instrument exports often are). */
 export function decodeText(bytes: Uint8Array): string {
@@ -39,19 +23,31 @@ export function decodeText(bytes: Uint8Array): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** The first `n` bytes as text, for sniffing. */
+/** The first `n` bytes as text, for sniffing (latin-1: every byte one character, none refused). */
 function head(bytes: Uint8Array, n = 256): string {
-  return utf8.decode(bytes.subarray(0, n));
+  return latin1.decode(bytes.subarray(0, n)).replace(/^\u00EF\u00BB\u00BF/, '');
 }
 
-export const jcampReader: SpectrumReader = {
-  format: 'jcamp-dx',
-  extensions: ['.jdx', '.dx', '.jcamp'],
-  sniff: (bytes) => /^\s*##[A-Z$. ]+=/i.test(head(bytes)),
-  parse: async (bytes, source) => {
-    assertTextBytes(bytes, source, 'JCAMP-DX text');
-    return [(await import('../parse/parseJcamp.js')).parseJcamp(decodeText(bytes), source)];
-  },
+// Binary formats are known by their magic bytes; their parsers (and wdf-parser) load on first use.
+export const opusReader: SpectrumReader = {
+  format: 'opus',
+  extensions: ['.0', '.1', '.2', '.3', '.opus'],
+  sniff: isOpus,
+  parse: async (bytes, source) => (await import('../parse/opus/parseOpus.js')).parseOpus(bytes, source),
+};
+
+export const wdfReader: SpectrumReader = {
+  format: 'wdf',
+  extensions: ['.wdf'],
+  sniff: isWdf,
+  parse: async (bytes, source) => (await import('../parse/wdf/parseWdf.js')).parseWdf(bytes, source),
+};
+
+export const spaReader: SpectrumReader = {
+  format: 'spa',
+  extensions: ['.spa', '.spg'],
+  sniff: isSpa,
+  parse: async (bytes, source) => (await import('../parse/parseSpa.js')).parseSpa(bytes, source),
 };
 
 export const spcReader: SpectrumReader = {
@@ -64,34 +60,67 @@ export const spcReader: SpectrumReader = {
   parse: async (bytes, source) => (await import('../parse/parseSpc.js')).parseSpc(bytes, source),
 };
 
+export const jcampReader: SpectrumReader = {
+  format: 'jcamp-dx',
+  extensions: ['.jdx', '.dx', '.jcamp'],
+  sniff: (bytes) => /^\s*##[A-Z$. ]+=/i.test(head(bytes)),
+  parse: async (bytes, source) => {
+    assertTextBytes(bytes, source, 'JCAMP-DX text');
+    return [(await import('../parse/parseJcamp.js')).parseJcamp(decodeText(bytes), source)];
+  },
+};
+
+export const labspecReader: SpectrumReader = {
+  format: 'labspec',
+  extensions: [],
+  sniff: (bytes) => looksLikeLabspec(head(bytes, 1024)),
+  parse: async (bytes, source) => {
+    assertTextBytes(bytes, source, 'a Horiba LabSpec text export');
+    return (await import('../parse/parseLabspec.js')).parseLabspec(decodeText(bytes), source);
+  },
+};
+
 export const twoColumnReader: SpectrumReader = {
   format: 'two-column',
   extensions: ['.txt', '.csv', '.tsv', '.dat', '.xy', '.asc'],
   sniff: () => false,
   parse: async (bytes, source) => {
-    assertTextBytes(bytes, source, 'two columns of text (axis, intensity), JCAMP-DX or SPC');
+    assertTextBytes(bytes, source, 'two columns of text (axis, intensity), or a spectrum file (OPUS, WDF, SPA, SPC, JCAMP-DX, LabSpec)');
     return [parseTwoColumn(decodeText(bytes), source)];
   },
 };
 
 /** Every spectrum-file reader, in the order their sniffs are tried. Text tables are read apart (datasetFromText). */
-export const SPECTRUM_READERS: readonly SpectrumReader[] = [spcReader, jcampReader, twoColumnReader];
+export const SPECTRUM_READERS: readonly SpectrumReader[] = [opusReader, wdfReader, spaReader, spcReader, jcampReader, labspecReader, twoColumnReader];
+
+/** The reader whose bytes say so (the start of a file is enough: see SNIFF_BYTES), if any. */
+export function sniffSpectrumReader(bytes: Uint8Array): SpectrumReader | undefined {
+  const start = bytes.subarray(0, SNIFF_BYTES);
+  return SPECTRUM_READERS.find((r) => r.sniff(start));
+}
 
 /**
  * The reader for a file: the first whose sniff recognises the bytes, else the one that claims the
  * extension, else two-column text (the usual one-spectrum export).
  */
 export function spectrumReaderFor(name: string, bytes: Uint8Array): SpectrumReader {
-  const sniffed = SPECTRUM_READERS.find((r) => r.sniff(bytes));
-  if (sniffed) return sniffed;
+  return sniffSpectrumReader(bytes) ?? readerByExtension(name) ?? twoColumnReader;
+}
+
+/** The instrument-format reader an extension names (never the two-column one), if any. */
+export function readerByExtension(name: string): SpectrumReader | undefined {
   const ext = extensionOf(name);
-  return SPECTRUM_READERS.find((r) => r.extensions.includes(ext)) ?? twoColumnReader;
+  return SPECTRUM_READERS.find((r) => r !== twoColumnReader && r.extensions.includes(ext));
 }
 
 /** True for files that hold spectra in an instrument format rather than a table, by their extension. */
 export function isSpectrumFileName(name: string): boolean {
-  const ext = extensionOf(name);
-  return SPECTRUM_READERS.some((r) => r !== twoColumnReader && r.extensions.includes(ext));
+  return readerByExtension(name) !== undefined;
+}
+
+/** The reader a format name (`opus`, `wdf`, ...: SpectrumReader.format) stands for, if any. */
+export function spectrumReaderNamed(format: string): SpectrumReader | undefined {
+  return SPECTRUM_READERS.find((r) => r.format === format);
 }
 
 /** The spectra of one file's bytes, whatever its format (see spectrumReaderFor). */
@@ -99,7 +128,7 @@ export function parseSpectrumFile(name: string, bytes: Uint8Array): Promise<File
   return spectrumReaderFor(name, bytes).parse(bytes, name);
 }
 
-function extensionOf(name: string): string {
+export function extensionOf(name: string): string {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
