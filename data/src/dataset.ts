@@ -16,7 +16,7 @@ export interface Dataset {
   unit: string;
   /** One row per spectrum, each of axis.length values, in the order of `axis`. */
   spectra: Float32Array[];
-  /** What read it: `delimited`, `ucr`, `folder`, or a spectrum file's format (`opus`, `wdf`, `spa`, `spc`, ...). */
+  /** What read it: `delimited`, `ucr`, a spectrum file's format (`opus`, `wdf`, `spa`, `spc`, ...), or `folder (formats of its files)`. */
   format?: string;
   /** Where the data came from (file or folder path). */
   source: string;

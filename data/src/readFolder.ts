@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { RawSpectra } from './parse/rawSpectra.js';
-import { addFileSpectra, readSpectrumFile } from './readSpectrumFile.js';
-import { extensionOf, isSpectrumFileName, twoColumnReader } from './readers/spectrumReaders.js';
+import { addFileSpectra } from './readSpectrumFile.js';
+import { extensionOf, isSpectrumFileName, spectrumReaderFor, twoColumnReader } from './readers/spectrumReaders.js';
 
 const OPEN_AT_ONCE = 64;
 
@@ -62,13 +62,18 @@ function holdsSpectra(name: string): boolean {
 /** The spectra of `files` (from listFolder(folder)), in their order; a multi-spectrum file gives each. */
 export async function readFolderFiles(folder: string, files: readonly FolderFile[]): Promise<RawSpectra> {
   const labelled = files.some((f) => f.className !== undefined);
-  const raw: RawSpectra = { source: folder, format: 'folder', names: [], axes: [], values: [], places: [], fields: {}, ...(labelled ? { layoutLabels: [] } : {}), notes: [] };
+  const raw: RawSpectra = { source: folder, names: [], axes: [], values: [], places: [], fields: {}, ...(labelled ? { layoutLabels: [] } : {}), notes: [] };
   const parsed = [];
   // A bounded number of files open at once: a folder can hold more files than a process may open.
   for (let start = 0; start < files.length; start += OPEN_AT_ONCE) {
-    const group = files.slice(start, start + OPEN_AT_ONCE).map(async (entry) => ({ ...entry, spectra: await readSpectrumFile(entry.path) }));
+    const group = files.slice(start, start + OPEN_AT_ONCE).map(async (entry) => {
+      const bytes = new Uint8Array(await readFile(entry.path));
+      const reader = spectrumReaderFor(entry.path, bytes);
+      return { ...entry, format: reader.format, spectra: await reader.parse(bytes, entry.path) };
+    });
     parsed.push(...(await Promise.all(group)));
   }
+  raw.format = `folder (${[...new Set(parsed.map((p) => p.format))].sort().join(', ')})`;
   for (const { path, className, spectra } of parsed) addFileSpectra(raw, path, spectra, className ?? (labelled ? '' : undefined));
   return raw;
 }

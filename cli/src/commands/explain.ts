@@ -1,11 +1,11 @@
 import type { CommandModule } from 'yargs';
 import type { Alignment, Device } from '@spectracam/runtime';
-import { exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
+import { dataInputs, exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
 interface ExplainArgs extends ReaderArgs {
   model: string;
-  data: string;
+  data: string | string[];
   class: string;
   top: number;
   alignment: Alignment;
@@ -21,7 +21,7 @@ interface ExplainArgs extends ReaderArgs {
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
-  command: 'explain <model> [data]',
+  command: 'explain <model> [data..]',
   describe: 'Classify spectra and explain each decision with a class activation map',
   builder: (yargs) =>
     modelOptions(yargs)
@@ -38,6 +38,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
         return true;
       })
       .example('$0 explain model.onnx spectra.csv', 'predicted class and its top regions per spectrum')
+      .example("$0 explain model.onnx sample.0 map.wdf 'runs/*.spa'", 'several files (OPUS, WDF, SPA, ...), folders and patterns at once')
       .example('$0 explain model.onnx spectra.csv --json --full --class all > maps.jsonl', 'every class map as JSON lines')
       .example('$0 explain model.onnx spectra.csv --plot first.svg --bands mid-ir', 'draw the first spectrum with its map') as never,
   handler: async (args) => {
@@ -53,7 +54,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     const { SingleBar, Presets } = (await import('cli-progress')).default;
 
     // The plot may never replace an input, nor a file that is not an earlier plot without --force.
-    if (args.plot) await checkOutput(args.plot, { what: 'plot', inputs: [args.model, args.data, args.labels, args.groups], isOwn: isOwnPlot, force: args.force });
+    if (args.plot) await checkOutput(args.plot, { what: 'plot', inputs: [args.model, ...dataInputs(args.data), args.labels, args.groups], isOwn: isOwnPlot, force: args.force });
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     try {
       const bands = await bandTableOption(args.bands, model.axis);
@@ -67,7 +68,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       let labelled = 0;
       let outside = 0;
       let stats: ReturnType<typeof createClassStatistics> | undefined;
-      for await (const dataset of modelInputChunks(args.data, args, model.unit)) {
+      for await (const dataset of modelInputChunks(dataInputs(args.data), args, model.unit)) {
         const scored = labelsMatch(dataset, model.classes);
         // Class patterns need the predicted class's full map; they accumulate piece by piece.
         if (scored) stats ??= createClassStatistics([...model.classes], model.axis.length, args.top);

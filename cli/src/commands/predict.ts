@@ -1,11 +1,11 @@
 import type { CommandModule } from 'yargs';
 import type { Device } from '@spectracam/runtime';
-import { exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
+import { dataInputs, exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
 interface PredictArgs extends ReaderArgs {
   model: string;
-  data: string;
+  data: string | string[];
   json: boolean;
   device: Device;
   batchSize: number;
@@ -13,11 +13,13 @@ interface PredictArgs extends ReaderArgs {
 }
 
 export const predictCommand: CommandModule<object, PredictArgs> = {
-  command: 'predict <model> [data]',
+  command: 'predict <model> [data..]',
   describe: 'Classify spectra with an exported model (.onnx)',
   builder: (yargs) =>
     modelOptions(yargs)
       .example('$0 predict model.onnx new-spectra.csv', 'print the predicted class of each spectrum')
+      .example('$0 predict model.onnx line.wdf spectra/ other.jdx', 'a line scan (one result per spectrum), a folder and a file')
+      .example('cat spectra.csv | $0 predict model.onnx -', 'spectra on standard input (the format told from the bytes)')
       .example('$0 predict model.onnx spectra.csv --json > predictions.jsonl', 'JSON lines for other tools') as never,
   handler: async (args) => {
     exitQuietlyOnClosedStdout();
@@ -32,7 +34,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
       let correct = 0;
       let outside = 0;
       // One piece of the file at a time (see modelInputChunks): memory stays bounded.
-      for await (const dataset of modelInputChunks(args.data, args, model.unit)) {
+      for await (const dataset of modelInputChunks(dataInputs(args.data), args, model.unit)) {
         const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
         const scored = labelsMatch(dataset, model.classes);
         predictions.forEach((p, i) => {

@@ -8,9 +8,9 @@ import { readerOptions } from './readerOptions.js';
 export function modelOptions<T>(yargs: Argv<T>) {
   return readerOptions(yargs, { dataRequired: false })
     .positional('model', { type: 'string', demandOption: true, describe: 'SpectraCAM ONNX model' })
-    .positional('data', { type: 'string', describe: 'Spectra (or --data): any format `train` reads; labels optional' })
+    .positional('data', { type: 'string', array: true, describe: 'Spectra: files, folders, glob patterns, or - for standard input (or --data); any format `train` reads; labels optional' })
     .check((a) => {
-      if (!a.data) throw new Error('DATA is missing: give the spectra file as the second argument or with --data');
+      if (dataInputs(a.data).length === 0) throw new Error('DATA is missing: give spectra files or folders after the model (or - for standard input), or --data');
       const threads = a['threads'];
       if (threads !== undefined && !(Number.isInteger(threads) && (threads as number) >= 1)) {
         throw new Error(`--threads must be a whole number of at least 1, got ${String(threads)}`);
@@ -21,6 +21,33 @@ export function modelOptions<T>(yargs: Argv<T>) {
     .option('device', { choices: ['cpu', 'webgpu', 'cuda'] as const, default: 'cpu' as const, describe: 'ONNX Runtime device' })
     .option('batch-size', { type: 'number', default: 256, describe: 'Spectra per ONNX Runtime call' })
     .option('threads', { type: 'number', describe: 'ONNX Runtime intra-op threads on cpu (default: one per physical core)' });
+}
+
+/**
+ * DATA as a list of inputs: the positional list, `--data` values and `-` (standard input), in
+ * the order given. yargs drops a bare `-` from positional lists and `--data` when the positional
+ * list is empty, so both are looked up in the raw arguments (`raw`, the command line).
+ */
+export function dataInputs(data: unknown, raw: readonly string[] = process.argv.slice(2)): string[] {
+  const parsed = [data].flat(2).filter((d): d is string | number => typeof d === 'string' || typeof d === 'number').map(String).filter((d) => d !== '');
+  // How often yargs saw each: an option's value equal to a DATA path is not taken for DATA.
+  const left = new Map<string, number>();
+  for (const d of parsed) left.set(d, (left.get(d) ?? 0) + 1);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const arg = raw[i]!;
+    if (arg === '--') continue;
+    if (arg === '-') out.push(arg);
+    else if (arg === '--data' && i + 1 < raw.length) out.push(raw[++i]!);
+    else if (arg.startsWith('--data=')) out.push(arg.slice('--data='.length));
+    else if ((left.get(arg) ?? 0) > 0) {
+      left.set(arg, left.get(arg)! - 1);
+      out.push(arg);
+    }
+  }
+  // Arguments not in the raw list (main called with another argv) keep yargs' reading.
+  for (const [d, n] of left) for (let k = 0; k < n; k++) out.push(d);
+  return out;
 }
 
 /** `| head` closes stdout early: stop quietly instead of crashing on EPIPE. */

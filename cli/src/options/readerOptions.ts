@@ -19,11 +19,17 @@ export function readerOptions<T>(yargs: Argv<T>, { dataRequired = true }: { data
     .option('data', {
       type: 'string',
       demandOption: dataRequired,
-      describe: 'data file or folder: delimited text (CSV/TSV/semicolon), a UCR-style TSV, a JCAMP-DX (.jdx/.dx) or SPC (.spc) file, or a folder with one sub-folder per class of spectrum files (two-column text, JCAMP-DX, SPC)',
+      describe:
+        'data file or folder: delimited text (CSV/TSV/semicolon, decimal point or comma), a UCR-style TSV, a spectrum file (Bruker OPUS, Renishaw WDF, Thermo OMNIC SPA, SPC, JCAMP-DX, Horiba LabSpec text; known by its bytes), or a folder of spectrum files (one sub-folder per class, or none: unlabelled)',
       group: GROUP,
     })
     // Spelled out, not imported from data: every command's builder loads this file.
-    .option('format', { choices: ['auto', 'delimited', 'ucr', 'folder'] as const satisfies readonly ReaderFormat[], default: 'auto' as const, describe: 'reader; auto: folder -> folder, headerless label-first text -> ucr, else delimited', group: GROUP })
+    .option('format', {
+      choices: ['auto', 'delimited', 'ucr', 'folder', 'opus', 'wdf', 'spa', 'spc', 'jcamp-dx', 'labspec', 'two-column'] as const satisfies readonly ReaderFormat[],
+      default: 'auto' as const,
+      describe: 'reader; auto: folder -> folder, a spectrum file -> its format (from its bytes, else its extension), headerless label-first text -> ucr, else delimited',
+      group: GROUP,
+    })
     .option('orientation', {
       choices: ['auto', 'rows', 'columns'] as const,
       default: 'auto' as const,
@@ -45,6 +51,7 @@ export function readerOptions<T>(yargs: Argv<T>, { dataRequired = true }: { data
       group: GROUP,
     })
     .option('delimiter', { type: 'string', describe: 'field delimiter (default: tab, semicolon or comma, detected)', group: GROUP })
+    .option('decimal', { choices: [',', '.'] as const, describe: 'decimal mark of delimited text (default: detected; a comma when cells read as numbers only with one, e.g. 51,1259;1700,78)', group: GROUP })
     .option('unit', { type: 'string', describe: 'axis unit: cm-1 (default), nm, um or index; must match a model\'s', group: GROUP });
 }
 
@@ -58,6 +65,7 @@ export function toReaderOptions(argv: Partial<ReaderArgv> & { data: string }): R
     const value = argv[key];
     if (value !== undefined && value !== '') options[key] = String(value);
   }
+  if (argv.decimal === ',' || argv.decimal === '.') options.decimal = argv.decimal;
   if (options.unit !== undefined) options.unit = unitOption(options.unit);
   // A shell passes a tab typed as \t literally.
   if (options.delimiter === '\\t') options.delimiter = '\t';

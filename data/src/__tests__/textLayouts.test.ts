@@ -111,7 +111,7 @@ test('a folder without class sub-folders is a list of unlabelled spectra (not-sp
   const data = await loadDataset({ data: dir }, { labelsRequired: false });
   assert.deepEqual(data.ids, ['a.txt', 'b.txt']);
   assert.deepEqual(data.labels, ['', '']);
-  assert.equal(data.format, 'folder');
+  assert.equal(data.format, 'folder (two-column)');
   // With class sub-folders, the folders still give the classes.
   await mkdir(join(dir, 'A'));
   await writeFile(join(dir, 'A', 'c.txt'), '100\t1\n200\t2\n300\t3\n');
