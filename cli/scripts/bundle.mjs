@@ -10,7 +10,8 @@ const cli = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${cli}dist/bundle`;
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [`${cli}dist/main.js`],
+  // The trainer's ensemble members train in worker threads from their own entry beside the chunks.
+  entryPoints: { main: `${cli}dist/main.js`, memberWorker: `${cli}../trainer/dist/train/memberWorker.js` },
   outdir,
   bundle: true,
   splitting: true,

@@ -7,6 +7,7 @@ import { networkWeights } from './graph/networkWeights.js';
 import { preprocessingPart } from './graph/preprocessingPart.js';
 import { networkPart } from './graph/networkPart.js';
 import { camPart } from './graph/camPart.js';
+import { ATTRIBUTION_METHODS, ATTRIBUTION_OUTPUTS, attributionPart } from './graph/attributionPart.js';
 import { camBasisFor } from './camBasisFor.js';
 import { docString } from './docString.js';
 import { metadataProps, modelMetadata } from './metadata.js';
@@ -48,7 +49,13 @@ export function buildOnnx(
   for (const f of features) {
     if (f !== 'conv1' && f !== 'conv2') throw new RangeError(`feature output '${String(f)}': expected conv1 or conv2`);
   }
-  const alignment = camAlignmentOf(options.cam);
+  const attributions = options.attributions ?? [];
+  for (const a of attributions) {
+    if (!ATTRIBUTION_METHODS.includes(a)) throw new RangeError(`attribution '${String(a)}': expected ${ATTRIBUTION_METHODS.join(', ')}`);
+  }
+  // Guided Grad-CAM multiplies by the full-resolution CAM, so the graph computes it even when `cam` is not an output.
+  const wantsCam = camAlignmentOf(options.cam);
+  const alignment = wantsCam ?? (attributions.includes('guided-gradcam') ? 'receptive-field' : undefined);
   checkRecord(record);
 
   const geometry = record.model.geometry;
@@ -78,7 +85,13 @@ export function buildOnnx(
       throw new RangeError(`camBasis returned ${basis.length} values, expected ${g3.outputLength} x ${p}`);
     }
     parts.push(camPart(basis, g3.outputLength, p));
-    outputs.push(floatValueInfo(TENSORS.cam, ['batch', c, p], `class activation maps (${alignment} alignment)`));
+    if (wantsCam) outputs.push(floatValueInfo(TENSORS.cam, ['batch', c, p], `class activation maps (${alignment} alignment)`));
+  }
+  if (attributions.length > 0) {
+    parts.push({ ...attributionPart(pre.output, weights, geometry, attributions), output: '' });
+    for (const a of ATTRIBUTION_METHODS.filter((m) => attributions.includes(m))) {
+      outputs.push(floatValueInfo(ATTRIBUTION_OUTPUTS[a], ['batch', c, p], `${a} attribution of every class, with respect to the preprocessed spectrum`));
+    }
   }
 
   const meta = modelMetadata(record, outputs.map((o) => o.name!), alignment);

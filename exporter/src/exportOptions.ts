@@ -1,3 +1,4 @@
+import type { AttributionMethod } from './graph/attributionPart.js';
 import type { Alignment } from '@spectracam/format';
 
 export type FeatureLayer = 'conv1' | 'conv2';
@@ -9,6 +10,8 @@ export interface ExportOptions {
   cam?: boolean | { alignment: Alignment };
   /** ONNX opset of the default domain (13 -> IR 7, 17 -> IR 8). @default 13 */
   opset?: 13 | 17;
+  /** Input-resolution attribution outputs [batch, C, p] computed in the graph. @default [] */
+  attributions?: AttributionMethod[];
 }
 
 export interface ExportRunOptions extends ExportOptions {

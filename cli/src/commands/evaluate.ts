@@ -8,8 +8,9 @@ interface EvaluateArgs extends ReaderArgv {
   partitions: number;
   repeats: number;
   baseline: 'pls-lda' | 'none';
-  plsBaseline: boolean;
-  plsDerivative: boolean;
+  plsPreprocess: 'auto' | 'raman' | 'none';
+  plsBaseline?: boolean;
+  plsDerivative?: boolean;
   split: 'auto' | 'group-aware' | 'random';
   backend: 'auto' | 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
   epochs?: number;
@@ -36,8 +37,14 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       .option('partitions', { type: 'number', default: 5, describe: 'random partitions besides the base partition (split seed 0)', group: GROUP })
       .option('repeats', { type: 'number', default: 10, describe: 'CNN trainings per partition (init seeds 1..repeats)', group: GROUP })
       .option('baseline', { choices: ['pls-lda', 'none'] as const, default: 'pls-lda' as const, describe: 'baseline fitted once per partition', group: GROUP })
-      .option('pls-baseline', { type: 'boolean', default: false, describe: 'airPLS baseline correction before PLS-LDA (study: Raman)', group: GROUP })
-      .option('pls-derivative', { type: 'boolean', default: false, describe: 'Savitzky-Golay first derivative before PLS-LDA (study: Raman)', group: GROUP })
+      .option('pls-preprocess', {
+        choices: ['auto', 'raman', 'none'] as const,
+        default: 'auto' as const,
+        describe: "before PLS-LDA: raman = airPLS baseline + Savitzky-Golay first derivative (the study's for Raman), none = raw; auto = raman when the axis is in cm-1 and starts below 400 cm-1 (a Raman shift axis), else none",
+        group: GROUP,
+      })
+      .option('pls-baseline', { type: 'boolean', describe: 'airPLS baseline correction before PLS-LDA (overrides --pls-preprocess)', group: GROUP })
+      .option('pls-derivative', { type: 'boolean', describe: 'Savitzky-Golay first derivative before PLS-LDA (overrides --pls-preprocess)', group: GROUP })
       .option('split', { choices: ['auto', 'group-aware', 'random'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known', group: GROUP })
       .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, group: GROUP })
       .option('epochs', { type: 'number', describe: 'maximum epochs per CNN (trainer default)', group: GROUP })
@@ -57,12 +64,18 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
         return true;
       })
       .example('$0 evaluate --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out eval/meat', 'meat: 5 partitions x 10 CNNs + PLS-LDA, group-aware')
-      .example('$0 evaluate --data spectra.csv --out eval/x --partitions 2 --repeats 3 --epochs 100 --pls-baseline --pls-derivative', 'a quick Raman evaluation') as unknown as Argv<EvaluateArgs>,
+      .example('$0 evaluate --data spectra.csv --out eval/x --partitions 2 --repeats 3 --epochs 100 --pls-preprocess raman', 'a quick Raman evaluation') as unknown as Argv<EvaluateArgs>,
   handler: async (argv) => {
     const [study, data] = await Promise.all([import('@spectracam/study'), import('@spectracam/data')]);
     const { SingleBar, Presets } = (await import('cli-progress')).default;
     const dataset = await data.loadDataset(toReaderOptions(argv));
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
+    const raman = argv.plsPreprocess === 'raman' || (argv.plsPreprocess === 'auto' && study.looksRaman(dataset));
+    const pls = { baseline: argv.plsBaseline ?? raman, derivative: argv.plsDerivative ?? raman };
+    if (argv.baseline === 'pls-lda') {
+      const how = pls.baseline || pls.derivative ? [pls.baseline ? 'airPLS baseline' : '', pls.derivative ? 'Savitzky-Golay first derivative' : ''].filter(Boolean).join(' + ') : 'raw spectra';
+      process.stderr.write(`PLS-LDA on ${how}${argv.plsPreprocess === 'auto' ? ` (auto: ${raman ? 'a Raman shift axis' : 'not a Raman shift axis'}, ${dataset.axis[0]}..${dataset.axis[dataset.axis.length - 1]} ${dataset.unit})` : ''}\n`);
+    }
     const interrupt = abortOnSigint('interrupted: stopping after the current batch; finished runs are kept, rerun the same command to resume');
     const bar = new SingleBar({ format: 'evaluate |{bar}| {value}/{total} runs | {message} | {left} left', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
     let started = false;
@@ -84,7 +97,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
           repeats: argv.repeats,
           protocol: argv.split,
           baseline: argv.baseline,
-          plsPreprocess: { baseline: argv.plsBaseline, derivative: argv.plsDerivative },
+          plsPreprocess: pls,
           fraction: argv.fraction,
           backend: argv.backend,
           train,

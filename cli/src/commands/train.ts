@@ -16,6 +16,10 @@ interface TrainArgs extends Partial<ReaderArgv> {
   l2?: number;
   patience?: number;
   noise?: number;
+  architecture: 'default' | 'study';
+  members?: number;
+  variableWeights?: boolean;
+  threads?: number;
   preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none';
   kernels?: string;
   strides?: string;
@@ -57,6 +61,10 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('patience', { type: 'number', describe: 'early stopping: epochs without a lower validation loss (default 40 below 200 training spectra, else 100)', group: GROUP })
       .option('noise', { type: 'number', describe: 'std of Gaussian noise added to training batches after preprocessing (default 0)', group: GROUP })
       .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none'] as const, describe: 'scaling fitted on the training part (default minmax-variable, study Eq. 9)', group: GROUP })
+      .option('architecture', { choices: ['default', 'study'] as const, default: 'default' as const, describe: "default: the study's network with a learned weight per variable, an ensemble of members; study: the study's network alone (reproduction)", group: GROUP })
+      .option('members', { type: 'number', describe: 'networks in the ensemble, trained in parallel worker threads (default from --architecture)', group: GROUP })
+      .option('variable-weights', { type: 'boolean', describe: 'a learned weight per input variable before Conv1 (default from --architecture)', group: GROUP })
+      .option('threads', { type: 'number', describe: 'worker threads training members side by side (default: one per core)', group: GROUP })
       .option('kernels', { type: 'string', describe: 'conv kernel sizes, e.g. 21,11,5 (default from the number of variables)', group: GROUP })
       .option('strides', { type: 'string', describe: 'conv strides, e.g. 2,2,1 (default from the number of variables)', group: GROUP })
       .option('padding', { choices: ['same', 'valid'] as const, describe: 'conv padding (default same; the synthetic recipe: valid)', group: GROUP })
@@ -72,7 +80,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
         if (!a.out && !a.resume) throw new Error('--out is missing: name the run directory to write (or --resume RUN)');
         if (a.resume && a.out && a.out !== a.resume) throw new Error('--resume continues the run in its own directory; leave out --out or give the same path');
         if (!Number.isSafeInteger(a.seed) || a.seed < 0) throw new Error(`--seed must be a whole number >= 0, got ${String(a['seed'])}`);
-        for (const name of ['epochs', 'batch-size', 'patience'] as const) {
+        for (const name of ['epochs', 'batch-size', 'patience', 'members', 'threads'] as const) {
           const v = a[name];
           if (v !== undefined && !(Number.isInteger(v) && (v as number) >= (name === 'patience' ? 0 : 1))) throw new Error(`--${name} must be a whole number${name === 'patience' ? ' >= 0' : ' >= 1'}, got ${String(v)}`);
         }
@@ -129,6 +137,8 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
           ...defined({
             epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
             preprocess: argv.preprocess, kernels, strides, padding: argv.padding,
+            ...(argv.architecture === 'study' ? trainer.STUDY_ARCHITECTURE : {}),
+            ...defined({ members: argv.members, variableWeights: argv.variableWeights, threads: argv.threads }),
           }),
           split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed,
           reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },

@@ -17,6 +17,10 @@ export const TENSORS = {
   conv2: 'conv2',
   conv3: 'conv3',
   cam: 'cam',
+  /** Input-resolution attributions [batch, C, p], with respect to the preprocessed spectrum (on request). */
+  gradient: 'gradient',
+  gradientXInput: 'gradient_x_input',
+  guidedGradCam: 'guided_gradcam',
   classifierWeight: 'classifier.weight',
   classifierBias: 'classifier.bias',
 } as const;

@@ -12,3 +12,4 @@ export type { LabelledSpectra, PlsLdaModel, PlsLdaOptions } from './plsLda.js';
 export { plsPreprocess } from './plsPreprocess.js';
 export type { PlsPreprocessOptions } from './plsPreprocess.js';
 export { nearestNeighbourEstimator, snvRow } from './nearestNeighbour.js';
+export { looksRaman } from './ramanAxis.js';

@@ -3,6 +3,6 @@ export { fitModel } from './fitModel.js';
 export type { FitOptions, FitHooks, FitProgress, FitResult } from './fitModel.js';
 export { evaluateModel, predictProbabilities } from './evaluateModel.js';
 export type { Evaluation } from './evaluateModel.js';
-export { trainDefaults } from './trainOptions.js';
+export { trainDefaults, STUDY_ARCHITECTURE } from './trainOptions.js';
 export type { TrainOptions, TrainHooks, TrainProgress } from './trainOptions.js';
 export { trainEpoch } from './trainEpoch.js';

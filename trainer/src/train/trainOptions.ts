@@ -34,6 +34,8 @@ export interface TrainOptions {
   variableWeights?: boolean;
   /** Networks trained with different seeds and exported as one (mean logits). @default 1 */
   members?: number;
+  /** Worker threads that train members side by side (1: all in this thread). @default one per core, at most `members` */
+  threads?: number;
   /** @default 'auto' (group-aware when the data set has groups) */
   split?: 'auto' | 'group-aware' | 'random' | 'file';
   /** CSV naming each spectrum's part, with split 'file'. */
@@ -58,7 +60,13 @@ export const trainDefaults = {
   padding: 'same' as Padding,
   ratios: [0.7, 0.1, 0.2] as [number, number, number],
   seed: 1,
+  // The variable-weighted network as an ensemble: bench/results/accuracy.json, docs/measurements.md.
+  variableWeights: true,
+  members: 3,
 };
+
+/** The study's network unchanged (`--architecture study`): one network, no variable weights. */
+export const STUDY_ARCHITECTURE: Readonly<TrainOptions> = Object.freeze({ variableWeights: false, members: 1, preprocess: 'minmax-variable' });
 
 /** Defaults that depend on the size of the training part (see TrainOptions). */
 export function sizeDefaults(trainSpectra: number): { batchSize: number; learningRate: number; patience: number } {

@@ -3,13 +3,14 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { datasetFingerprint, splitDataset, type Dataset } from '@spectracam/data';
 import { applyPreprocessing, fitPreprocessing } from '../preprocess/index.js';
 import { setBackend } from '../backends/setBackend.js';
-import { buildModel } from '../model/buildModel.js';
 import { combineMembers } from '../model/ensembleModel.js';
 import { defaultConvSpec } from '../model/defaultConvSpec.js';
 import { modelGeometry, type ConvSpec } from '@spectracam/format';
 import { recallOf, type RunRecord } from '../run/runRecord.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
+import { trainMembers, type TrainedMember } from './trainMembers.js';
+import type { MemberJob } from './memberJob.js';
 import { sizeDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
@@ -63,25 +64,28 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   // Members differ only in their seed (initial weights and batch order); they share split and preprocessing.
   const memberSeed = (m: number) => o.seed + 1000 * m;
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec };
-  const trained: { model: LayersModel; fit: Awaited<ReturnType<typeof fitModel>>; seed: number }[] = [];
-  for (let m = 0; m < members; m++) {
-    const seed = memberSeed(m);
-    const member = from ? from.model : buildModel({ ...networkOptions, seed });
+  const fitOptions = (seed: number) => ({ epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
+  let trained: TrainedMember[];
+  if (from) {
     const fit = await fitModel(
-      member,
+      from.model,
       { spectra, labels, classes: C, train: split.train, validation: split.validation },
-      {
-        epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay,
-        ...(from ? { start: { history: from.record.training.history, bestEpoch: from.record.training.bestEpoch } } : {}),
-      },
+      { ...fitOptions(o.seed), start: { history: from.record.training.history, bestEpoch: from.record.training.bestEpoch } },
       {
         signal: hooks.signal,
         onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
-          hooks.onProgress?.({ stage: 'train', epoch, epochs, loss: record.loss, valLoss: record.valLoss, valAccuracy: record.valAccuracy, bestEpoch, secondsPerEpoch: record.seconds, member: m, members }),
+          hooks.onProgress?.({ stage: 'train', epoch, epochs, loss: record.loss, valLoss: record.valLoss, valAccuracy: record.valAccuracy, bestEpoch, secondsPerEpoch: record.seconds }),
       },
     );
-    trained.push({ model: member, fit, seed });
-    if (fit.interrupted) break;
+    trained = [{ model: from.model, fit, seed: o.seed }];
+  } else {
+    const flat = new Float32Array(spectra.length * p);
+    spectra.forEach((s, i) => flat.set(s, i * p));
+    const jobs: MemberJob[] = Array.from({ length: members }, (_, m) => ({
+      member: m, backend, network: { ...networkOptions, seed: memberSeed(m) }, fit: fitOptions(memberSeed(m)),
+      spectra: flat, p, labels, classes: C, train: split.train, validation: split.validation,
+    }));
+    trained = await trainMembers(jobs, hooks, o.threads);
   }
   const fit = trained[0]!.fit;
   const interrupted = trained.some((t) => t.fit.interrupted) || trained.length < members;
@@ -146,9 +150,9 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   return { record, model };
 }
 
-/** The options that define a training (JSON-safe; reader and backend are where and how, not what). */
+/** The options that define a training (JSON-safe; reader, backend and threads are where and how, not what). */
 export function trainSettings(options: TrainOptions): Record<string, unknown> {
-  const { reader: _reader, backend: _backend, ...rest } = definedOnly(options);
+  const { reader: _reader, backend: _backend, threads: _threads, ...rest } = definedOnly(options);
   return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
 }
 

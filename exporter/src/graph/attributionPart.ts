@@ -1,0 +1,122 @@
+import { TENSORS, type ModelGeometry } from '@spectracam/format';
+import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from '@spectracam/format/onnx';
+import type { NetworkWeights } from './networkWeights.js';
+
+export type AttributionMethod = 'gradient' | 'gradient-x-input' | 'guided-gradcam';
+export const ATTRIBUTION_METHODS: readonly AttributionMethod[] = ['gradient', 'gradient-x-input', 'guided-gradcam'];
+
+/** Output name of each method's attribution [batch, C, p]. */
+export const ATTRIBUTION_OUTPUTS: Record<AttributionMethod, string> = {
+  gradient: TENSORS.gradient,
+  'gradient-x-input': TENSORS.gradientXInput,
+  'guided-gradcam': TENSORS.guidedGradCam,
+};
+
+/**
+ * Input-resolution attributions of every class computed in the graph, so any ONNX runtime
+ * returns them in one run without autograd: the network's backward pass written out. The class
+ * logit's gradient with respect to the Conv3 maps is classifier.weight[c] / N3 (global average
+ * pooling); each conv layer passes it back by a ConvTranspose with the layer's own weights
+ * (grouped like the layer), through the ReLU masks of the forward pass (`Greater` on the
+ * pre-activations), down to the network's input: the spectrum AFTER the in-graph preprocessing
+ * (`x`). The class rides in the batch dimension, [batch * C, channels, 1, length].
+ * - gradient: d logit_c / d x;
+ * - gradient-x-input: that times x;
+ * - guided-gradcam: guided backpropagation (negative gradients also stopped at every ReLU,
+ *   Springenberg et al. 2015) times the full-resolution CAM (Selvaraju et al. 2017), which needs
+ *   `cam` in the graph (the caller adds camPart).
+ */
+export function attributionPart(x: string, weights: NetworkWeights, geometry: ModelGeometry, methods: readonly AttributionMethod[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
+  const nodes: NodeProto[] = [];
+  const initializers: TensorProto[] = [];
+  const C = weights.classes;
+  const layers = geometry.layers;
+  const last = weights.conv[weights.conv.length - 1]!;
+  const K = last.filters;
+  const n3 = layers[layers.length - 1]!.outputLength;
+  const p = geometry.inputLength;
+  const name = (s: string) => `attr.${s}`;
+  initializers.push(
+    floatTensor(name('seed.scale'), [], [1 / n3]),
+    floatTensor(name('zero'), [], [0]),
+    int64Tensor(name('axis1'), [1]),
+    int64Tensor(name('sum.axis'), [1]),
+  );
+  // [C, K] -> [1, C, K, 1, 1]: each class's weights, spread over the Conv3 positions below.
+  initializers.push(int64Tensor(name('seed.shape'), [1, C, K, 1, 1]));
+  nodes.push(
+    node('Reshape', [TENSORS.classifierWeight, name('seed.shape')], [name('seed.w')], name('seed_reshape')),
+    node('Mul', [name('seed.w'), name('seed.scale')], [name('seed')], name('seed_scale')),
+  );
+
+  const backward = (guided: boolean): string => {
+    const tag = guided ? 'guided' : 'plain';
+    let g = '';
+    for (let l = weights.conv.length - 1; l >= 0; l--) {
+      const w = weights.conv[l]!;
+      const geo = layers[l]!;
+      const pre = `${w.name}.preactivation`;
+      const id = (s: string) => name(`${tag}.${w.name}.${s}`);
+      // The ReLU's mask of this layer, [batch, 1, K_l, 1, L_l], against the class axis.
+      nodes.push(
+        node('Greater', [pre, name('zero')], [id('on')], id('greater')),
+        node('Cast', [id('on')], [id('mask')], id('cast'), { to: 1 }),
+        node('Unsqueeze', [id('mask'), name('axis1')], [id('mask5')], id('unsqueeze')),
+      );
+      initializers.push(int64Tensor(id('shape5'), [-1, C, w.filters, 1, geo.outputLength]), int64Tensor(id('shape4'), [-1, w.filters, 1, geo.outputLength]));
+      if (l === weights.conv.length - 1) nodes.push(node('Mul', [id('mask5'), name('seed')], [id('masked5')], id('seed_mask')));
+      else {
+        nodes.push(node('Reshape', [g, id('shape5')], [id('g5')], id('to5')), node('Mul', [id('g5'), id('mask5')], [id('masked5')], id('mask_mul')));
+      }
+      let masked = id('masked5');
+      if (guided) {
+        // Guided backpropagation also stops negative gradients at every ReLU.
+        nodes.push(node('Relu', [masked], [id('positive')], id('relu')));
+        masked = id('positive');
+      }
+      nodes.push(node('Reshape', [masked, id('shape4')], [id('g4')], id('to4')));
+      // The layer's backward pass: ConvTranspose with its weights, strides and pads, sized back to its input.
+      const produced = geo.stride * (geo.outputLength - 1) + geo.kernel - geo.padBefore - geo.padAfter;
+      nodes.push(
+        node('ConvTranspose', [id('g4'), `${w.name}.weight`], [id('back')], id('convtranspose'), {
+          kernel_shape: [1, geo.kernel],
+          strides: [1, geo.stride],
+          pads: [0, geo.padBefore, 0, geo.padAfter],
+          output_padding: [0, geo.inputLength - produced],
+          dilations: [1, 1],
+          group: w.group,
+        }),
+      );
+      g = id('back');
+    }
+    // Down at the network's input: [batch * C, channels, 1, p]; with variable weights, one channel
+    // per member, each scaled by its weights and summed.
+    const id = (s: string) => name(`${tag}.input.${s}`);
+    if (weights.variableWeights) {
+      nodes.push(
+        node('Mul', [g, 'weights.scale'], [id('weighted')], id('weights')),
+        node('ReduceSum', [id('weighted'), name('sum.axis')], [id('summed')], id('sum'), { keepdims: 1 }),
+      );
+      g = id('summed');
+    }
+    initializers.push(int64Tensor(id('shape'), [-1, C, p]));
+    nodes.push(node('Reshape', [g, id('shape')], [id('gradient')], id('reshape')));
+    return id('gradient');
+  };
+
+  if (methods.includes('gradient') || methods.includes('gradient-x-input')) {
+    const gradient = backward(false);
+    if (methods.includes('gradient')) nodes.push(node('Identity', [gradient], [TENSORS.gradient], name('gradient_out')));
+    if (methods.includes('gradient-x-input')) {
+      nodes.push(
+        node('Unsqueeze', [x, name('axis1')], [name('x3')], name('x_unsqueeze')),
+        node('Mul', [gradient, name('x3')], [TENSORS.gradientXInput], name('gradient_x_input')),
+      );
+    }
+  }
+  if (methods.includes('guided-gradcam')) {
+    const guided = backward(true);
+    nodes.push(node('Mul', [guided, TENSORS.cam], [TENSORS.guidedGradCam], name('guided_gradcam')));
+  }
+  return { nodes, initializers };
+}
