@@ -8,11 +8,6 @@ const HEADER_LINE = /^#([^=\r\n]*)=\t?(.*)$/;
 /** Names of the leading cells of a table's rows, by how many there are (a series' time, a map's position). */
 const LEADING: Record<number, readonly string[]> = { 1: ['t'], 2: ['x', 'y'], 3: ['x', 'y', 'z'] };
 
-/** True for text that starts with LabSpec's `#key=<TAB>value` header lines. */
-export function looksLikeLabspec(head: string): boolean {
-  return /^#[^\r\n=]{1,80}=\t[^\r\n]*\r?\n#[^\r\n=]{1,80}=/.test(head);
-}
-
 /**
  * The spectra of a Horiba LabSpec text export (decoded text: latin-1 as LabSpec writes it, or
  * UTF-8). The header lines become metadata. Below them, either two columns (Raman shift, counts:

@@ -1,4 +1,5 @@
 import type { FileSpectrum } from '../readers/fileSpectrum.js';
+import { isSpa, SPA_MAGIC } from '../readers/magic.js';
 
 /**
  * Thermo OMNIC SPA (and SPG, a group of them): "Spectral Data File" at byte 0, the title at 30,
@@ -7,7 +8,6 @@ import type { FileSpectrum } from '../readers/fileSpectrum.js';
  * x unit key at +8, y unit key at +12, float32 first and last x at +16 and +20), key 3 its
  * float32 intensities; the k-th header goes with the k-th intensities.
  */
-export const SPA_MAGIC = 'Spectral Data File';
 const DIRECTORY = 304;
 const ENTRY = 16;
 const HEADER_BYTES = 24;
@@ -23,13 +23,6 @@ const Y_UNITS: Record<number, string> = {
   26: 'photoacoustic',
   31: 'Raman intensity',
 };
-
-/** True when the bytes start with OMNIC's "Spectral Data File". */
-export function isSpa(bytes: Uint8Array): boolean {
-  if (bytes.length < SPA_MAGIC.length) return false;
-  for (let i = 0; i < SPA_MAGIC.length; i++) if (bytes[i] !== SPA_MAGIC.charCodeAt(i)) return false;
-  return true;
-}
 
 /** The spectra of an OMNIC SPA or SPG file, every offset and count checked against the file size first. */
 export function parseSpa(bytes: Uint8Array, source: string): FileSpectrum[] {

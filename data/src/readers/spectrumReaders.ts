@@ -1,9 +1,6 @@
 import { parseTwoColumn } from '../parse/parseTwoColumn.js';
 import { assertTextBytes } from '../parse/textCheck.js';
-import { isOpus } from '../parse/opus/opusBlocks.js';
-import { isSpa } from '../parse/parseSpa.js';
-import { isWdf } from '../parse/wdf/wdfLayout.js';
-import { looksLikeLabspec } from '../parse/parseLabspec.js';
+import { isOpus, isSpa, isWdf, looksLikeLabspec } from './magic.js';
 import type { FileSpectrum, SpectrumReader } from './fileSpectrum.js';
 import { SNIFF_BYTES } from './fileSpectrum.js';
 

@@ -1,4 +1,4 @@
-import { alignAxes, decodeText, isSpectrumFileName, parseDelimited, parseSpectrumFile, spectrumReaderFor } from '@spectracam/data';
+import { alignAxes, decodeText, isSpectrumFileName, parseDelimited, spectrumReaderFor, type FileSpectrum } from '@spectracam/data';
 import type { LoadedSpectra } from '../app/appState.js';
 
 /** One file's spectra, each with its own axis, before they are put on one axis. */
@@ -12,9 +12,10 @@ interface FileSpectra {
 
 /**
  * Reads the visitor's spectra files in the page (nothing is uploaded) through the reader table
- * Node uses too: instrument files (SPC, JCAMP-DX, ...) by their bytes, two-column text as one
- * spectrum, other text as a table with spectra as rows or columns. Spectra on different axes are
- * put on their common range; the model resamples them onto its own axis.
+ * Node uses too: instrument files (OPUS, WDF, SPA, SPC, JCAMP-DX, LabSpec) by their bytes,
+ * two-column text as one spectrum, other text as a table with spectra as rows or columns (decimal
+ * commas detected). Spectra on different axes are put on their common range; the model resamples
+ * them onto its own axis.
  */
 export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
   const parts: FileSpectra[] = [];
@@ -41,7 +42,7 @@ export async function readSpectraFiles(files: File[]): Promise<LoadedSpectra> {
 
 async function readOne(bytes: Uint8Array, source: string): Promise<FileSpectra> {
   const reader = spectrumReaderFor(source, bytes);
-  if (reader.format !== 'two-column' || isSpectrumFileName(source)) return fromSpectra(await parseSpectrumFile(source, bytes), source);
+  if (reader.format !== 'two-column' || isSpectrumFileName(source)) return fromSpectra(await reader.parse(bytes, source), source);
   const text = decodeText(bytes);
   if (isTwoColumn(text)) return fromSpectra(await reader.parse(bytes, source), source);
   const raw = parseDelimited(text, { source });
@@ -49,10 +50,11 @@ async function readOne(bytes: Uint8Array, source: string): Promise<FileSpectra> 
   return { names: raw.names, axes: raw.axes, values: raw.values, places: raw.places, labels };
 }
 
-function fromSpectra(spectra: { axis: Float64Array; values: Float64Array }[], source: string): FileSpectra {
+/** A file's spectra, named as in Node: `file`, `file#name` (a map position, a time step) or `file#k`. */
+function fromSpectra(spectra: FileSpectrum[], source: string): FileSpectra {
   const many = spectra.length > 1;
   return {
-    names: spectra.map((_, s) => (many ? `${stem(source)}#${s + 1}` : stem(source))),
+    names: spectra.map((spectrum, s) => (many ? `${stem(source)}#${spectrum.name ?? s + 1}` : stem(source))),
     axes: spectra.map((s) => s.axis),
     values: spectra.map((s) => s.values),
     places: spectra.map((_, s) => (many ? `${source} spectrum ${s + 1}` : source)),

@@ -1,3 +1,5 @@
+import { isOpus } from '../../readers/magic.js';
+
 /**
  * The layout of a Bruker OPUS file: a 24-byte header (magic 0A 0A FE FE, a float64 version,
  * then int32 directory offset, capacity and count), a directory of 12-byte entries (uint32 block
@@ -5,7 +7,6 @@
  * blocks hold entries of a 3-letter name and NUL, an int16 kind (0 int32, 1 float64, 2-4 text), an
  * int16 size in 2-byte words and the value, up to the name END.
  */
-export const OPUS_MAGIC = [0x0a, 0x0a, 0xfe, 0xfe] as const;
 const HEADER = 24;
 const ENTRY = 12;
 
@@ -18,11 +19,6 @@ export interface OpusBlock {
 
 /** A parameter value as the file stores it. */
 export type OpusValue = number | string;
-
-/** True when the bytes start with OPUS's magic number. */
-export function isOpus(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && OPUS_MAGIC.every((b, i) => bytes[i] === b);
-}
 
 /**
  * The directory, every entry checked against the file size before anything is read from it, so

@@ -1,3 +1,5 @@
+import { isWdf } from '../../readers/magic.js';
+
 /**
  * Renishaw WiRE layout: a 512-byte file header (magic WDF1; uint32 points per spectrum at byte
  * 60, uint64 capacity at 64 and spectra written at 72), then blocks, each a 16-byte header
@@ -17,11 +19,6 @@ export interface WdfLayout {
   written: number;
   /** Byte offset of each block by its id (the first of each). */
   blocks: Map<number, { offset: number; size: number }>;
-}
-
-/** True when the bytes start with WDF1. */
-export function isWdf(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x57 && bytes[1] === 0x44 && bytes[2] === 0x46 && bytes[3] === 0x31;
 }
 
 /**

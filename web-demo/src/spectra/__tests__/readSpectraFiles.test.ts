@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sharedDataDir, skipWithoutSharedData } from '@spectracam/test/support/sharedData';
 import { readSpectraFiles } from '../readSpectraFiles.js';
 
 const file = (name: string, text: string) => new File([text], name);
@@ -52,4 +54,29 @@ test('readSpectraFiles: an SPC multifile gives each of its spectra, named after 
   assert.equal(read.axis.at(-1), 1480);
   assert.equal(read.rows.length, 3);
   await assert.rejects(readSpectraFiles([new File(['not binary'], 'bad.spc')]), /bad\.spc: not readable as SPC/);
+});
+
+test('readSpectraFiles: dropped OPUS, WDF, OMNIC and LabSpec files are read by their bytes (the shared instrument files)', async (t) => {
+  const dir = join(sharedDataDir, 'instrument-files');
+  if (skipWithoutSharedData(t, dir)) return;
+  const drop = async (path: string, name = path.split('/').pop()!) => new File([await readFile(join(dir, path))], name);
+  // Names that say nothing: the bytes tell the format.
+  const opus = await readSpectraFiles([await drop('opus/test.0000', 'sample')]);
+  assert.equal(opus.rows.length, 1);
+  assert.equal(opus.axis.length, 2567, 'NPT of the AB block');
+  const line = await readSpectraFiles([await drop('wdf/line.wdf')]);
+  assert.equal(line.rows.length, 235);
+  assert.equal(line.names[0], 'line#x=80.027,y=-162.479');
+  assert.ok(Math.abs(line.axis[0]! - 1226.267578125) < 1e-9 && Math.abs(line.axis.at(-1)! - 2787.509765625) < 1e-9);
+  const spa = await readSpectraFiles([await drop('omnic/10-Z22-Si-S7_0.SPA')]);
+  assert.equal(spa.axis.length, 11098);
+  const si = await readSpectraFiles([await drop('labspec/532nm-191216-Si_200mu.txt')]);
+  const peak = si.rows[0]!.indexOf(Math.max(...si.rows[0]!));
+  assert.ok(Math.abs(si.axis[peak]! - 522.6) < 1, `silicon's band at ${si.axis[peak]}`);
+});
+
+test('readSpectraFiles: a European x;y export with decimal commas is one spectrum', async () => {
+  const read = await readSpectraFiles([file('eu.csv', '1000,5;1,25\n1001,5;2,5\n1002,5;3,75\n')]);
+  assert.deepEqual(read.axis, [1000.5, 1001.5, 1002.5]);
+  assert.deepEqual(read.rows, [[1.25, 2.5, 3.75]]);
 });
