@@ -1,5 +1,5 @@
 import type { LayersModel, RunRecord } from '@spectracam/trainer';
-import { TENSORS } from '@spectracam/format';
+import { ATTRIBUTION_METHODS, ATTRIBUTION_OUTPUTS, TENSORS } from '@spectracam/format';
 import type { ModelMetadata } from '@spectracam/format';
 import { onnx, floatValueInfo } from '@spectracam/format/onnx';
 import type { GraphProto } from '@spectracam/format/onnx';
@@ -7,7 +7,7 @@ import { networkWeights } from './graph/networkWeights.js';
 import { preprocessingPart } from './graph/preprocessingPart.js';
 import { networkPart } from './graph/networkPart.js';
 import { camPart } from './graph/camPart.js';
-import { ATTRIBUTION_METHODS, ATTRIBUTION_OUTPUTS, attributionPart } from './graph/attributionPart.js';
+import { attributionPart } from './graph/attributionPart.js';
 import { camBasisFor } from './camBasisFor.js';
 import { docString } from './docString.js';
 import { metadataProps, modelMetadata } from './metadata.js';

@@ -1,4 +1,4 @@
-import type { AttributionMethod } from './graph/attributionPart.js';
+import type { AttributionMethod } from '@spectracam/format';
 import type { Alignment } from '@spectracam/format';
 
 export type FeatureLayer = 'conv1' | 'conv2';

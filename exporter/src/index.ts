@@ -4,5 +4,3 @@ export { loadRunDir } from './run/loadRunDir.js';
 export { modelMetadata, metadataProps } from './metadata.js';
 export { IR_VERSION } from './exportOptions.js';
 export type { ExportOptions, ExportResult, ExportRunOptions, FeatureLayer } from './exportOptions.js';
-export { ATTRIBUTION_METHODS, ATTRIBUTION_OUTPUTS } from './graph/attributionPart.js';
-export type { AttributionMethod } from './graph/attributionPart.js';

@@ -60,7 +60,15 @@ export interface Prediction {
   rangeExcess?: number;
 }
 
+/** How a decision is explained: the class activation map, or an attribution the file carries. */
+export type ExplainMethod = 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam';
+
 export interface ExplainOptions extends InputOptions {
+  /**
+   * `cam` from the classifier weights and conv3 (every file); the others from the file's
+   * attribution outputs (`spectracam export --attributions`), at input resolution. @default 'cam'
+   */
+  method?: ExplainMethod;
   /** Class to explain: the predicted one, every class, or one by name. @default 'predicted' */
   class?: 'predicted' | 'all' | string;
   /** Fraction of variables kept as top variables. @default 0.1 */

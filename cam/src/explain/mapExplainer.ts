@@ -37,6 +37,8 @@ export interface MapExplainer {
   readonly axis: Float64Array;
   /** Explains the coarse map (one value per last-layer position) at coarse[offset .. offset + N). */
   explain(coarse: ArrayLike<number>, offset: number, options?: MapExplainOptions): MapExplanation;
+  /** Explains a map already at input resolution (an attribution), at values[offset .. offset + p): the same scaling, top and bands. */
+  explainFull(values: ArrayLike<number>, offset: number, options?: MapExplainOptions): MapExplanation;
 }
 
 /**
@@ -97,6 +99,21 @@ export function createMapExplainer(centres: ArrayLike<number>, axis: ArrayLike<n
         regions: options.bands ? annotateRegions(regions, options.bands, options.bandTolerance) : regions,
       };
       if (full) explanation.map = map;
+      return explanation;
+    },
+    explainFull(values, offset, options = {}) {
+      const map = new Float64Array(ax.length);
+      for (let j = 0; j < ax.length; j++) map[j] = values[offset + j]!;
+      minMaxScale(map, map);
+      const regions = topRegions(map, ax, options.top ?? 0.1);
+      let peakIndex = 0;
+      for (let j = 1; j < map.length; j++) if (map[j]! > map[peakIndex]!) peakIndex = j;
+      const explanation: MapExplanation = {
+        peak: ax[peakIndex]!,
+        peakIndex,
+        regions: options.bands ? annotateRegions(regions, options.bands, options.bandTolerance) : regions,
+      };
+      if (options.full) explanation.map = map;
       return explanation;
     },
   };

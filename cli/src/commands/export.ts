@@ -4,6 +4,7 @@ interface ExportArgs {
   run: string;
   out: string;
   features?: string[];
+  attributions?: string[];
   cam?: boolean;
   camAlignment: 'receptive-field' | 'stretch';
   opset: number;
@@ -27,6 +28,12 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter((v) => v !== ''),
       })
       .option('cam', { type: 'boolean', describe: 'add the full-resolution `cam` output [batch, C, p]' })
+      .option('attributions', {
+        type: 'string',
+        array: true,
+        describe: 'input-resolution attribution outputs computed in the graph: gradient, gradient-x-input, guided-gradcam (comma-separated or repeated)',
+        coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter((v) => v !== ''),
+      })
       .option('cam-alignment', {
         choices: ['receptive-field', 'stretch'] as const,
         default: 'receptive-field' as const,
@@ -36,10 +43,14 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       .check((argv) => {
         const bad = (argv.features ?? []).filter((f) => f !== 'conv1' && f !== 'conv2');
         if (bad.length) throw new Error(`--features: unknown layer(s) ${bad.join(', ')}; expected conv1, conv2`);
+        const methods = ['gradient', 'gradient-x-input', 'guided-gradcam'];
+        const unknown = (argv.attributions ?? []).filter((a) => !methods.includes(a));
+        if (unknown.length) throw new Error(`--attributions: unknown method(s) ${unknown.join(', ')}; expected ${methods.join(', ')}`);
         return true;
       })
       .example('$0 export runs/meat --out meat.onnx', 'classifier with logits, probabilities and conv3 outputs')
-      .example('$0 export runs/ecoli --out ecoli.onnx --features conv1,conv2 --cam', 'also feature maps and the CAM output') as unknown as Argv<ExportArgs>,
+      .example('$0 export runs/ecoli --out ecoli.onnx --features conv1,conv2 --cam', 'also feature maps and the CAM output')
+      .example('$0 export runs/ecoli --out ecoli.onnx --attributions gradient-x-input,guided-gradcam', 'attributions any ONNX runtime computes') as unknown as Argv<ExportArgs>,
   handler: async (argv) => {
     const [{ exportRun }, { SingleBar, Presets }, { checkOutput }, { isOwnModelFile }] = await Promise.all([
       import('@spectracam/exporter'),
@@ -58,6 +69,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         cam: argv.cam ? { alignment: argv.camAlignment } : false,
         opset: argv.opset as 13 | 17,
         allowInterrupted: argv.allowInterrupted,
+        attributions: (argv.attributions ?? []) as ('gradient' | 'gradient-x-input' | 'guided-gradcam')[],
         onProgress: ({ step, done }) => bar.update(done, { step }),
       });
       bar.stop();

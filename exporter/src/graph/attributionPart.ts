@@ -1,16 +1,7 @@
-import { TENSORS, type ModelGeometry } from '@spectracam/format';
+import { TENSORS, type AttributionMethod, type ModelGeometry } from '@spectracam/format';
 import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from '@spectracam/format/onnx';
 import type { NetworkWeights } from './networkWeights.js';
 
-export type AttributionMethod = 'gradient' | 'gradient-x-input' | 'guided-gradcam';
-export const ATTRIBUTION_METHODS: readonly AttributionMethod[] = ['gradient', 'gradient-x-input', 'guided-gradcam'];
-
-/** Output name of each method's attribution [batch, C, p]. */
-export const ATTRIBUTION_OUTPUTS: Record<AttributionMethod, string> = {
-  gradient: TENSORS.gradient,
-  'gradient-x-input': TENSORS.gradientXInput,
-  'guided-gradcam': TENSORS.guidedGradCam,
-};
 
 /**
  * Input-resolution attributions of every class computed in the graph, so any ONNX runtime

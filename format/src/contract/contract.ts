@@ -25,6 +25,15 @@ export const TENSORS = {
   classifierBias: 'classifier.bias',
 } as const;
 
+/** The attribution methods a file can carry, and the output each one is in ([batch, C, p]). */
+export type AttributionMethod = 'gradient' | 'gradient-x-input' | 'guided-gradcam';
+export const ATTRIBUTION_METHODS: readonly AttributionMethod[] = ['gradient', 'gradient-x-input', 'guided-gradcam'];
+export const ATTRIBUTION_OUTPUTS: Readonly<Record<AttributionMethod, string>> = {
+  gradient: TENSORS.gradient,
+  'gradient-x-input': TENSORS.gradientXInput,
+  'guided-gradcam': TENSORS.guidedGradCam,
+};
+
 /** metadata_props keys; every value is a JSON string. */
 export const METADATA_KEYS = {
   formatVersion: 'spectracam.format_version',

@@ -1,5 +1,5 @@
 import { createMapExplainer, type MapExplainer } from '@spectracam/cam';
-import { TENSORS, type Alignment, type ModelMetadata } from '@spectracam/format';
+import { ATTRIBUTION_OUTPUTS, TENSORS, type Alignment, type AttributionMethod, type ModelMetadata } from '@spectracam/format';
 import type { OutputTensor, SessionHandle } from '../backend/ortBackend.js';
 import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
 import { toInputMatrix } from '../input/toInputMatrix.js';
@@ -21,6 +21,8 @@ export interface ModelParts {
   featureOutputs: readonly string[];
   /** Opens the graph that also yields coarse maps (see withCoarseMaps), for explain. */
   openExplain: (maps: CoarseMaps) => Promise<SessionHandle>;
+  /** Opens the file's graph cut down to the class scores and one attribution output. */
+  openAttribution: (output: string) => Promise<SessionHandle>;
   device: Device;
   batchSize: number;
 }
@@ -36,14 +38,14 @@ interface Prepared {
 
 /** The model object `loadModel` returns; the same on every platform. */
 export function createSpectraModel(parts: ModelParts): SpectraModel {
-  const { metadata, classifier, openPredict, openFeatures, featureOutputs, openExplain, device, batchSize } = parts;
+  const { metadata, classifier, openPredict, openFeatures, featureOutputs, openExplain, openAttribution, device, batchSize } = parts;
   const classes = metadata.classes;
   const axis = Float64Array.from(metadata.axis);
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const explainers = new Map<Alignment, MapExplainer>();
   // Sessions opened on first use, so a process that only explains never builds predict's graph:
   // predict's, explain's by kind of coarse maps, and 'features' for featureMaps.
-  const lazySessions = new Map<CoarseMaps | 'features' | 'predict', Promise<SessionHandle>>();
+  const lazySessions = new Map<string, Promise<SessionHandle>>();
   let disposed = false;
 
   // Factored once per model and alignment: every explanation reuses it.
@@ -56,10 +58,14 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     return explainer;
   };
 
-  const lazySession = (kind: CoarseMaps | 'features' | 'predict'): Promise<SessionHandle> => {
+  const lazySession = (kind: CoarseMaps | 'features' | 'predict' | `attribution:${string}`): Promise<SessionHandle> => {
     let opened = lazySessions.get(kind);
     if (!opened) {
-      opened = kind === 'features' ? openFeatures() : kind === 'predict' ? openPredict() : openExplain(kind);
+      opened =
+        kind === 'features' ? openFeatures()
+        : kind === 'predict' ? openPredict()
+        : kind.startsWith('attribution:') ? openAttribution(kind.slice('attribution:'.length))
+        : openExplain(kind as CoarseMaps);
       lazySessions.set(kind, opened);
       // A failed open is not cached, so the next call tries again.
       opened.catch(() => lazySessions.delete(kind));
@@ -129,6 +135,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
   const explainMatrix = async (prepared: Prepared, options: ExplainOptions): Promise<Explanation[]> => {
     const { matrix } = prepared;
     const explainer = explainerFor(options.alignment ?? 'receptive-field');
+    if (options.method !== undefined && options.method !== 'cam') return attributeMatrix(prepared, options, explainer);
     // 'all' maps every class; otherwise one map per spectrum, of the predicted or the named class.
     const all = options.class === 'all';
     const classIndex = all || options.class === undefined || options.class === 'predicted' ? -1 : requestedClasses(options.class, 0, classes)[0]!;
@@ -148,6 +155,32 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
           ? [explainClass(explainer, classes, maps, row * n3, selected[row]!, options)]
           : everyClass.map((c) => explainClass(explainer, classes, maps, (row * classes.length + c) * n3, c, options));
         out.push({ ...p, maps: classMaps });
+      }
+    }
+    return out;
+  };
+
+  // An attribution method: the file's graph hands out [batch, C, p] maps, explained as the CAM's are.
+  const attributeMatrix = async (prepared: Prepared, options: ExplainOptions, explainer: MapExplainer): Promise<Explanation[]> => {
+    const method = options.method!;
+    const output = ATTRIBUTION_OUTPUTS[method as AttributionMethod];
+    if (!output) throw new RangeError(`method '${method}' is not one of: cam, ${Object.keys(ATTRIBUTION_OUTPUTS).join(', ')}`);
+    if (!featureOutputs.includes(output)) {
+      throw new Error(`this model file has no '${output}' output, which method '${method}' reads; export it again with \`spectracam export RUN --attributions ${method}\``);
+    }
+    const on = await lazySession(`attribution:${output}`);
+    const C = classes.length;
+    const p = axis.length;
+    const out: Explanation[] = [];
+    for await (const batch of run(prepared.matrix, [TENSORS.probabilities, TENSORS.logits, output], on)) {
+      const maps = batch.outputs[output]!.data as Float32Array;
+      for (let row = 0; row < batch.rows; row++) {
+        const pr = prediction(batch, row, prepared);
+        const classMaps = requestedClasses(options.class, pr.predictedIndex, classes).map((c) => {
+          const e = explainer.explainFull(maps, (row * C + c) * p, options);
+          return { class: classes[c]!, peak: e.peak, peakIndex: e.peakIndex, regions: e.regions, ...(e.map ? { map: e.map } : {}) };
+        });
+        out.push({ ...pr, maps: classMaps });
       }
     }
     return out;

@@ -42,6 +42,8 @@ export async function loadFromBytes(
   };
   const openPredict = () => backend.open(onnx.ModelProto.encode(withOutputs(freshProto(), [TENSORS.probabilities, TENSORS.logits])).finish(), device, sessionOptions);
   const openFeatures = () => backend.open(bytes, device, sessionOptions);
+  const openAttribution = (output: string) =>
+    backend.open(onnx.ModelProto.encode(withOutputs(freshProto(), [TENSORS.probabilities, TENSORS.logits, output])).finish(), device, sessionOptions);
   const openExplain = (maps: CoarseMaps) =>
     backend.open(withCoarseMaps(freshProto(), maps, metadata.classes.length, conv3.outputLength), device, sessionOptions);
   return createSpectraModel({
@@ -51,6 +53,7 @@ export async function loadFromBytes(
     openFeatures,
     featureOutputs: decoded.outputs,
     openExplain,
+    openAttribution,
     device,
     batchSize: options.batchSize ?? 256,
   });

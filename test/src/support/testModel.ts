@@ -15,6 +15,7 @@ export interface TestModelOptions {
   axis?: number[];
   preprocessing?: Preprocessing;
   features?: ('conv1' | 'conv2')[];
+  attributions?: ('gradient' | 'gradient-x-input' | 'guided-gradcam')[];
 }
 
 const metrics = { accuracy: 0, n: 0, confusion: [] };
@@ -51,6 +52,6 @@ export async function testModel(options: TestModelOptions = {}): Promise<{ bytes
   const geometry = record.model.geometry;
   const spec = options.spec ?? { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' };
   const model = buildModel({ ...spec, inputLength: geometry.inputLength, classes: record.model.classes.length, l2: 0, seed: options.seed ?? 1 });
-  const bytes = exportModel(record, model, { features: options.features ?? [] });
+  const bytes = exportModel(record, model, { features: options.features ?? [], attributions: options.attributions ?? [] });
   return { bytes, record, model };
 }

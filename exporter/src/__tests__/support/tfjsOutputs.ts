@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { memberCount, memberLayer } from '@spectracam/trainer';
 
 export interface Outputs {
   logits: Float32Array;
@@ -14,25 +15,40 @@ function channelsFirst(t: tf.Tensor): Float32Array {
   return tf.tidy(() => tf.transpose(t, [0, 2, 1]).dataSync() as Float32Array);
 }
 
-/** The TensorFlow.js model's outputs on already preprocessed spectra, laid out as the ONNX outputs. */
+/**
+ * The TensorFlow.js model's outputs on already preprocessed spectra, laid out as the ONNX outputs:
+ * for an ensemble, its members' maps side by side and the mean of their logits.
+ */
 export function tfjsOutputs(model: tfl.LayersModel, preprocessed: Float32Array[]): Outputs {
   const p = preprocessed[0]!.length;
   const flat = new Float32Array(preprocessed.length * p);
   preprocessed.forEach((s, i) => flat.set(s, i * p));
+  const members = memberCount(model);
   const names = ['conv1', 'conv2', 'conv3', 'gap'];
-  const probe = tfl.model({ inputs: model.inputs, outputs: names.map((n) => model.getLayer(n).output as tfl.SymbolicTensor) });
+  const layerOutputs = Array.from({ length: members }, (_, m) => names.map((n) => memberLayer(model, n, m).output as tfl.SymbolicTensor));
+  const probe = tfl.model({ inputs: model.inputs, outputs: layerOutputs.flat() });
   const input = tf.tensor3d(flat, [preprocessed.length, p, 1]);
-  const [c1, c2, c3, gap] = probe.predict(input) as tf.Tensor[];
-  const [kernel, bias] = model.getLayer('classifier').getWeights();
-  const logits = tf.tidy(() => tf.add(tf.matMul(gap!, kernel!), bias!));
+  const all = probe.predict(input) as tf.Tensor[];
+  const of = (l: number) => all.filter((_, k) => k % 4 === l);
+  const logits = tf.tidy(() =>
+    tf.div(
+      tf.addN(of(3).map((gap, m) => {
+        const [kernel, bias] = memberLayer(model, 'classifier', m).getWeights();
+        return tf.add(tf.matMul(gap as tf.Tensor2D, kernel as tf.Tensor2D), bias!);
+      })),
+      members,
+    ),
+  );
   const probabilities = model.predict(input) as tf.Tensor;
+  const joined = (l: number) => tf.tidy(() => (members === 1 ? of(l)[0]!.clone() : tf.concat(of(l), -1)));
+  const [c1, c2, c3] = [joined(0), joined(1), joined(2)];
   const result: Outputs = {
     logits: logits.dataSync() as Float32Array,
     probabilities: probabilities.dataSync() as Float32Array,
-    conv1: channelsFirst(c1!),
-    conv2: channelsFirst(c2!),
-    conv3: channelsFirst(c3!),
+    conv1: channelsFirst(c1),
+    conv2: channelsFirst(c2),
+    conv3: channelsFirst(c3),
   };
-  tf.dispose([input, c1!, c2!, c3!, gap!, logits, probabilities]);
+  tf.dispose([input, ...all, c1, c2, c3, logits, probabilities]);
   return result;
 }
