@@ -8,15 +8,25 @@ import type { FuzzReader } from './fuzz/fuzzProtocol.js';
 
 // Real files (and two built JCAMP-DX files) with random truncations, bit flips, random bytes and
 // hostile counts: every case must read to finite spectra or be refused with an Error naming the
-// file, within 2 s and 256 MiB. Fixed seed and runs: about 25 s of CPU on 2 cores in all.
+// file, within 2 s and 256 MiB. Fixed seed and runs: about 45 s of CPU on 2 cores in all.
 const SEED = 4242;
-const RUNS: Record<FuzzReader, number> = { csv: 150, ucr: 150, 'two-column': 200, jcamp: 300, spc: 300 };
-/** Byte offsets of SPC counts: fnpts, fnsub, the first subheader's subnpts. */
-const SPC_COUNTS = [4, 24, 512 + 16];
+const RUNS: Record<FuzzReader, number> = { csv: 150, ucr: 150, 'two-column': 200, jcamp: 300, spc: 300, opus: 200, wdf: 200, spa: 200, labspec: 100 };
+/** Byte offsets of binary counts and offsets, by reader. */
+const FIELDS: Partial<Record<FuzzReader, readonly number[]>> = {
+  // fnpts, fnsub, the first subheader's subnpts.
+  spc: [4, 24, 512 + 16],
+  // Directory offset and count; the first data entries' lengths and offsets; test.0000's AB NPT.
+  opus: [12, 20, 40, 44, 52, 56, 64, 68, 0xfc44],
+  // Points, capacity, written; the DATA and XLST block sizes (sp.wdf).
+  wdf: [60, 64, 72, 520, 512 + 4076 + 8, 512 + 4076 + 28 + 8],
+  // Directory count; the key-2 and key-3 entries' offsets and sizes; the header's point count.
+  spa: [292, 306, 310, 306 + 64, 310 + 64, 560 + 4],
+};
+const BINARY = new Set<FuzzReader>(['spc', 'opus', 'wdf', 'spa']);
 
 const MiB = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
-for (const reader of ['csv', 'ucr', 'two-column', 'jcamp', 'spc'] as const) {
+for (const reader of ['csv', 'ucr', 'two-column', 'jcamp', 'spc', 'opus', 'wdf', 'spa', 'labspec'] as const) {
   test(`fuzz ${reader}: mutated files read to finite spectra or are refused by name, within ${CASE_MS} ms and ${MiB(GROWTH_BYTES)} MiB`, async (t) => {
     const { bases, missing } = fuzzBases(reader);
     if (bases.length === 0) {
@@ -38,7 +48,7 @@ for (const reader of ['csv', 'ucr', 'two-column', 'jcamp', 'spc'] as const) {
     const cpuBefore = harness.cpuMs;
     const started = performance.now();
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: bases.length - 1 }), opsArbitrary({ text: reader !== 'spc', fields: reader === 'spc' ? SPC_COUNTS : [] }), async (b, ops) => {
+      fc.asyncProperty(fc.nat({ max: bases.length - 1 }), opsArbitrary({ text: !BINARY.has(reader), fields: FIELDS[reader] ?? [] }), async (b, ops) => {
         const reply = await harness.run(reader, applyOps(bases[b]!.bytes, ops));
         assert.ok(reply.calls.length >= 2, 'every case goes through at least two entry points');
         for (const call of reply.calls) {

@@ -52,6 +52,16 @@ export function fuzzBases(reader: FuzzReader): { bases: FuzzBase[]; missing?: st
     }
     case 'jcamp':
       return { bases: [{ name: 'compressed XYDATA (built)', bytes: encoder.encode(compressedJcamp()) }, { name: 'XYPOINTS (built)', bytes: encoder.encode(xyPointsJcamp()) }] };
+    case 'opus':
+    case 'wdf':
+    case 'spa':
+    case 'labspec': {
+      const dir = join(sharedDataDir, 'instrument-files');
+      const files = INSTRUMENT_BASES[reader].map((f) => join(dir, f));
+      const absent = files.find((f) => !existsSync(f));
+      if (absent) return { bases: [], missing: absent };
+      return { bases: files.map((f) => ({ name: f.slice(dir.length + 1), bytes: readFileSync(f) })) };
+    }
     case 'spc': {
       const bases = readdirSync(SPC_FIXTURES)
         .filter((f) => f.endsWith('.spc'))
@@ -63,6 +73,14 @@ export function fuzzBases(reader: FuzzReader): { bases: FuzzBase[]; missing?: st
     }
   }
 }
+
+/** The real files each instrument reader is fuzzed from (the smaller ones: every case is written and read four ways). */
+const INSTRUMENT_BASES = {
+  opus: ['opus/test.0000', 'opus/background.0'],
+  wdf: ['wdf/sp.wdf', 'wdf/undefined.wdf'],
+  spa: ['opus/not_opus.spa'],
+  labspec: ['labspec/532nm-191216-Si_200mu.txt'],
+} as const;
 
 const HEADER = ['##TITLE=fuzz base', '##JCAMP-DX=4.24', '##DATA TYPE=INFRARED SPECTRUM', '##XUNITS=1/CM', '##YUNITS=ABSORBANCE'];
 

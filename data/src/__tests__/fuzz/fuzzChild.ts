@@ -18,7 +18,7 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 // The test hangs up when done: exit, so that the case files go with the folder.
 process.on('disconnect', () => process.exit(0));
 
-const EXTENSIONS: Record<FuzzReader, string> = { csv: '.csv', ucr: '.tsv', 'two-column': '.txt', jcamp: '.jdx', spc: '.spc' };
+const EXTENSIONS: Record<FuzzReader, string> = { csv: '.csv', ucr: '.tsv', 'two-column': '.txt', jcamp: '.jdx', spc: '.spc', opus: '.0', wdf: '.wdf', spa: '.spa', labspec: '.txt' };
 
 type Spectra = ArrayLike<number>[][];
 

@@ -1,5 +1,5 @@
 /** The readers the fuzz tests drive, each through its public entry points (see fuzzChild). */
-export type FuzzReader = 'csv' | 'ucr' | 'two-column' | 'jcamp' | 'spc';
+export type FuzzReader = 'csv' | 'ucr' | 'two-column' | 'jcamp' | 'spc' | 'opus' | 'wdf' | 'spa' | 'labspec';
 
 export interface FuzzRequest {
   id: number;

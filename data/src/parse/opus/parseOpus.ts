@@ -56,6 +56,7 @@ export function parseOpus(bytes: Uint8Array, source: string): FileSpectrum[] {
   const axis = new Float64Array(points);
   const values = new Float64Array(points);
   const step = points > 1 ? (last - first) / (points - 1) : 0;
+  if (!Number.isFinite(step)) throw new Error(`${source}: OPUS ${what} x range ${first}..${last} (FXV, LXV); expected finite numbers`);
   for (let i = 0; i < points; i++) {
     // The last point is LXV itself, as the file declares it.
     axis[i] = i === points - 1 ? last : first + i * step;

@@ -34,6 +34,9 @@ export function parseWdf(bytes: Uint8Array, source: string): FileSpectrum[] {
   }
   if (!data || data.length !== layout.written || !xList) throw new Error(`${source}: WDF blocks without spectra or axis; the file is damaged`);
   const axis = Float64Array.from(xList.values.subarray(0, layout.points));
+  for (let i = 0; i < axis.length; i++) {
+    if (!Number.isFinite(axis[i])) throw new Error(`${source}: WDF axis (XLST) value ${i + 1} is ${axis[i]}; expected finite numbers`);
+  }
   const unit = xList.units === 'arbitrary units' ? undefined : axisUnit(xList.units.replace(/^.*\((.*)\)$/, '$1'));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const orgnAt = layout.blocks.get(WDF_IDS.ORGN)?.offset;
