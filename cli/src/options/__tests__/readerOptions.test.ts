@@ -25,3 +25,18 @@ test('reader options: format and orientation other than auto are passed on; unkn
     /Invalid values/,
   );
 });
+
+test('reader options: --decimal and the spectrum formats are passed on', async () => {
+  const argv = await parse(['--data', 'eu.csv', '--decimal', ',', '--delimiter', ';']);
+  assert.deepEqual(toReaderOptions(argv), { data: 'eu.csv', decimal: ',', delimiter: ';' });
+  assert.deepEqual(toReaderOptions(await parse(['--data', 'x.0', '--format', 'opus'])), { data: 'x.0', format: 'opus' });
+});
+
+test('DATA inputs: the positional list, --data and - (which yargs drops) in the order given; an option value equal to a DATA path is not taken twice', async () => {
+  const { dataInputs } = await import('../modelOptions.js');
+  assert.deepEqual(dataInputs(['a.csv', 'b.wdf'], ['predict', 'm.onnx', 'a.csv', '-', 'b.wdf', '--json']), ['a.csv', '-', 'b.wdf']);
+  assert.deepEqual(dataInputs([], ['predict', 'm.onnx', '--data', 'x.spa']), ['x.spa']);
+  assert.deepEqual(dataInputs(['x.csv'], ['predict', 'm.onnx', '--labels', 'x.csv', 'x.csv']), ['x.csv']);
+  // main() called with its own argv: yargs' reading stands.
+  assert.deepEqual(dataInputs(['q.csv'], []), ['q.csv']);
+});
