@@ -6,6 +6,7 @@ import { predictCommand } from './predict.js';
 import { explainCommand } from './explain.js';
 import { evaluateCommand } from './evaluate.js';
 import { infoCommand } from './info.js';
+import { auditCommand } from './audit.js';
 import { quickstartCommand } from './quickstart.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,5 +18,6 @@ export const commands: CommandModule<any, any>[] = [
   predictCommand,
   explainCommand,
   infoCommand,
+  auditCommand,
   evaluateCommand,
 ];

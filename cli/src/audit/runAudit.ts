@@ -1,0 +1,167 @@
+import type { Dataset } from '@spectracam/data';
+import type { ExplainMethod, SpectraModel } from '@spectracam/runtime';
+import type { CurveResult, PointingScore, TruthRegion } from '@spectracam/study';
+
+export interface AuditOptions {
+  model: string;
+  bytes: Uint8Array;
+  dataset: Dataset;
+  methods: ExplainMethod[];
+  /** Where the evidence truly is (ground truth), for the pointing games and the region shares. */
+  truth?: TruthRegion[];
+  tolerance: number;
+  top: number;
+  /** Spectra explained (the first ones that are correctly classified). */
+  max: number;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export interface MethodAudit {
+  method: ExplainMethod;
+  pointing?: PointingScore;
+  /** Share of explained spectra whose top region holding the map's peak overlaps a truth region. */
+  topRegionOnTruth?: number;
+  curves: CurveResult;
+  /** Mean Spearman correlation of the maps with those of the model with the cascade's layers randomised. */
+  randomisation: { layers: string[]; spearman: number }[];
+  /** False when the maps survive randomising the classifier and conv3 (|Spearman| >= 0.5): not a default. */
+  passesSanity: boolean;
+  /** One example: the first spectrum's scaled map. */
+  example: number[];
+}
+
+export interface AuditResult {
+  format: 'spectracam-audit';
+  version: 1;
+  model: string;
+  data: { source: string; spectra: number; explained: number; classes: string[] };
+  tolerance: number;
+  truth?: TruthRegion[];
+  random: CurveResult;
+  vip?: CurveResult;
+  methods: MethodAudit[];
+  axis: number[];
+  exampleSpectrum: number[];
+  seconds: number;
+}
+
+/**
+ * The standard tests of an explanation on one model and data set: pointing games against the
+ * ground truth, deletion and insertion curves against random orderings and PLS-LDA's VIP, the
+ * model-randomisation cascade. Uses the runtime for every map, so it audits the file as deployed.
+ */
+export async function runAudit(options: AuditOptions): Promise<AuditResult> {
+  const started = performance.now();
+  const [{ loadModel }, study] = await Promise.all([import('@spectracam/runtime'), import('@spectracam/study')]);
+  const { dataset } = options;
+  const model = await loadModel(options.bytes);
+  const progress = options.onProgress ?? (() => {});
+  try {
+    const axisOption = sameAxis(dataset.axis, model.axis) ? {} : { axis: dataset.axis };
+    const predicted = await model.predict(dataset.spectra, axisOption);
+    const rows = predicted.map((p, i) => (p.predicted === dataset.labels[i] ? i : -1)).filter((i) => i >= 0).slice(0, options.max);
+    if (rows.length === 0) throw new Error(`${dataset.source}: no spectrum is classified correctly; an explanation audit needs some`);
+    const spectra = rows.map((i) => resampleTo(dataset, i, model));
+    const classIndex = rows.map((i) => predicted[i]!.predictedIndex);
+    const probabilities = async (x: Float32Array[]) => (await model.predict(x)).map((p) => model.classes.map((c) => p.probabilities[c]!));
+    progress('random orderings', 0, options.methods.length + 2);
+    const random = await study.randomDeletionCurves(spectra, classIndex, probabilities);
+    let vip: CurveResult | undefined;
+    try {
+      const vipOrder = sameAxis(dataset.axis, model.axis) ? vipOrdering(study, dataset, model) : undefined;
+      if (vipOrder) vip = await study.deletionCurves(spectra, classIndex, spectra.map(() => vipOrder), probabilities);
+    } catch {
+      // PLS-LDA needs a validation part of every class; without one there is no VIP baseline.
+    }
+    const methods: MethodAudit[] = [];
+    for (const [k, method] of options.methods.entries()) {
+      progress(method, k + 1, options.methods.length + 2);
+      const maps = await mapsOf(model, spectra, method);
+      const curves = await study.deletionCurves(spectra, classIndex, maps.map(study.orderingOf), probabilities);
+      const randomisation: MethodAudit['randomisation'] = [];
+      for (let depth = 1; depth <= study.RANDOMISATION_CASCADE.length; depth++) {
+        const layers = study.RANDOMISATION_CASCADE.slice(0, depth);
+        const randomised = await loadModel(study.randomizeLayers(options.bytes, layers, 17));
+        try {
+          const other = await mapsOf(randomised, spectra, method, classIndex.map((c) => model.classes[c]!));
+          const rhos = maps.map((m, i) => study.spearman(m, other[i]!)).filter((r) => Number.isFinite(r));
+          randomisation.push({ layers: [...layers], spearman: rhos.length ? rhos.reduce((a, b) => a + b, 0) / rhos.length : 0 });
+        } finally {
+          await randomised.dispose();
+        }
+      }
+      const explained = await model.explain(spectra, { method, top: options.top });
+      const audit: MethodAudit = {
+        method,
+        curves,
+        randomisation,
+        // After the classifier and conv3 are randomised (the cascade's second step); a map that only
+        // flips sign still follows the input, so the absolute correlation counts.
+        passesSanity: Math.abs(randomisation[1]!.spearman) < 0.5,
+        example: Array.from(maps[0]!, (v) => Number(v.toPrecision(4))),
+      };
+      if (options.truth) {
+        audit.pointing = study.pointingGame(maps, model.axis, options.truth, options.tolerance);
+        const onTruth = explained.filter((e) => {
+          const m = e.maps[0]!;
+          const holding = m.regions.find((r) => r.startIndex <= m.peakIndex && m.peakIndex <= r.endIndex);
+          return holding && options.truth!.some((t) => Math.min(holding.start, holding.end) <= Math.max(t.start, t.end) && Math.max(holding.start, holding.end) >= Math.min(t.start, t.end));
+        }).length;
+        audit.topRegionOnTruth = onTruth / explained.length;
+      }
+      methods.push(audit);
+    }
+    progress('done', options.methods.length + 2, options.methods.length + 2);
+    return {
+      format: 'spectracam-audit',
+      version: 1,
+      model: options.model,
+      data: { source: dataset.source, spectra: dataset.spectra.length, explained: spectra.length, classes: [...model.classes] },
+      tolerance: options.tolerance,
+      ...(options.truth ? { truth: options.truth } : {}),
+      random,
+      ...(vip ? { vip } : {}),
+      methods,
+      axis: Array.from(model.axis),
+      exampleSpectrum: Array.from(spectra[0]!),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await model.dispose();
+  }
+}
+
+/** Scaled maps of `method` for each spectrum, of its predicted class or the class named in `classes`. */
+async function mapsOf(model: SpectraModel, spectra: Float32Array[], method: ExplainMethod, classes?: string[]): Promise<Float64Array[]> {
+  if (!classes) return (await model.explain(spectra, { method, full: true })).map((e) => e.maps[0]!.map!);
+  const all = await model.explain(spectra, { method, full: true, class: 'all' });
+  return all.map((e, i) => e.maps.find((m) => m.class === classes[i])!.map!);
+}
+
+function sameAxis(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((v, i) => Math.abs(v - b[i]!) <= 1e-9 * Math.max(1, Math.abs(v)));
+}
+
+function resampleTo(dataset: Dataset, i: number, model: SpectraModel): Float32Array {
+  if (sameAxis(dataset.axis, model.axis)) return dataset.spectra[i]!;
+  const x = dataset.axis;
+  const y = dataset.spectra[i]!;
+  return Float32Array.from(model.axis, (t) => {
+    let k = 1;
+    while (k < x.length - 1 && x[k]! < t) k++;
+    const f = (t - x[k - 1]!) / (x[k]! - x[k - 1]!);
+    return y[k - 1]! + f * (y[k]! - y[k - 1]!);
+  });
+}
+
+/** PLS-LDA's VIP ranking fitted on the audit data (a classical explanation to compare with). */
+function vipOrdering(study: typeof import('@spectracam/study'), dataset: Dataset, model: SpectraModel): Int32Array | undefined {
+  const byClass = new Map<string, number[]>();
+  dataset.labels.forEach((l, i) => byClass.set(l, [...(byClass.get(l) ?? []), i]));
+  const train: number[] = [];
+  const validation: number[] = [];
+  for (const rows of byClass.values()) rows.forEach((r, k) => (k % 5 === 4 ? validation : train).push(r));
+  const part = (rows: number[]) => ({ spectra: rows.map((i) => dataset.spectra[i]!), labels: rows.map((i) => dataset.labels[i]!) });
+  const pls = study.fitPlsLda(part(train), part(validation), model.classes);
+  return study.orderingOf(pls.vip);
+}
