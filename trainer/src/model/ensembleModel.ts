@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { applyNetwork, type BuildModelOptions } from './buildModel.js';
+import { applyNetwork, buildModel, type BuildModelOptions } from './buildModel.js';
 import { MeanLogits } from './meanLogits.js';
 
 /** Layer name of member `m` (0-based) for the network's layer `name` in an ensemble model. */
@@ -33,4 +33,17 @@ export function combineMembers(members: readonly tfl.LayersModel[], options: Bui
     }
   });
   return model;
+}
+
+/** The members of an ensemble model (or the network itself) as standalone networks, weights copied. */
+export function splitMembers(model: tfl.LayersModel, count: number, options: Omit<BuildModelOptions, 'seed'>, seeds: readonly number[]): tfl.LayersModel[] {
+  if (memberCount(model) === 1) return [model];
+  return Array.from({ length: count }, (_, m) => {
+    const member = buildModel({ ...options, seed: seeds[m]! });
+    for (const layer of member.layers) {
+      if (layer.getClassName() === 'InputLayer') continue;
+      layer.setWeights(model.getLayer(memberLayerName(m, layer.name)).getWeights());
+    }
+    return member;
+  });
 }

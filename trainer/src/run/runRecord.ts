@@ -105,7 +105,7 @@ export interface RunRecord {
     /** Epochs of the first member (of the network, without an ensemble). */
     history: EpochRecord[];
     /** Per member of an ensemble: its seed and how its training went. */
-    members?: { seed: number; epochsRun: number; bestEpoch: number; secondsPerEpoch: number }[];
+    members?: { seed: number; status: 'complete' | 'interrupted'; epochsRun: number; bestEpoch: number; secondsPerEpoch: number; history: EpochRecord[] }[];
   };
   metrics: { train: Metrics; validation: Metrics; test: Metrics };
 }

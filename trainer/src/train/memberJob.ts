@@ -1,3 +1,5 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { BuildModelOptions } from '../model/buildModel.js';
 import type { FitOptions, FitResult } from './fitModel.js';
 
@@ -14,6 +16,8 @@ export interface MemberJob {
   classes: number;
   train: number[];
   validation: number[];
+  /** The checkpoint of an interrupted member to go on from (see FitOptions.start). */
+  initialWeights?: { shape: number[]; values: Float32Array }[];
 }
 
 /** A trained member as it comes back: its weights in the order of model.getWeights(). */
@@ -27,3 +31,10 @@ export type MemberMessage =
   | { type: 'epoch'; member: number; epoch: number; epochs: number; loss: number; valLoss: number; valAccuracy: number; bestEpoch: number; seconds: number }
   | { type: 'done'; result: MemberResult }
   | { type: 'error'; message: string };
+
+/** Loads plain weights (as getWeights orders them) into a model. */
+export function setWeightsFrom(model: LayersModel, weights: readonly { shape: number[]; values: Float32Array }[]): void {
+  const tensors = weights.map((w) => tf.tensor(w.values, w.shape));
+  model.setWeights(tensors);
+  tf.dispose(tensors);
+}

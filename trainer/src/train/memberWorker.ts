@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { setBackend, type BackendName } from '../backends/setBackend.js';
 import { buildModel } from '../model/buildModel.js';
 import { fitModel } from './fitModel.js';
-import type { MemberJob, MemberMessage } from './memberJob.js';
+import { setWeightsFrom, type MemberJob, type MemberMessage } from './memberJob.js';
 
 // One ensemble member trained in a worker thread: TensorFlow.js's wasm backend runs one thread
 // per process, so members in parallel workers use the other cores.
@@ -16,6 +16,7 @@ const post = (message: MemberMessage, transfer: ArrayBuffer[] = []) => port.post
 try {
   await setBackend(job.backend as BackendName);
   const model = buildModel(job.network);
+  if (job.initialWeights) setWeightsFrom(model, job.initialWeights);
   const spectra = Array.from({ length: job.labels.length }, (_, i) => job.spectra.subarray(i * job.p, (i + 1) * job.p));
   const fit = await fitModel(model, { spectra, labels: job.labels, classes: job.classes, train: job.train, validation: job.validation }, job.fit, {
     signal: controller.signal,

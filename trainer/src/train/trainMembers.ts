@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { buildModel } from '../model/buildModel.js';
 import { fitModel, type FitResult } from './fitModel.js';
-import type { MemberJob, MemberMessage } from './memberJob.js';
+import { setWeightsFrom, type MemberJob, type MemberMessage } from './memberJob.js';
 import type { TrainHooks } from './trainOptions.js';
 
 export interface TrainedMember {
@@ -23,6 +23,7 @@ export async function trainMembers(jobs: MemberJob[], hooks: TrainHooks, paralle
   const out: TrainedMember[] = [];
   for (const job of jobs) {
     const model = buildModel(job.network);
+    if (job.initialWeights) setWeightsFrom(model, job.initialWeights);
     const spectra = rowsOf(job);
     const fit = await fitModel(model, { spectra, labels: job.labels, classes: job.classes, train: job.train, validation: job.validation }, job.fit, {
       signal: hooks.signal,

@@ -3,7 +3,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { datasetFingerprint, splitDataset, type Dataset } from '@spectracam/data';
 import { applyPreprocessing, fitPreprocessing } from '../preprocess/index.js';
 import { setBackend } from '../backends/setBackend.js';
-import { combineMembers } from '../model/ensembleModel.js';
+import { combineMembers, splitMembers } from '../model/ensembleModel.js';
+import type { BuildModelOptions } from '../model/buildModel.js';
 import { defaultConvSpec } from '../model/defaultConvSpec.js';
 import { modelGeometry, type ConvSpec } from '@spectracam/format';
 import { recallOf, type RunRecord } from '../run/runRecord.js';
@@ -60,35 +61,35 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const learningRate = o.learningRate ?? bySize.learningRate;
   const patience = o.patience ?? bySize.patience;
   const members = o.members ?? 1;
-  if (from && members > 1) throw new Error('resuming an ensemble is not supported: train it again (its members are short to train)');
   // Members differ only in their seed (initial weights and batch order); they share split and preprocessing.
   const memberSeed = (m: number) => o.seed + 1000 * m;
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec };
   const fitOptions = (seed: number) => ({ epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
-  let trained: TrainedMember[];
-  if (from) {
-    const fit = await fitModel(
-      from.model,
-      { spectra, labels, classes: C, train: split.train, validation: split.validation },
-      { ...fitOptions(o.seed), start: { history: from.record.training.history, bestEpoch: from.record.training.bestEpoch } },
-      {
-        signal: hooks.signal,
-        onEpoch: ({ epoch, epochs, record, bestEpoch }) =>
-          hooks.onProgress?.({ stage: 'train', epoch, epochs, loss: record.loss, valLoss: record.valLoss, valAccuracy: record.valAccuracy, bestEpoch, secondsPerEpoch: record.seconds }),
-      },
-    );
-    trained = [{ model: from.model, fit, seed: o.seed }];
-  } else {
-    const flat = new Float32Array(spectra.length * p);
-    spectra.forEach((s, i) => flat.set(s, i * p));
-    const jobs: MemberJob[] = Array.from({ length: members }, (_, m) => ({
-      member: m, backend, network: { ...networkOptions, seed: memberSeed(m) }, fit: fitOptions(memberSeed(m)),
+  const flat = new Float32Array(spectra.length * p);
+  spectra.forEach((s, i) => flat.set(s, i * p));
+  // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
+  const previous = from ? previousMembers(from, networkOptions) : [];
+  const kept: TrainedMember[] = [];
+  const jobs: MemberJob[] = [];
+  for (let m = 0; m < members; m++) {
+    const before = previous[m];
+    if (before?.status === 'complete') {
+      kept.push({ model: before.model, fit: { history: before.history, bestEpoch: before.bestEpoch, interrupted: false, secondsPerEpoch: before.secondsPerEpoch }, seed: memberSeed(m) });
+      continue;
+    }
+    jobs.push({
+      member: m, backend, network: { ...networkOptions, seed: memberSeed(m) },
+      fit: { ...fitOptions(memberSeed(m)), ...(before ? { start: { history: before.history, bestEpoch: before.bestEpoch } } : {}) },
+      ...(before ? { initialWeights: before.model.getWeights().map((w) => ({ shape: w.shape, values: Float32Array.from(w.dataSync() as Float32Array) })) } : {}),
       spectra: flat, p, labels, classes: C, train: split.train, validation: split.validation,
-    }));
-    trained = await trainMembers(jobs, hooks, o.threads);
+    });
+    before?.model.dispose();
   }
+  const fresh = jobs.length > 0 ? await trainMembers(jobs, hooks, o.threads) : [];
+  const trained: TrainedMember[] = [...kept, ...fresh].sort((a, b) => a.seed - b.seed);
   const fit = trained[0]!.fit;
   const interrupted = trained.some((t) => t.fit.interrupted) || trained.length < members;
+  const fullyTrained = (t: TrainedMember) => !t.fit.interrupted;
   const model = combineMembers(trained.map((t) => t.model), { ...networkOptions, seed: o.seed });
   if (trained.length > 1) for (const t of trained) t.model.dispose();
   hooks.onProgress?.({ stage: 'evaluate' });
@@ -143,7 +144,9 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       ...(o.noise > 0 ? { noise: o.noise } : {}),
       secondsPerEpoch: fit.secondsPerEpoch,
       history: fit.history,
-      ...(trained.length > 1 ? { members: trained.map((t) => ({ seed: t.seed, epochsRun: t.fit.history.length, bestEpoch: t.fit.bestEpoch, secondsPerEpoch: t.fit.secondsPerEpoch })) } : {}),
+      ...(members > 1
+        ? { members: trained.map((t) => ({ seed: t.seed, status: fullyTrained(t) ? ('complete' as const) : ('interrupted' as const), epochsRun: t.fit.history.length, bestEpoch: t.fit.bestEpoch, secondsPerEpoch: t.fit.secondsPerEpoch, history: t.fit.history })) }
+        : {}),
     },
     metrics: { train: metric(split.train), validation: metric(split.validation), test: metric(split.test) },
   };
@@ -158,6 +161,14 @@ export function trainSettings(options: TrainOptions): Record<string, unknown> {
 
 function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The members of an interrupted run, each as its own network with its record (in member order). */
+function previousMembers(from: ResumeFrom, options: Omit<BuildModelOptions, 'seed'>) {
+  const t = from.record.training;
+  const records = t.members ?? [{ seed: t.seed, status: 'interrupted' as const, epochsRun: t.epochsRun, bestEpoch: t.bestEpoch, secondsPerEpoch: t.secondsPerEpoch, history: t.history }];
+  const models = splitMembers(from.model, records.length, options, records.map((r) => r.seed));
+  return records.map((r, m) => ({ ...r, history: r.history ?? [], model: models[m]! }));
 }
 
 /** Refuses to continue a run that is not interrupted, or on other data than it was trained on. */

@@ -10,6 +10,7 @@ import { trainRun } from '../../train/trainRun.js';
 import { writeRun } from '../writeRun.js';
 import { readRun } from '../readRun.js';
 import { RUN_FILES } from '../runRecord.js';
+import { memberLayer } from '../../model/ensembleModel.js';
 
 const { dataset } = generateSynthetic({ seed: 4, spectra: 60 });
 const options = { epochs: 2, batchSize: 16, seed: 2, kernels: [21, 11, 5] as [number, number, number], strides: [4, 4, 2] as [number, number, number] };
@@ -32,7 +33,7 @@ test('trainRun: the record describes data, split, geometry, backend and metrics 
   assert.deepEqual(parts.map((p) => p.length), [record.metrics.train.n, record.metrics.validation.n, record.metrics.test.n]);
   for (const m of Object.values(record.metrics)) assert.equal(m.confusion.flat().reduce((a, b) => a + b, 0), m.n);
   assert.deepEqual(record.model.geometry.layers.map((l) => l.kernel), options.kernels);
-  assert.equal(record.model.geometry.layers[2].outputLength, (model.getLayer('conv3').outputShape as number[])[1]);
+  assert.equal(record.model.geometry.layers[2].outputLength, (memberLayer(model, 'conv3').outputShape as number[])[1]);
   assert.equal(record.training.epochsRun, 2);
   assert.ok(record.training.secondsPerEpoch > 0);
   model.dispose();
