@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { Alignment, Device } from '@spectracam/runtime';
+import type { Alignment, Device, ExplainMethod } from '@spectracam/runtime';
 import { dataInputs, exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
@@ -9,6 +9,7 @@ interface ExplainArgs extends ReaderArgs {
   class: string;
   top: number;
   alignment: Alignment;
+  method: ExplainMethod;
   full: boolean;
   json: boolean;
   plot?: string;
@@ -22,12 +23,17 @@ interface ExplainArgs extends ReaderArgs {
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
   command: 'explain <model> [data..]',
-  describe: 'Classify spectra and explain each decision with a class activation map',
+  describe: 'Classify spectra and explain each decision with a class activation map (or another method the file carries)',
   builder: (yargs) =>
     modelOptions(yargs)
       .option('class', { type: 'string', default: 'predicted', describe: 'Class to explain: predicted, all, or a class name' })
       .option('top', { type: 'number', default: 0.1, describe: 'Fraction of variables kept as top variables' })
       .option('alignment', { choices: ['receptive-field', 'stretch'] as const, default: 'receptive-field' as const, describe: 'Spline knots: receptive-field centres, or spread evenly (the study)' })
+      .option('method', {
+        choices: ['cam', 'gradient', 'gradient-x-input', 'guided-gradcam'] as const,
+        default: 'cam' as const,
+        describe: 'cam (every file), or an input-resolution attribution the file carries (spectracam export --attributions)',
+      })
       .option('full', { type: 'boolean', default: false, describe: 'With --json, include the scaled map of each requested class' })
       .option('plot', { type: 'string', describe: 'Write an SVG of one spectrum with its map and regions' })
       .option('plot-index', { type: 'number', default: 0, describe: 'Which spectrum --plot draws (0-based)' })
@@ -78,6 +84,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
           class: args.class,
           top: args.top,
           alignment: args.alignment,
+          method: args.method,
           full: args.full || scored || args.plot !== undefined,
           ...(bands ? { bands } : {}),
         };
@@ -113,7 +120,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
         bar.stop();
       }
       const seconds = (performance.now() - started) / 1000;
-      const lines = [`explained ${i} spectra in ${seconds.toFixed(2)} s (${(i / seconds).toFixed(0)} spectra/s) on ${model.device}, ${args.alignment} alignment`];
+      const lines = [`explained ${i} spectra in ${seconds.toFixed(2)} s (${(i / seconds).toFixed(0)} spectra/s) on ${model.device}, ${args.method === 'cam' ? `cam, ${args.alignment} alignment` : args.method}`];
       if (labelled > 0) lines.push(`accuracy against the labels: ${((100 * correct) / labelled).toFixed(2)} %${labelled < i ? ` (${labelled} labelled spectra)` : ''}`);
       if (stats) {
         for (const [name, pattern] of Object.entries(stats.result())) {
