@@ -18,7 +18,7 @@ interface EvaluateArgs extends ReaderArgv {
   lr?: number;
   l2?: number;
   patience?: number;
-  preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none';
+  preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none' | 'auto';
   fraction: number;
   report: boolean;
   force: boolean;
@@ -52,7 +52,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       .option('lr', { type: 'number', describe: 'Adam learning rate', group: GROUP })
       .option('l2', { type: 'number', group: GROUP })
       .option('patience', { type: 'number', group: GROUP })
-      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none'] as const, group: GROUP })
+      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none', 'auto'] as const, group: GROUP })
       .option('fraction', { type: 'number', default: 0.1, describe: 'top fraction of variables for the frequency maps', group: GROUP })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)', group: GROUP })
       .option('force', { type: 'boolean', default: false, describe: 'retrain runs in --out that were made with other data, splits or settings (never touches other folders)', group: GROUP })

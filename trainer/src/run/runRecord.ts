@@ -91,6 +91,8 @@ export interface RunRecord {
      * training must match, and what `train --resume` continues with.
      */
     options: Record<string, unknown>;
+    /** With `preprocess: 'auto'`: the lowest validation loss of one network per candidate (the lowest chose). */
+    preprocessSelection?: Record<string, number>;
     backend: string;
     seed: number;
     epochs: number;

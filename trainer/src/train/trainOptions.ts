@@ -22,8 +22,11 @@ export interface TrainOptions {
   restoreBy?: 'loss' | 'accuracy';
   /** Learning rate multiplied by this after every epoch. @default 1 */
   lrDecay?: number;
-  /** @default 'minmax-variable' (study Eq. 9) */
-  preprocess?: PreprocessingKind;
+  /**
+   * @default 'minmax-variable' (study Eq. 9). `auto` chooses between min-max per variable and SNV
+   * by the validation loss of one network on each (training data only).
+   */
+  preprocess?: PreprocessingKind | 'auto';
   /** Conv kernel sizes. @default defaultConvSpec(p) */
   kernels?: [number, number, number];
   /** Conv strides. @default defaultConvSpec(p) */
@@ -56,7 +59,7 @@ export const trainDefaults = {
   noise: 0,
   restoreBy: 'loss' as 'loss' | 'accuracy',
   lrDecay: 1,
-  preprocess: 'minmax-variable' as PreprocessingKind,
+  preprocess: 'minmax-variable' as PreprocessingKind | 'auto',
   padding: 'same' as Padding,
   ratios: [0.7, 0.1, 0.2] as [number, number, number],
   seed: 1,

@@ -11,6 +11,8 @@ import { recallOf, type RunRecord } from '../run/runRecord.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
+import { selectPreprocessing } from './selectPreprocessing.js';
+import type { PreprocessingKind } from '@spectracam/format';
 import type { MemberJob } from './memberJob.js';
 import { sizeDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
@@ -49,13 +51,9 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
 
   hooks.onProgress?.({ stage: 'split' });
   const split = from ? recordedSplit(from.record, dataset) : await splitDataset(dataset, { protocol: o.split ?? 'auto', seed: o.seed, ratios: o.ratios, splitFile: o.splitFile });
-  hooks.onProgress?.({ stage: 'preprocess' });
-  const preprocessing = from ? from.record.preprocessing : fitPreprocessing(o.preprocess, split.train.map((i) => dataset.spectra[i]!));
-  const spectra = applyPreprocessing(preprocessing, dataset.spectra);
   const classIndex = new Map(dataset.classes.map((c, i) => [c, i]));
   const labels = Int32Array.from(dataset.labels, (l) => classIndex.get(l)!);
   const C = dataset.classes.length;
-
   const bySize = sizeDefaults(split.train.length);
   const batchSize = o.batchSize ?? bySize.batchSize;
   const learningRate = o.learningRate ?? bySize.learningRate;
@@ -65,6 +63,14 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const memberSeed = (m: number) => o.seed + 1000 * m;
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec };
   const fitOptions = (seed: number) => ({ epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
+
+  hooks.onProgress?.({ stage: 'preprocess' });
+  const choice =
+    !from && o.preprocess === 'auto'
+      ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads)
+      : undefined;
+  const preprocessing = from ? from.record.preprocessing : (choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
+  const spectra = applyPreprocessing(preprocessing, dataset.spectra);
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
   // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
@@ -73,6 +79,10 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const jobs: MemberJob[] = [];
   for (let m = 0; m < members; m++) {
     const before = previous[m];
+    if (m === 0 && choice) {
+      kept.push(choice.member);
+      continue;
+    }
     if (before?.status === 'complete') {
       kept.push({ model: before.model, fit: { history: before.history, bestEpoch: before.bestEpoch, interrupted: false, secondsPerEpoch: before.secondsPerEpoch }, seed: memberSeed(m) });
       continue;
@@ -133,6 +143,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     },
     training: {
       options: trainSettings(given),
+      ...(choice ? { preprocessSelection: choice.scores } : {}),
       backend,
       seed: o.seed,
       epochs: o.epochs,
