@@ -84,8 +84,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         const randomised = await loadModel(study.randomizeLayers(options.bytes, layers, 17));
         try {
           const other = await mapsOf(randomised, spectra, method, classIndex.map((c) => model.classes[c]!));
-          const rhos = maps.map((m, i) => study.spearman(m, other[i]!)).filter((r) => Number.isFinite(r));
-          randomisation.push({ layers: [...layers], spearman: rhos.length ? rhos.reduce((a, b) => a + b, 0) / rhos.length : 0 });
+          randomisation.push({ layers: [...layers], spearman: study.sanityCheck(maps, other).spearman });
         } finally {
           await randomised.dispose();
         }
@@ -95,8 +94,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         method,
         curves,
         randomisation,
-        // After the classifier and conv3 are randomised (the cascade's second step); a map that only
-        // flips sign still follows the input, so the absolute correlation counts.
+        // Judged after the classifier and conv3 are randomised (the cascade's second step).
         passesSanity: Math.abs(randomisation[1]!.spearman) < 0.5,
         example: Array.from(maps[0]!, (v) => Number(v.toPrecision(4))),
       };

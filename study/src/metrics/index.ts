@@ -10,3 +10,5 @@ export { deletionCurves, randomDeletionCurves, orderingOf } from './deletionCurv
 export type { ClassProbabilities, CurveResult } from './deletionCurves.js';
 export { spearman } from './spearman.js';
 export { randomizeLayers, RANDOMISATION_CASCADE } from './randomizeLayers.js';
+export { sanityCheck } from './sanityCheck.js';
+export type { SanityResult } from './sanityCheck.js';
