@@ -6,7 +6,7 @@ import { exportModel } from '@spectracam/exporter';
 import { loadModel } from '@spectracam/runtime';
 import { pointingGame, randomizeLayers, sanityCheck } from '@spectracam/study';
 import { buildModel, type RunRecord } from '@spectracam/trainer';
-import { untrainedRecord } from '../../support/testModel.js';
+import { testModel, untrainedRecord } from '../../support/testModel.js';
 
 const p = 160;
 const j0 = 97;
@@ -44,7 +44,7 @@ test('pointing game: a hand-built network whose evidence sits at a known variabl
 });
 
 test('randomisation check: maps that ignore the weights (an edge detector on the input) are flagged; gradient x input maps move with the weights', async () => {
-  const { bytes } = await windowModel();
+  const { bytes } = await testModel({ p, classes: ['a', 'b'], seed: 9, attributions: ['gradient-x-input'] });
   const edges = (x: Float32Array) => Float64Array.from(x, (_, j) => (j > 0 && j < p - 1 ? Math.abs(x[j - 1]! - 2 * x[j]! + x[j + 1]!) : 0));
   // The edge detector gives the same maps whatever the weights are.
   assert.equal(sanityCheck(spectra.map(edges), spectra.map(edges)).passes, false);
