@@ -60,7 +60,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
       .option('patience', { type: 'number', describe: 'early stopping: epochs without a lower validation loss (default 40 below 200 training spectra, else 100)', group: GROUP })
       .option('noise', { type: 'number', describe: 'std of Gaussian noise added to training batches after preprocessing (default 0)', group: GROUP })
-      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none', 'auto'] as const, describe: 'scaling fitted on the training part (default minmax-variable, study Eq. 9; auto: min-max or SNV, whichever one network validates better on)', group: GROUP })
+      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none', 'auto'] as const, describe: 'scaling fitted on the training part (default auto: min-max per variable, study Eq. 9, or SNV, whichever one network validates better on)', group: GROUP })
       .option('architecture', { choices: ['default', 'study'] as const, default: 'default' as const, describe: "default: the study's network with a learned weight per variable, an ensemble of members; study: the study's network alone (reproduction)", group: GROUP })
       .option('members', { type: 'number', describe: 'networks in the ensemble, trained in parallel worker threads (default from --architecture)', group: GROUP })
       .option('variable-weights', { type: 'boolean', describe: 'a learned weight per input variable before Conv1 (default from --architecture)', group: GROUP })

@@ -23,8 +23,8 @@ export interface TrainOptions {
   /** Learning rate multiplied by this after every epoch. @default 1 */
   lrDecay?: number;
   /**
-   * @default 'minmax-variable' (study Eq. 9). `auto` chooses between min-max per variable and SNV
-   * by the validation loss of one network on each (training data only).
+   * @default 'auto': min-max per variable (study Eq. 9) or SNV, whichever one network validates better
+   * on (training data only); `--architecture study` keeps min-max per variable.
    */
   preprocess?: PreprocessingKind | 'auto';
   /** Conv kernel sizes. @default defaultConvSpec(p) */
@@ -59,7 +59,7 @@ export const trainDefaults = {
   noise: 0,
   restoreBy: 'loss' as 'loss' | 'accuracy',
   lrDecay: 1,
-  preprocess: 'minmax-variable' as PreprocessingKind | 'auto',
+  preprocess: 'auto' as PreprocessingKind | 'auto',
   padding: 'same' as Padding,
   ratios: [0.7, 0.1, 0.2] as [number, number, number],
   seed: 1,
