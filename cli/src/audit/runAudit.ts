@@ -52,7 +52,7 @@ export interface AuditResult {
  */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = performance.now();
-  const [{ loadModel }, study] = await Promise.all([import('@spectracam/runtime'), import('@spectracam/study')]);
+  const [{ loadModel }, study, { resampleLinear }] = await Promise.all([import('@spectracam/runtime'), import('@spectracam/study'), import('@spectracam/cam')]);
   const { dataset } = options;
   const model = await loadModel(options.bytes);
   const progress = options.onProgress ?? (() => {});
@@ -61,7 +61,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     const predicted = await model.predict(dataset.spectra, axisOption);
     const rows = predicted.map((p, i) => (p.predicted === dataset.labels[i] ? i : -1)).filter((i) => i >= 0).slice(0, options.max);
     if (rows.length === 0) throw new Error(`${dataset.source}: no spectrum is classified correctly; an explanation audit needs some`);
-    const spectra = rows.map((i) => resampleTo(dataset, i, model));
+    const spectra = rows.map((i) => resampleTo(dataset, i, model, resampleLinear));
     const classIndex = rows.map((i) => predicted[i]!.predictedIndex);
     const probabilities = async (x: Float32Array[]) => (await model.predict(x)).map((p) => model.classes.map((c) => p.probabilities[c]!));
     progress('random orderings', 0, options.methods.length + 2);
@@ -140,16 +140,9 @@ function sameAxis(a: Float64Array, b: Float64Array): boolean {
   return a.length === b.length && a.every((v, i) => Math.abs(v - b[i]!) <= 1e-9 * Math.max(1, Math.abs(v)));
 }
 
-function resampleTo(dataset: Dataset, i: number, model: SpectraModel): Float32Array {
+function resampleTo(dataset: Dataset, i: number, model: SpectraModel, resample: typeof import('@spectracam/cam').resampleLinear): Float32Array {
   if (sameAxis(dataset.axis, model.axis)) return dataset.spectra[i]!;
-  const x = dataset.axis;
-  const y = dataset.spectra[i]!;
-  return Float32Array.from(model.axis, (t) => {
-    let k = 1;
-    while (k < x.length - 1 && x[k]! < t) k++;
-    const f = (t - x[k - 1]!) / (x[k]! - x[k - 1]!);
-    return y[k - 1]! + f * (y[k]! - y[k - 1]!);
-  });
+  return Float32Array.from(resample(dataset.axis, dataset.spectra[i]!, model.axis));
 }
 
 /** PLS-LDA's VIP ranking fitted on the audit data (a classical explanation to compare with). */
