@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { datasetToCsv, generateSynthetic } from '@spectracam/data';
+import { repoRoot } from '../../support/sharedData.js';
+import { testModel } from '../../support/testModel.js';
+
+const bin = join(repoRoot, 'cli', 'bin', 'spectracam.js');
+
+test('spectracam audit: every method of the file against the ground truth, audit.json and a self-contained audit.html', { timeout: 300_000 }, async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'spectracam-audit-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const { dataset, groundTruth } = generateSynthetic({ seed: 3, spectra: 40 });
+  await writeFile(join(dir, 'data.csv'), datasetToCsv(dataset));
+  await writeFile(join(dir, 'truth.json'), JSON.stringify(groundTruth));
+  const { bytes } = await testModel({ p: dataset.axis.length, classes: dataset.classes, seed: 2, axis: Array.from(dataset.axis), spec: { kernels: [21, 11, 5], strides: [4, 4, 2], padding: 'same' }, attributions: ['gradient-x-input'] });
+  await writeFile(join(dir, 'model.onnx'), bytes);
+  const run = spawnSync(process.execPath, [bin, 'audit', join(dir, 'model.onnx'), join(dir, 'data.csv'), '--truth', join(dir, 'truth.json'), '--out', join(dir, 'audit'), '--max', '12'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const audit = JSON.parse(await readFile(join(dir, 'audit', 'audit.json'), 'utf8'));
+  assert.deepEqual(audit.methods.map((m: { method: string }) => m.method), ['cam', 'gradient-x-input']);
+  for (const m of audit.methods) {
+    assert.ok(m.pointing.share >= 0 && m.pointing.share <= 1);
+    assert.equal(m.curves.deletion.length, 11);
+    assert.equal(m.randomisation.length, 4);
+    assert.ok(m.curves.deletion[0] > 0, 'the intact spectra start the curve');
+  }
+  assert.ok(audit.random.deletionAuc > 0 && audit.random.deletionAuc <= 1);
+  const html = await readFile(join(dir, 'audit', 'audit.html'), 'utf8');
+  assert.match(html, /Explanation audit/);
+  assert.ok((html.match(/<svg/g) ?? []).length >= 4, 'curves, cascade and examples as inline SVG');
+  assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
+  assert.match(run.stdout, /gradient-x-input +pointing/);
+  // A second audit replaces its own files.
+  const again = spawnSync(process.execPath, [bin, 'audit', join(dir, 'model.onnx'), join(dir, 'data.csv'), '--out', join(dir, 'audit'), '--max', '4', '--methods', 'cam'], { encoding: 'utf8' });
+  assert.equal(again.status, 0, again.stderr);
+});
