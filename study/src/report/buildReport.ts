@@ -6,7 +6,7 @@ import { bandNotes } from './bandNotes.js';
 import { vipSpec } from './specs/vipSpec.js';
 import { partitionAccuracySpec } from './specs/partitionAccuracySpec.js';
 import { stabilitySpec } from './specs/stabilitySpec.js';
-import { featureMapsSpec } from './specs/featureMapsSpec.js';
+import { heatmapPng } from './heatmapPng.js';
 import { decisionSpec, gapWeightsSpec } from './specs/decisionSpec.js';
 import { kernelSpec } from './specs/kernelSpec.js';
 
@@ -25,7 +25,7 @@ export const REPORT_FIGURES = [
 ] as const;
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(2)} %` : 'n/a');
-const pm = (m: { mean: number; std: number }) => `${pct(m.mean)} &plusmn; ${Number.isFinite(m.std) ? (100 * m.std).toFixed(2) : 'n/a'} %`;
+const pm = (m: { mean: number; std: number; n?: number }) => (m.n === 1 ? pct(m.mean) : `${pct(m.mean)} &plusmn; ${Number.isFinite(m.std) ? (100 * m.std).toFixed(2) : 'n/a'} %`);
 
 /** A self-contained HTML report (inline SVG, no scripts, no network) of an evaluation's results. */
 export async function buildReport(results: EvaluationResults): Promise<string> {
@@ -38,20 +38,20 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
   const figure = async (id: string, heading: string, specs: Record<string, unknown>[], caption: string, extra = '') => {
     const svgs: string[] = [];
     for (const spec of specs) svgs.push(await renderSvg(spec));
-    return `<section class="figure" id="${id}"><h2>${escapeHtml(heading)}</h2>${svgs.map((s) => `<div class="chart">${s}</div>`).join('')}${extra}<p class="caption">${caption} ${dataLine} ${splitLine}</p></section>`;
+    return `<section class="figure" id="${id}"><h2>${escapeHtml(heading)}</h2>${svgs.map((s) => `<div class="chart">${s}</div>`).join('')}${extra}<p class="caption">${caption}</p></section>`;
   };
   const sections: string[] = [];
 
   // 1. Accuracy table (study Table 2).
   const rows = [
-    `<tr><td>CNN, ${summary.cnn.test.n} runs</td><td>${pm(summary.cnn.train)}</td><td>${pm(summary.cnn.validation)}</td><td>${pm(summary.cnn.test)}</td><td></td></tr>`,
+    `<tr><td>CNN, ${summary.cnn.test.n} run${summary.cnn.test.n === 1 ? '' : 's'}</td><td>${pm(summary.cnn.train)}</td><td>${pm(summary.cnn.validation)}</td><td>${pm(summary.cnn.test)}</td><td></td></tr>`,
     ...(summary.plsLda ? [`<tr><td>PLS-LDA, ${summary.plsLda.test.n} partitions</td><td>${pm(summary.plsLda.train)}</td><td>${pm(summary.plsLda.validation)}</td><td>${pm(summary.plsLda.test)}</td><td>LVs ${summary.plsLda.components.join(', ')}</td></tr>`] : []),
   ];
   const perPartition = partitions
     .map((p) => `<tr><td>${p.base ? 'base (0)' : p.index}</td><td>${pm({ mean: p.cnn.mean.train, std: p.cnn.std.train })}</td><td>${pm({ mean: p.cnn.mean.validation, std: p.cnn.std.validation })}</td><td>${pm({ mean: p.cnn.mean.test, std: p.cnn.std.test })}</td><td>${p.plsLda ? `${pct(p.plsLda.accuracy.train)} / ${pct(p.plsLda.accuracy.validation)} / ${pct(p.plsLda.accuracy.test)} (${p.plsLda.components} LVs)` : ''}</td></tr>`)
     .join('');
   sections.push(
-    `<section class="figure" id="fig1-accuracy"><h2>1. Accuracy (as the study's Table 2)</h2><table><tr><th>model</th><th>train</th><th>validation</th><th>test</th><th></th></tr>${rows.join('')}</table><h3>Per partition (CNN mean &plusmn; std over repeats; PLS-LDA train / validation / test)</h3><table><tr><th>partition</th><th>CNN train</th><th>CNN validation</th><th>CNN test</th><th>PLS-LDA</th></tr>${perPartition}</table>${base.warning ? `<p class="warning">${escapeHtml(base.warning)}</p>` : ''}<p class="caption">${dataLine} ${splitLine}</p></section>`,
+    `<section class="figure" id="fig1-accuracy"><h2>1. Accuracy (as the study's Table 2)</h2><table><tr><th>model</th><th>train</th><th>validation</th><th>test</th><th></th></tr>${rows.join('')}</table><h3>Per partition (CNN mean &plusmn; std over repeats; PLS-LDA train / validation / test)</h3><table><tr><th>partition</th><th>CNN train</th><th>CNN validation</th><th>CNN test</th><th>PLS-LDA</th></tr>${perPartition}</table>${base.warning ? `<p class="warning">${escapeHtml(base.warning)}</p>` : ''}</section>`,
   );
 
   // 2, 3: class patterns and top-variable frequency (cam's chart specs), base partition.
@@ -86,15 +86,22 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
   // 5, 6, 10 from one network.
   const inside = results.inside;
   if (inside) {
-    const specs: Record<string, unknown>[] = [];
+    // Heat maps as images: as SVG every cell is a path, tens of megabytes for one figure.
+    const images: string[] = [];
     for (const [ci, c] of data.classes.entries()) {
       const maps = inside.featureMaps[c];
       if (!maps) continue;
       const order = inside.weights[ci]!.map((w, i) => [w, i] as const).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
-      specs.push(featureMapsSpec(maps.conv1, `${c}: Conv1`), featureMapsSpec(maps.conv2, `${c}: Conv2`), featureMapsSpec(maps.conv3, `${c}: Conv3, sorted by weight for ${c} (top row = largest)`, order, 'filter by weight'));
+      for (const [layer, m, o, title] of [
+        ['conv1', maps.conv1, undefined, `${c}: Conv1`],
+        ['conv2', maps.conv2, undefined, `${c}: Conv2`],
+        ['conv3', maps.conv3, order, `${c}: Conv3, sorted by weight for ${c} (top row = largest)`],
+      ] as const) {
+        images.push(`<figure class="heatmap"><img alt="${escapeHtml(title)}" src="${heatmapPng(m, o)}" width="300" height="${Math.min(260, 4 * m.length + 4)}" style="image-rendering:pixelated"><figcaption>${escapeHtml(title)} (${layer}: rows = filters, columns = positions; viridis over the layer's range)</figcaption></figure>`);
+      }
     }
     const dead = inside.deadShare;
-    sections.push(await figure('fig5-feature-maps', '5. Feature maps for each class mean spectrum (Fig 7)', specs, `Model of partition ${inside.partition}, run ${inside.repeat}; inputs: the mean preprocessed training spectrum of each class. Dead (all-zero) maps: Conv1 ${pct(dead.conv1)}, Conv2 ${pct(dead.conv2)}, Conv3 ${pct(dead.conv3)}.`));
+    sections.push(await figure('fig5-feature-maps', '5. Feature maps for each class mean spectrum (Fig 7)', [], `Model of partition ${inside.partition}, run ${inside.repeat}; inputs: the mean preprocessed training spectrum of each class. Dead (all-zero) maps: Conv1 ${pct(dead.conv1)}, Conv2 ${pct(dead.conv2)}, Conv3 ${pct(dead.conv3)}.`, `<div class="heatmaps">${images.join('')}</div>`));
     const d = inside.decision;
     sections.push(
       await figure(
@@ -118,7 +125,8 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
     stability.push(stabilitySpec(axis, data.unit, curves, 'mean scaled CAM', `${c}: class-mean CAM per partition, mean pairwise r = ${summary.camStability[c]?.toFixed(3)}`));
   }
   if (vips.length) stability.push(stabilitySpec(axis, data.unit, vips.map((v) => ({ partition: v.partition, values: v.vip })), 'VIP', `PLS-LDA VIP per partition, mean pairwise r = ${summary.vipStability?.toFixed(3)}`));
-  sections.push(await figure('fig8-stability', '8. Stability over partitions (Fig 10)', stability, 'Mean pairwise Pearson correlation between the partitions\' curves.'));
+  const stable = partitions.length >= 2;
+  sections.push(await figure('fig8-stability', '8. Stability over partitions (Fig 10)', stable ? stability : [], stable ? 'Mean pairwise Pearson correlation between the partitions\' curves.' : 'Stability compares partitions: it needs at least two (evaluate --partitions 1 or more).'));
 
   // 9. Misclassified.
   const shown = results.misclassified.slice(0, 6);
@@ -139,5 +147,5 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
     sections.push(`<section class="figure" id="fig10-conv1-kernels"><h2>10. Conv1 kernels</h2><p>No model was analysed.</p></section>`);
   }
 
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SpectraCAM evaluation: ${escapeHtml(data.source)}</title><style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child{text-align:left}.caption{color:#555;font-size:0.9em}.warning{color:#a40}.chart{display:inline-block;vertical-align:top}section{margin-bottom:2.5em}</style></head><body><h1>SpectraCAM evaluation</h1><p>${dataLine} ${splitLine} Created ${escapeHtml(results.createdAt)}; ${results.seconds.toFixed(0)} s.</p>${sections.join('\n')}</body></html>\n`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SpectraCAM evaluation: ${escapeHtml(data.source)}</title><style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child{text-align:left}.caption{color:#555;font-size:0.9em}.warning{color:#a40}.chart{display:inline-block;vertical-align:top}.heatmap{display:inline-block;margin:4px;vertical-align:top;font-size:0.8em;max-width:300px}section{margin-bottom:2.5em}</style></head><body><h1>SpectraCAM evaluation</h1><p>${dataLine} ${splitLine} Created ${escapeHtml(results.createdAt)}; ${results.seconds.toFixed(0)} s.</p>${sections.join('\n')}</body></html>\n`;
 }

@@ -56,6 +56,9 @@ test('evaluate: 2 partitions x 2 repeats on meat write results.json, every figur
   assert.ok((html.match(/<svg/g) ?? []).length >= 8, 'charts are inline SVG');
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, 'no scripts, no network references');
   assert.match(html, /1740/, 'the fat band is reported');
+  // Heat maps are images: the whole report stays small (it was 27 MB for the quickstart with SVG heat maps).
+  assert.ok(html.length < 3_000_000, `report of ${(html.length / 1e6).toFixed(2)} MB`);
+  t.diagnostic(`report.html: ${(html.length / 1e6).toFixed(2)} MB`);
 
   // Resume: every run is kept, so a second evaluation trains nothing.
   const before = (await stat(join(out, 'runs', 'p0-r0', 'run.json'))).mtimeMs;
