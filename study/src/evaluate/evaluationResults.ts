@@ -9,6 +9,12 @@ export interface MeanStd {
   n: number;
 }
 
+export interface ConfusionSummary {
+  confusion: number[][];
+  recall: number[];
+  balancedAccuracy: number;
+}
+
 export interface PartAccuracies {
   train: number;
   validation: number;
@@ -120,6 +126,8 @@ export interface EvaluationResults {
     /** Mean pairwise Pearson correlation between the partitions' class-mean maps, per class. */
     camStability: Record<string, number>;
     vipStability?: number;
+    /** Test parts pooled over partitions (and repeats): confusion[true][predicted] in class order, recall per class, balanced accuracy. */
+    testConfusion?: Record<'cnn' | 'plsLda', ConfusionSummary | undefined>;
   };
   misclassified: MisclassifiedSpectrum[];
   inside?: InsideTheNetwork;

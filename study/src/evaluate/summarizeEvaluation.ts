@@ -3,7 +3,7 @@ import type { Dataset } from '@spectracam/data';
 import type { CrossValidation } from '../model_selection/index.js';
 import type { PlsLdaFit } from './plsLdaEstimator.js';
 import type { PooledMaps } from './cnnAnalysis.js';
-import type { ClassMaps, CnnRunResult, EvaluationResults, PartitionResult } from './evaluationResults.js';
+import type { ClassMaps, CnnRunResult, ConfusionSummary, EvaluationResults, PartitionResult } from './evaluationResults.js';
 import { meanStd } from './meanStd.js';
 import { meanPairwisePearson } from './pearson.js';
 
@@ -98,9 +98,31 @@ export function summarizeEvaluation(
           }
         : {}),
       camStability,
+      testConfusion: { cnn: confusionOf(dataset, cnn), plsLda: pls ? confusionOf(dataset, pls) : undefined },
     },
     misclassified: analysis.misclassified,
     ...(analysis.inside ? { inside: analysis.inside } : {}),
     seconds,
   };
+}
+
+/** The test predictions of a cross-validation, pooled, as a confusion matrix with recall per class. */
+function confusionOf(dataset: Dataset, cv: CrossValidation): ConfusionSummary {
+  const index = new Map(dataset.classes.map((c, i) => [c, i]));
+  const C = dataset.classes.length;
+  const confusion = Array.from({ length: C }, () => new Array<number>(C).fill(0));
+  for (const { partition, fits } of cv.partitions) {
+    for (const fit of fits) {
+      partition.test.forEach((row, k) => {
+        const p = index.get(fit.predicted.test[k]!);
+        if (p !== undefined) confusion[index.get(dataset.labels[row]!)!]![p]! += 1;
+      });
+    }
+  }
+  const recall = confusion.map((row, c) => {
+    const n = row.reduce((a, b) => a + b, 0);
+    return n > 0 ? row[c]! / n : Number.NaN;
+  });
+  const present = recall.filter((r) => !Number.isNaN(r));
+  return { confusion, recall, balancedAccuracy: present.length ? present.reduce((a, b) => a + b, 0) / present.length : Number.NaN };
 }

@@ -51,7 +51,7 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
     .map((p) => `<tr><td>${p.base ? 'base (0)' : p.index}</td><td>${pm({ mean: p.cnn.mean.train, std: p.cnn.std.train })}</td><td>${pm({ mean: p.cnn.mean.validation, std: p.cnn.std.validation })}</td><td>${pm({ mean: p.cnn.mean.test, std: p.cnn.std.test })}</td><td>${p.plsLda ? `${pct(p.plsLda.accuracy.train)} / ${pct(p.plsLda.accuracy.validation)} / ${pct(p.plsLda.accuracy.test)} (${p.plsLda.components} LVs)` : ''}</td></tr>`)
     .join('');
   sections.push(
-    `<section class="figure" id="fig1-accuracy"><h2>1. Accuracy (as the study's Table 2)</h2><table><tr><th>model</th><th>train</th><th>validation</th><th>test</th><th></th></tr>${rows.join('')}</table><h3>Per partition (CNN mean &plusmn; std over repeats; PLS-LDA train / validation / test)</h3><table><tr><th>partition</th><th>CNN train</th><th>CNN validation</th><th>CNN test</th><th>PLS-LDA</th></tr>${perPartition}</table>${base.warning ? `<p class="warning">${escapeHtml(base.warning)}</p>` : ''}</section>`,
+    `<section class="figure" id="fig1-accuracy"><h2>1. Accuracy (as the study's Table 2)</h2><table><tr><th>model</th><th>train</th><th>validation</th><th>test</th><th></th></tr>${rows.join('')}</table><h3>Per partition (CNN mean &plusmn; std over repeats; PLS-LDA train / validation / test)</h3><table><tr><th>partition</th><th>CNN train</th><th>CNN validation</th><th>CNN test</th><th>PLS-LDA</th></tr>${perPartition}</table>${confusionTables(results)}${base.warning ? `<p class="warning">${escapeHtml(base.warning)}</p>` : ''}</section>`,
   );
 
   // 2, 3: class patterns and top-variable frequency (cam's chart specs), base partition.
@@ -148,4 +148,15 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
   }
 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SpectraCAM evaluation: ${escapeHtml(data.source)}</title><style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child{text-align:left}.caption{color:#555;font-size:0.9em}.warning{color:#a40}.chart{display:inline-block;vertical-align:top}.heatmap{display:inline-block;margin:4px;vertical-align:top;font-size:0.8em;max-width:300px}section{margin-bottom:2.5em}</style></head><body><h1>SpectraCAM evaluation</h1><p>${dataLine} ${splitLine} Created ${escapeHtml(results.createdAt)}; ${results.seconds.toFixed(0)} s.</p>${sections.join('\n')}</body></html>\n`;
+}
+
+/** Confusion matrices and recall per class of the CNN and PLS-LDA on the test parts, pooled. */
+function confusionTables(results: EvaluationResults): string {
+  const classes = results.data.classes;
+  const table = (name: string, c: NonNullable<NonNullable<EvaluationResults['summary']['testConfusion']>['cnn']>) =>
+    `<h3>${escapeHtml(name)}: test parts pooled (rows: true class, columns: predicted); balanced accuracy ${pct(c.balancedAccuracy)}</h3><table><tr><th></th>${classes.map((k) => `<th>${escapeHtml(k)}</th>`).join('')}<th>recall</th></tr>${c.confusion
+      .map((row, i) => `<tr><td>${escapeHtml(classes[i]!)}</td>${row.map((v) => `<td>${v}</td>`).join('')}<td>${pct(c.recall[i]!)}</td></tr>`)
+      .join('')}</table>`;
+  const t = results.summary.testConfusion;
+  return t ? `${t.cnn ? table('CNN', t.cnn) : ''}${t.plsLda ? table('PLS-LDA', t.plsLda) : ''}` : '';
 }

@@ -56,6 +56,12 @@ test('evaluate: 2 partitions x 2 repeats on meat write results.json, every figur
   assert.ok((html.match(/<svg/g) ?? []).length >= 8, 'charts are inline SVG');
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, 'no scripts, no network references');
   assert.match(html, /1740/, 'the fat band is reported');
+  // Confusion matrices of the CNN and PLS-LDA on the pooled test parts: every test spectrum of every run counted once.
+  const confusion = results.summary.testConfusion!;
+  const tested = results.partitions.reduce((n, p) => n + p.ids.test.length * p.cnn.runs.length, 0);
+  assert.equal(confusion.cnn!.confusion.flat().reduce((a, b) => a + b, 0), tested);
+  assert.equal(confusion.plsLda!.confusion.flat().reduce((a, b) => a + b, 0), results.partitions.reduce((n, p) => n + p.ids.test.length, 0));
+  assert.match(html, /CNN: test parts pooled .* balanced accuracy/);
   // Heat maps are images: the whole report stays small (it was 27 MB for the quickstart with SVG heat maps).
   assert.ok(html.length < 3_000_000, `report of ${(html.length / 1e6).toFixed(2)} MB`);
   t.diagnostic(`report.html: ${(html.length / 1e6).toFixed(2)} MB`);
