@@ -7,6 +7,8 @@ import { crossValidate, monteCarloSplitter, type Splitter } from '../model_selec
 import type { EvaluationResults } from './evaluationResults.js';
 import { cnnEstimator } from './cnnEstimator.js';
 import { plsLdaEstimator } from './plsLdaEstimator.js';
+import { nearestNeighbourEstimator } from '../baseline/nearestNeighbour.js';
+import { summarizeScores } from './summarizeEvaluation.js';
 import { createCnnAnalysis } from './cnnAnalysis.js';
 import { fitKey, summarizeEvaluation, type FitDetails } from './summarizeEvaluation.js';
 import type { PartitionTrainer } from './trainPartitionRun.js';
@@ -142,10 +144,13 @@ async function runEvaluation(options: EvaluateOptions, hooks: EvaluateHooks, spl
           onFitted: (fit, partition) => void details.pls.set(partition.index, fit.model),
         })
       : undefined;
+  // 1-NN on raw spectra, the simplest peer every spectral benchmark reports (study Table 2 gains a row).
+  const nnScores = await crossValidate(nearestNeighbourEstimator(), dataset, splitter);
   const settings: EvaluationResults['settings'] = {
     partitions, repeats, protocol: cnnScores.partitions[0]!.partition.protocol, ratios, baseline, fraction, train, backend,
   };
   const evaluation = summarizeEvaluation(dataset, cnnScores, plsScores, details, { pooled: analysis.pooled, misclassified: analysis.misclassified, inside: analysis.inside() }, settings, (Date.now() - started) / 1000);
+  evaluation.summary.nearestNeighbour = summarizeScores(nnScores);
   await writeFileAtomic(join(out, 'results.json'), JSON.stringify(evaluation));
   done = total;
   report({ phase: 'done', partition: partitions, message: `results in ${join(out, 'results.json')}` });

@@ -123,6 +123,8 @@ export interface EvaluationResults {
   summary: {
     cnn: { train: MeanStd; validation: MeanStd; test: MeanStd };
     plsLda?: { train: MeanStd; validation: MeanStd; test: MeanStd; components: number[] };
+    /** 1-NN (Euclidean, raw spectra; reference = train + validation) on the same partitions. */
+    nearestNeighbour?: { train: MeanStd; validation: MeanStd; test: MeanStd };
     /** Mean pairwise Pearson correlation between the partitions' class-mean maps, per class. */
     camStability: Record<string, number>;
     vipStability?: number;

@@ -3,7 +3,7 @@ import type { Dataset } from '@spectracam/data';
 import type { CrossValidation } from '../model_selection/index.js';
 import type { PlsLdaFit } from './plsLdaEstimator.js';
 import type { PooledMaps } from './cnnAnalysis.js';
-import type { ClassMaps, CnnRunResult, ConfusionSummary, EvaluationResults, PartitionResult } from './evaluationResults.js';
+import type { ClassMaps, CnnRunResult, ConfusionSummary, EvaluationResults, MeanStd, PartitionResult } from './evaluationResults.js';
 import { meanStd } from './meanStd.js';
 import { meanPairwisePearson } from './pearson.js';
 
@@ -125,4 +125,10 @@ function confusionOf(dataset: Dataset, cv: CrossValidation): ConfusionSummary {
   });
   const present = recall.filter((r) => !Number.isNaN(r));
   return { confusion, recall, balancedAccuracy: present.length ? present.reduce((a, b) => a + b, 0) / present.length : Number.NaN };
+}
+
+/** Mean and spread of an estimator's accuracies on each part over all its fits. */
+export function summarizeScores(cv: CrossValidation): { train: MeanStd; validation: MeanStd; test: MeanStd } {
+  const part = (name: 'train' | 'validation' | 'test') => meanStd(cv.partitions.flatMap((p) => p.fits.map((f) => f.accuracy[name])));
+  return { train: part('train'), validation: part('validation'), test: part('test') };
 }

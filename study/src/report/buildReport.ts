@@ -45,6 +45,7 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
   // 1. Accuracy table (study Table 2).
   const rows = [
     `<tr><td>CNN, ${summary.cnn.test.n} run${summary.cnn.test.n === 1 ? '' : 's'}</td><td>${pm(summary.cnn.train)}</td><td>${pm(summary.cnn.validation)}</td><td>${pm(summary.cnn.test)}</td><td></td></tr>`,
+    ...(summary.nearestNeighbour ? [`<tr><td>1-NN (Euclidean), ${summary.nearestNeighbour.test.n} partition${summary.nearestNeighbour.test.n === 1 ? '' : 's'}</td><td>${pm(summary.nearestNeighbour.train)}</td><td>${pm(summary.nearestNeighbour.validation)}</td><td>${pm(summary.nearestNeighbour.test)}</td><td></td></tr>`] : []),
     ...(summary.plsLda ? [`<tr><td>PLS-LDA, ${summary.plsLda.test.n} partitions</td><td>${pm(summary.plsLda.train)}</td><td>${pm(summary.plsLda.validation)}</td><td>${pm(summary.plsLda.test)}</td><td>LVs ${summary.plsLda.components.join(', ')}</td></tr>`] : []),
   ];
   const perPartition = partitions

@@ -62,6 +62,8 @@ test('evaluate: 2 partitions x 2 repeats on meat write results.json, every figur
   assert.equal(confusion.cnn!.confusion.flat().reduce((a, b) => a + b, 0), tested);
   assert.equal(confusion.plsLda!.confusion.flat().reduce((a, b) => a + b, 0), results.partitions.reduce((n, p) => n + p.ids.test.length, 0));
   assert.match(html, /CNN: test parts pooled .* balanced accuracy/);
+  assert.ok(results.summary.nearestNeighbour!.test.mean > 0.5, 'Table 2 has a 1-NN row');
+  assert.match(html, /1-NN \(Euclidean\)/);
   // Heat maps are images: the whole report stays small (it was 27 MB for the quickstart with SVG heat maps).
   assert.ok(html.length < 3_000_000, `report of ${(html.length / 1e6).toFixed(2)} MB`);
   t.diagnostic(`report.html: ${(html.length / 1e6).toFixed(2)} MB`);
