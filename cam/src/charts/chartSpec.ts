@@ -16,10 +16,18 @@ export interface ChartOptions {
   width?: number;
   /** @default 240 */
   height?: number;
+  /** Draw the axis from high to low values, as infrared spectra are read. @default false */
+  decreasing?: boolean;
+}
+
+/** The x scale of a spectrum chart: the data's range, high to low when asked. */
+export function xScale(options: ChartOptions): Record<string, unknown> {
+  return { zero: false, nice: false, ...(options.decreasing ? { reverse: true } : {}) };
 }
 
 export function xTitle(unit: string | undefined): string {
-  return unit ? `wavenumber (${unit})` : 'variable';
+  if (!unit) return 'variable';
+  return unit === 'cm-1' ? 'wavenumber (cm⁻¹)' : unit === 'nm' || unit === 'um' ? `wavelength (${unit === 'um' ? 'µm' : unit})` : `${unit}`;
 }
 
 /** Rounds to keep inline data small without changing what a plot shows. */

@@ -43,7 +43,10 @@ export function explanationSvg(plot: ExplanationPlot): string {
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   const pw = W - M.left - M.right;
   const ph = H - M.top - M.bottom;
-  const sx = (v: number) => M.left + ((v - x0) / (x1 - x0 || 1)) * pw;
+  // Infrared spectra are drawn from high to low wavenumber, as IR users read them; Raman (a shift
+  // axis starting below 400 cm-1) and other units from low to high.
+  const decreasing = plot.unit === 'cm-1' && x0 >= 400;
+  const sx = (v: number) => M.left + ((decreasing ? x1 - v : v - x0) / (x1 - x0 || 1)) * pw;
   const sy = (v: number) => M.top + ph - ((v - y0) / (y1 - y0 || 1)) * ph;
   const sm = (v: number) => M.top + ph - v * ph;
   const path = (f: (i: number) => number) =>
@@ -71,7 +74,7 @@ export function explanationSvg(plot: ExplanationPlot): string {
   }
   for (const t of ticks(y0, y1, 4)) parts.push(`<text x="${M.left - 4}" y="${sy(t) + 4}" text-anchor="end" fill="#2166ac">${fmt(t)}</text>`);
   for (const t of [0, 0.5, 1]) parts.push(`<text x="${M.left + pw + 4}" y="${sm(t) + 4}" fill="#d6604d">${t}</text>`);
-  parts.push(`<text x="${M.left + pw / 2}" y="${H - 8}" text-anchor="middle">${escape(plot.unit)}</text>`);
+  parts.push(`<text x="${M.left + pw / 2}" y="${H - 8}" text-anchor="middle">${escape(plot.unit === 'cm-1' ? 'wavenumber (cm⁻¹)' : plot.unit)}</text>`);
   parts.push(`<text transform="translate(14 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle" fill="#2166ac">intensity</text>`);
   parts.push(`<text transform="translate(${W - 14} ${M.top + ph / 2}) rotate(90)" text-anchor="middle" fill="#d6604d">importance (scaled)</text>`);
   parts.push('</svg>');

@@ -7,6 +7,7 @@ import { vipSpec } from './specs/vipSpec.js';
 import { partitionAccuracySpec } from './specs/partitionAccuracySpec.js';
 import { stabilitySpec } from './specs/stabilitySpec.js';
 import { heatmapPng } from './heatmapPng.js';
+import { looksRaman } from '../baseline/ramanAxis.js';
 import { decisionSpec, gapWeightsSpec } from './specs/decisionSpec.js';
 import { kernelSpec } from './specs/kernelSpec.js';
 
@@ -32,6 +33,8 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
   const { data, settings, partitions, summary } = results;
   const base = partitions[0]!;
   const axis = data.axis;
+  // Infrared spectra are read from high to low wavenumber; Raman shifts from low to high.
+  const decreasing = data.unit === 'cm-1' && !looksRaman({ axis: Float64Array.from(axis), unit: data.unit });
   const counts = data.classes.map((c) => `${escapeHtml(c)} ${data.classCounts[c]}`).join(', ');
   const dataLine = `Data: ${escapeHtml(data.source)} (${data.spectra} spectra, ${data.variables} variables, ${data.classes.length} classes: ${counts}).`;
   const splitLine = `Split: ${escapeHtml(settings.protocol)}${settings.protocol === 'random' && data.groups ? '' : ''}, ratios ${settings.ratios.join(':')}; base partition (seed 0) + ${settings.partitions} random partitions; CNN trained ${settings.repeats}x per partition; base partition parts: ${base.ids.train.length} train / ${base.ids.validation.length} validation / ${base.ids.test.length} test.`;
@@ -71,14 +74,14 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
     await figure(
       'fig2-class-patterns',
       '2. Class patterns: mean spectrum and mean scaled CAM ± std (Figs 2, 4)',
-      withMaps.map((c) => classPatternChart({ axis, unit: data.unit, title: `${c} (n = ${base.cnn.classMaps[c]!.n} correctly classified test spectra x repeats)`, meanSpectrum: base.cnn.classMaps[c]!.spectrum, meanMap: base.cnn.classMaps[c]!.mean, stdMap: base.cnn.classMaps[c]!.std, height: 160 })),
+      withMaps.map((c) => classPatternChart({ axis, unit: data.unit, decreasing, title: `${c} (n = ${base.cnn.classMaps[c]!.n} correctly classified test spectra x repeats)`, meanSpectrum: base.cnn.classMaps[c]!.spectrum, meanMap: base.cnn.classMaps[c]!.mean, stdMap: base.cnn.classMaps[c]!.std, height: 160 })),
       `Red: mean scaled CAM of correctly classified test spectra, pooled over the ${settings.repeats} CNNs of the base partition; shaded: &plusmn; std; blue: mean raw test spectrum.`,
       notesHtml,
     ),
   );
   const frequency: Record<string, number[]> = {};
   for (const c of withMaps) frequency[c] = base.cnn.classMaps[c]!.frequency;
-  sections.push(await figure('fig3-top-frequency', `3. Share of spectra with each variable in the top ${Math.round(100 * settings.fraction)} % (Figs 3, 5)`, withMaps.length ? [topFrequencyChart({ axis, unit: data.unit, frequency, fraction: settings.fraction, title: 'top-variable frequency per class' })] : [], 'Correctly classified test spectra of the base partition, pooled over repeats.'));
+  sections.push(await figure('fig3-top-frequency', `3. Share of spectra with each variable in the top ${Math.round(100 * settings.fraction)} % (Figs 3, 5)`, withMaps.length ? [topFrequencyChart({ axis, unit: data.unit, decreasing, frequency, fraction: settings.fraction, title: 'top-variable frequency per class' })] : [], 'Correctly classified test spectra of the base partition, pooled over repeats.'));
 
   // 4. VIP.
   const vips = partitions.filter((p) => p.plsLda).map((p) => ({ partition: p.base ? 'base' : `p${p.index}`, vip: p.plsLda!.vip }));
@@ -135,7 +138,7 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
     await figure(
       'fig9-misclassified',
       '9. Misclassified test spectra with their maps (Fig A3)',
-      shown.map((m) => spectrumCamChart({ axis, unit: data.unit, spectrum: m.spectrum, map: m.map, title: `${m.id}: true ${m.trueLabel}, predicted ${m.predicted} (partition ${m.partition}, run ${m.repeat})`, height: 140 })),
+      shown.map((m) => spectrumCamChart({ axis, unit: data.unit, decreasing, spectrum: m.spectrum, map: m.map, title: `${m.id}: true ${m.trueLabel}, predicted ${m.predicted} (partition ${m.partition}, run ${m.repeat})`, height: 140 })),
       shown.length ? `${results.misclassified.length} misclassified test spectra kept (first ${shown.length} shown); map of the predicted class.` : `No misclassified test spectra in ${summary.cnn.test.n} CNN runs.`,
     ),
   );
