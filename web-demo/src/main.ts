@@ -5,7 +5,7 @@ import { renderResults } from './app/renderResults.js';
 import { publishTestResults } from './app/testResults.js';
 import { readSpectraFiles } from './spectra/readSpectraFiles.js';
 import { drawFeatureMaps } from './ui/featureMapsView.js';
-import type { Device } from './worker/protocol.js';
+import type { Device, ExplainMethod } from './worker/protocol.js';
 import type { BandTableName } from './worker/bandTableFor.js';
 import { WorkerClient } from './worker/workerClient.js';
 import type { OverlayMode } from './ui/spectrumChart.js';
@@ -22,6 +22,15 @@ const ortBase = () => new URL(`${import.meta.env.BASE_URL}ort/`, document.baseUR
 /** `?threads=N` overrides ONNX Runtime's wasm thread count (for measurements). */
 const threads = () => Number(new URLSearchParams(location.search).get('threads')) || undefined;
 const bands = () => byId<HTMLSelectElement>('bands-select').value as BandTableName;
+const method = () => (byId<HTMLSelectElement>('method-select').value || 'cam') as ExplainMethod;
+
+/** The method choices of the loaded file; the current choice stays when the new file offers it. */
+function drawMethods(methods: readonly ExplainMethod[]): void {
+  const select = byId<HTMLSelectElement>('method-select');
+  const current = select.value;
+  select.replaceChildren(...methods.map((m) => Object.assign(document.createElement('option'), { value: m, textContent: m })));
+  select.value = methods.includes(current as ExplainMethod) ? current : 'cam';
+}
 
 /** Loads a model into the worker; on failure the previous model and result stay. */
 async function loadModel(bytes: ArrayBuffer, name: string): Promise<void> {
@@ -31,6 +40,7 @@ async function loadModel(bytes: ArrayBuffer, name: string): Promise<void> {
   const reply = await worker.call<'loaded'>({ type: 'load', name, bytes: bytes.slice(0), device: device(), ortBase: ortBase(), threads: threads() });
   timings.loadModelMs = performance.now() - t0;
   state.model = reply.info;
+  drawMethods(reply.info.methods);
   modelBytes = bytes;
   modelName = name;
   drawModelInfo();
@@ -41,7 +51,7 @@ async function explain(): Promise<void> {
   if (!state.model || !state.spectra) return;
   setStatus(`explaining ${state.spectra.rows.length} spectra on ${state.model.device}…`);
   const { names, axis, rows } = state.spectra;
-  const reply = await worker.call<'explained'>({ type: 'explain', spectra: { names, axis, rows }, bands: bands() });
+  const reply = await worker.call<'explained'>({ type: 'explain', spectra: { names, axis, rows }, bands: bands(), method: method() });
   state.explanation = reply.explanation;
   timings.explainMs = reply.explanation.millis;
   await renderResults(state);
@@ -146,6 +156,7 @@ function wireInputs(): void {
     void renderResults(state);
   });
   byId<HTMLSelectElement>('bands-select').addEventListener('change', () => void explain().catch((error) => showMessage(String(error), 'error')));
+  byId<HTMLSelectElement>('method-select').addEventListener('change', () => void explain().catch((error) => showMessage(String(error), 'error')));
   byId<HTMLSelectElement>('device-select').addEventListener('change', () => {
     if (!modelBytes) return;
     void loadModel(modelBytes, modelName)

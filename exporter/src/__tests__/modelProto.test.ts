@@ -96,3 +96,16 @@ test('model proto: the input is float32 [batch, p] with a symbolic batch dimensi
   assert.deepEqual(type.shape!.dim!.map((d) => d.dimParam || Number(d.dimValue)), ['batch', 77]);
   model.dispose();
 });
+
+test('model proto: every initializer feeds a node, with and without attributions and variable weights (runtimes warn about the rest)', () => {
+  for (const variableWeights of [false, true]) {
+    const { record, model } = fakeRun({ p: 101, variableWeights });
+    for (const attributions of [[], ['gradient', 'gradient-x-input', 'guided-gradcam']] as const) {
+      const graph = decode(exportModel(record, model, { attributions: [...attributions], cam: true })).model.graph!;
+      const used = new Set(graph.node!.flatMap((n) => n.input!));
+      const unused = graph.initializer!.map((t) => t.name!).filter((n) => !used.has(n));
+      assert.deepEqual(unused, [], `variable weights ${variableWeights}, attributions [${attributions.join(', ')}]`);
+    }
+    model.dispose();
+  }
+});

@@ -31,8 +31,9 @@ export function attributionPart(x: string, weights: NetworkWeights, geometry: Mo
     floatTensor(name('seed.scale'), [], [1 / n3]),
     floatTensor(name('zero'), [], [0]),
     int64Tensor(name('axis1'), [1]),
-    int64Tensor(name('sum.axis'), [1]),
   );
+  // Runtimes warn about unused initializers, so this one exists only where the sum below does.
+  if (weights.variableWeights) initializers.push(int64Tensor(name('sum.axis'), [1]));
   // [C, K] -> [1, C, K, 1, 1]: each class's weights, spread over the Conv3 positions below.
   initializers.push(int64Tensor(name('seed.shape'), [1, C, K, 1, 1]));
   nodes.push(
@@ -54,9 +55,10 @@ export function attributionPart(x: string, weights: NetworkWeights, geometry: Mo
         node('Cast', [id('on')], [id('mask')], id('cast'), { to: 1 }),
         node('Unsqueeze', [id('mask'), name('axis1')], [id('mask5')], id('unsqueeze')),
       );
-      initializers.push(int64Tensor(id('shape5'), [-1, C, w.filters, 1, geo.outputLength]), int64Tensor(id('shape4'), [-1, w.filters, 1, geo.outputLength]));
+      initializers.push(int64Tensor(id('shape4'), [-1, w.filters, 1, geo.outputLength]));
       if (l === weights.conv.length - 1) nodes.push(node('Mul', [id('mask5'), name('seed')], [id('masked5')], id('seed_mask')));
       else {
+        initializers.push(int64Tensor(id('shape5'), [-1, C, w.filters, 1, geo.outputLength]));
         nodes.push(node('Reshape', [g, id('shape5')], [id('g5')], id('to5')), node('Mul', [id('g5'), id('mask5')], [id('masked5')], id('mask_mul')));
       }
       let masked = id('masked5');

@@ -116,6 +116,29 @@ describe('web demo in Chromium', { skip: missing }, () => {
     }
   });
 
+  test('the method switch explains with an attribution the file carries, the same maps as the Node runtime', async () => {
+    const options = await page.locator('#method-select option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+    assert.deepEqual(options, ['cam', 'gradient-x-input', 'guided-gradcam'], 'cam and the example file\'s attributions');
+    const before = (await readResults(page))!;
+    await page.selectOption('#method-select', 'gradient-x-input');
+    const switched = await waitForResults(page, before.version);
+    const model = await loadModel(new Uint8Array(readFileSync(join(distDir, 'example', 'model.onnx'))));
+    try {
+      const { axis, rows } = exampleAsColumns();
+      const node = await model.explain(rows, { axis, class: 'all', full: true, method: 'gradient-x-input' });
+      let worst = 0;
+      node.forEach((e, i) => model.classes.forEach((c, k) => {
+        const expected = e.maps.find((m) => m.class === c)!.map!;
+        for (let j = 0; j < expected.length; j++) worst = Math.max(worst, Math.abs(switched.maps[i]![k]![j]! - expected[j]!));
+      }));
+      assert.ok(worst <= 1e-4, `gradient x input maps differ browser vs Node by ${worst}`);
+    } finally {
+      await model.dispose();
+    }
+    await page.selectOption('#method-select', 'cam');
+    await waitForResults(page, switched.version);
+  });
+
   test('bad files show a message next to the drop zone and leave the previous result on screen', async () => {
     const shown = (await readResults(page))!;
     const notOnnx = join(work, 'not-a-model.onnx');

@@ -1,6 +1,6 @@
 import type { SpectraModel } from '@spectracam/runtime';
 import { resampleLinear } from '@spectracam/cam';
-import type { Explanation, SpectraPayload, SpectrumExplanation } from './protocol.js';
+import type { ExplainMethod, Explanation, SpectraPayload, SpectrumExplanation } from './protocol.js';
 import type { BandTableName } from './bandTableFor.js';
 import { bandTableFor } from './bandTableFor.js';
 
@@ -8,9 +8,10 @@ import { bandTableFor } from './bandTableFor.js';
  * Predicts and explains every spectrum for every class (full scaled maps), and flattens the
  * runtime's answer into plain arrays for the page. Regions are those of the predicted class.
  */
-export async function explainPayload(model: SpectraModel, spectra: SpectraPayload, bands: BandTableName): Promise<Explanation> {
+export async function explainPayload(model: SpectraModel, spectra: SpectraPayload, bands: BandTableName, method: ExplainMethod = 'cam'): Promise<Explanation> {
   const started = performance.now();
   const explanations = await model.explain(spectra.rows, {
+    method,
     axis: spectra.axis,
     class: 'all',
     full: true,

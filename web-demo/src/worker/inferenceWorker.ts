@@ -29,12 +29,13 @@ async function handle(request: Request): Promise<Response> {
           axis: Array.from(next.axis),
           unit: next.unit,
           featureLayers: next.metadata.outputs.filter((o) => /^conv[123]$/.test(o)),
+          methods: ['cam', ...(['gradient', 'gradient-x-input', 'guided-gradcam'] as const).filter((m) => next.metadata.outputs.includes(m.replace(/-/g, '_')))],
           device: next.device === 'webgpu' ? 'webgpu' : 'wasm',
         },
       };
     }
     case 'explain':
-      return { id, type: 'explained', explanation: await explainPayload(need(model), request.spectra, request.bands) };
+      return { id, type: 'explained', explanation: await explainPayload(need(model), request.spectra, request.bands, request.method) };
     case 'featureMaps':
       return { id, type: 'featureMaps', featureMaps: await featureMapsPayload(need(model), request.spectra, request.index) };
     case 'bench':

@@ -12,8 +12,12 @@ export interface ModelInfo {
   unit: string;
   /** Conv layers whose feature maps the graph outputs (conv3 always; conv1/conv2 when exported). */
   featureLayers: string[];
+  /** Explanation methods the file offers: cam always, and every attribution it carries. */
+  methods: ExplainMethod[];
   device: Device;
 }
+
+export type ExplainMethod = 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam';
 
 /** One spectrum's explanation, flattened for the page. */
 export interface SpectrumExplanation {
@@ -55,7 +59,7 @@ export interface SpectraPayload {
 
 export type Request =
   | { id: number; type: 'load'; name: string; bytes: ArrayBuffer; device: Device; ortBase: string; threads?: number }
-  | { id: number; type: 'explain'; spectra: SpectraPayload; bands: BandTableName }
+  | { id: number; type: 'explain'; spectra: SpectraPayload; bands: BandTableName; method: ExplainMethod }
   | { id: number; type: 'featureMaps'; spectra: SpectraPayload; index: number }
   | { id: number; type: 'bench'; spectra: SpectraPayload; batch: number; repeats: number };
 
