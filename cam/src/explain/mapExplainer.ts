@@ -37,7 +37,7 @@ export interface MapExplainer {
   readonly axis: Float64Array;
   /** Explains the coarse map (one value per last-layer position) at coarse[offset .. offset + N). */
   explain(coarse: ArrayLike<number>, offset: number, options?: MapExplainOptions): MapExplanation;
-  /** Explains a map already at input resolution (an attribution), at values[offset .. offset + p): the same scaling, top and bands. */
+  /** Explains a map already at input resolution (an attribution), at values[offset .. offset + p): scaled by magnitude, |v| / max |v|, then the same top and bands. */
   explainFull(values: ArrayLike<number>, offset: number, options?: MapExplainOptions): MapExplanation;
 }
 
@@ -103,8 +103,10 @@ export function createMapExplainer(centres: ArrayLike<number>, axis: ArrayLike<n
     },
     explainFull(values, offset, options = {}) {
       const map = new Float64Array(ax.length);
-      for (let j = 0; j < ax.length; j++) map[j] = values[offset + j]!;
-      minMaxScale(map, map);
+      // An attribution's sign is a direction, not an importance, and zero must stay zero: |v| / max |v|.
+      let top = 0;
+      for (let j = 0; j < ax.length; j++) top = Math.max(top, (map[j] = Math.abs(values[offset + j]!)));
+      if (top > 0) for (let j = 0; j < ax.length; j++) map[j]! /= top;
       const regions = topRegions(map, ax, options.top ?? 0.1);
       let peakIndex = 0;
       for (let j = 1; j < map.length; j++) if (map[j]! > map[peakIndex]!) peakIndex = j;
