@@ -25,6 +25,20 @@ export function xScale(options: ChartOptions): Record<string, unknown> {
   return { zero: false, nice: false, ...(options.decreasing ? { reverse: true } : {}) };
 }
 
+/**
+ * The x encoding of a spectrum chart. About one label per 80 px, and the end labels not pulled
+ * inside the plot (Vega's flush put "2,000" on top of "1,900").
+ */
+export function xEncoding(options: ChartOptions): Record<string, unknown> {
+  return {
+    field: 'x',
+    type: 'quantitative',
+    title: xTitle(options.unit),
+    scale: xScale(options),
+    axis: { tickCount: Math.max(2, Math.round((options.width ?? 640) / 80)), labelFlush: false, labelOverlap: true },
+  };
+}
+
 export function xTitle(unit: string | undefined): string {
   if (!unit) return 'variable';
   return unit === 'cm-1' ? 'wavenumber (cm⁻¹)' : unit === 'nm' || unit === 'um' ? `wavelength (${unit === 'um' ? 'µm' : unit})` : `${unit}`;

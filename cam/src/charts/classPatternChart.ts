@@ -1,5 +1,5 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
-import { frame, round, xScale, xTitle, type ChartOptions, type VegaLiteSpec } from './chartSpec.js';
+import { frame, round, xEncoding, type ChartOptions, type VegaLiteSpec } from './chartSpec.js';
 
 export interface ClassPatternChartInput extends ChartOptions {
   axis: ArrayLike<number>;
@@ -26,7 +26,7 @@ export function classPatternChart(input: ClassPatternChartInput): VegaLiteSpec {
     low: round(Math.max(0, meanMap[i]! - stdMap[i]!), 4),
     high: round(Math.min(1, meanMap[i]! + stdMap[i]!), 4),
   }));
-  const x = { field: 'x', type: 'quantitative', title: xTitle(input.unit), scale: xScale(input) };
+  const x = xEncoding(input);
   const importance = { type: 'quantitative', title: 'mean importance', scale: { domain: [0, 1] } };
   return {
     ...frame(input),

@@ -1,7 +1,7 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
 import type { AnnotatedRegion } from '../bands/annotateRegions.js';
 import type { Region } from '../top/topRegions.js';
-import { frame, round, xScale, xTitle, type ChartOptions, type VegaLiteSpec } from './chartSpec.js';
+import { frame, round, xEncoding, type ChartOptions, type VegaLiteSpec } from './chartSpec.js';
 
 export interface SpectrumCamChartInput extends ChartOptions {
   axis: ArrayLike<number>;
@@ -28,7 +28,7 @@ export function spectrumCamChart(input: SpectrumCamChartInput): VegaLiteSpec {
     intensity: round(spectrum[i]!),
     importance: round(map[i]!, 4),
   }));
-  const x = { field: 'x', type: 'quantitative', title: xTitle(input.unit), scale: xScale(input) };
+  const x = xEncoding(input);
   const mapLayer =
     input.overlay === 'band'
       ? {

@@ -1,5 +1,5 @@
 import { assertFiniteArray, assertLength } from '../util/checks.js';
-import { frame, round, xScale, xTitle, type ChartOptions, type VegaLiteSpec } from './chartSpec.js';
+import { frame, round, xEncoding, type ChartOptions, type VegaLiteSpec } from './chartSpec.js';
 
 export interface TopFrequencyChartInput extends ChartOptions {
   axis: ArrayLike<number>;
@@ -26,7 +26,7 @@ export function topFrequencyChart(input: TopFrequencyChartInput): VegaLiteSpec {
     data: { values },
     mark: { type: 'line', strokeWidth: 1.2 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: xTitle(input.unit), scale: xScale(input) },
+      x: xEncoding(input),
       y: { field: 'frequency', type: 'quantitative', title: `share in top ${percent} %`, axis: { format: '%' }, scale: { domain: [0, 1] } },
       color: { field: 'class', type: 'nominal', title: 'class' },
     },

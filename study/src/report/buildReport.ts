@@ -85,7 +85,7 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
 
   // 4. VIP.
   const vips = partitions.filter((p) => p.plsLda).map((p) => ({ partition: p.base ? 'base' : `p${p.index}`, vip: p.plsLda!.vip }));
-  sections.push(await figure('fig4-vip', '4. PLS-LDA variable importance in projection (Fig 6)', vips.length ? [vipSpec(axis, data.unit, vips, 'VIP per partition; dashed: 1 (relevant) and 0.5')] : [], vips.length ? `Latent variables per partition: ${partitions.map((p) => p.plsLda?.components ?? '-').join(', ')}.` : 'PLS-LDA was not run (--baseline none).'));
+  sections.push(await figure('fig4-vip', '4. PLS-LDA variable importance in projection (Fig 6)', vips.length ? [vipSpec(axis, { unit: data.unit, decreasing }, vips, 'VIP per partition; dashed: 1 (relevant) and 0.5')] : [], vips.length ? `Latent variables per partition: ${partitions.map((p) => p.plsLda?.components ?? '-').join(', ')}.` : 'PLS-LDA was not run (--baseline none).'));
 
   // 5, 6, 10 from one network.
   const inside = results.inside;
@@ -126,9 +126,9 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
   const stability: Record<string, unknown>[] = [];
   for (const c of withMaps) {
     const curves = partitions.filter((p) => p.cnn.classMaps[c]!.mean.length).map((p) => ({ partition: p.base ? 'base' : `p${p.index}`, values: p.cnn.classMaps[c]!.mean }));
-    stability.push(stabilitySpec(axis, data.unit, curves, 'mean scaled CAM', `${c}: class-mean CAM per partition, mean pairwise r = ${summary.camStability[c]?.toFixed(3)}`));
+    stability.push(stabilitySpec(axis, { unit: data.unit, decreasing }, curves, 'mean scaled CAM', `${c}: class-mean CAM per partition, mean pairwise r = ${summary.camStability[c]?.toFixed(3)}`));
   }
-  if (vips.length) stability.push(stabilitySpec(axis, data.unit, vips.map((v) => ({ partition: v.partition, values: v.vip })), 'VIP', `PLS-LDA VIP per partition, mean pairwise r = ${summary.vipStability?.toFixed(3)}`));
+  if (vips.length) stability.push(stabilitySpec(axis, { unit: data.unit, decreasing }, vips.map((v) => ({ partition: v.partition, values: v.vip })), 'VIP', `PLS-LDA VIP per partition, mean pairwise r = ${summary.vipStability?.toFixed(3)}`));
   const stable = partitions.length >= 2;
   sections.push(await figure('fig8-stability', '8. Stability over partitions (Fig 10)', stable ? stability : [], stable ? 'Mean pairwise Pearson correlation between the partitions\' curves.' : 'Stability compares partitions: it needs at least two (evaluate --partitions 1 or more).'));
 

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '@spectracam/runtime';
+import { REPORT_FIGURES } from '@spectracam/study';
+import { chromiumMissing } from '@spectracam/test/support/browser/chromium';
+import { reportLayout } from '@spectracam/test/support/browser/reportLayout';
 
 const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));
 
@@ -46,5 +49,18 @@ test('spectracam quickstart: synthetic data, a trained and exported model, expla
   assert.match(await readFile(join(out, 'explanation.svg'), 'utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
   const report = await readFile(join(out, 'evaluation', 'report.html'), 'utf8');
   assert.match(report, /<html[\s\S]*<svg/);
+  assert.ok(report.length < 3_000_000, `report.html is ${(report.length / 1e6).toFixed(2)} MB`);
+
+  await t.test('the report in Chromium: every figure drawn, no text on other text, nothing fetched, class names as text', { skip: chromiumMissing() }, async (st) => {
+    const layout = await reportLayout(join(out, 'evaluation', 'report.html'));
+    st.diagnostic(`report.html ${(report.length / 1e6).toFixed(2)} MB, loaded in ${layout.millis} ms`);
+    assert.deepEqual(layout.figures.map((f) => f.id), [...REPORT_FIGURES]);
+    // The quickstart evaluates one partition: the stability figure says it needs two instead of drawing.
+    for (const f of layout.figures.filter((g) => g.id !== 'fig8-stability')) assert.ok(f.height > 50 && f.charts + f.images + f.tables > 0, `${f.id}: ${JSON.stringify(f)}`);
+    assert.match(layout.text, /Stability compares partitions: it needs at least two/);
+    assert.deepEqual(layout.overlaps, []);
+    assert.deepEqual(layout.requests, []);
+    for (const c of ['strain-1116', 'strain-498']) assert.ok(layout.text.includes(c), c);
+  });
   assert.ok(run.stdout.includes(join(out, 'model.onnx')), 'the summary names the model file');
 });

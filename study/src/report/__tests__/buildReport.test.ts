@@ -85,3 +85,23 @@ test('report: every figure is present, self-contained (inline SVG, no scripts, n
   assert.match(html, /group-aware/, 'each figure states the split protocol');
   assert.match(html, /1740 C=O/, 'the 1740 cm-1 band is named where the top variables sit');
 });
+
+/** The x-axis labels (position, value) of a figure's first chart, left to right. */
+function xLabels(html: string, id: string): { x: number; value: number }[] {
+  const section = html.slice(html.indexOf(`id="${id}"`));
+  const group = /role-axis-label"[^>]*>(.*?)<\/g>/s.exec(section)![1]!;
+  return [...group.matchAll(/translate\(([-\d.]+),[-\d.]+\)"[^>]*>([\d,.]+)</g)].map((m) => ({ x: Number(m[1]), value: Number(m[2]!.replace(/,/g, '')) })).sort((a, b) => a.x - b.x);
+}
+
+test('report: an infrared axis (cm-1 from 1700) runs from high to low wavenumbers in every spectrum figure; a Raman axis runs up', async () => {
+  const ir = await buildReport(results());
+  for (const id of ['fig2-class-patterns', 'fig3-top-frequency', 'fig4-vip', 'fig8-stability', 'fig9-misclassified']) {
+    const labels = xLabels(ir, id);
+    assert.ok(labels.length >= 3, `${id}: ${JSON.stringify(labels)}`);
+    for (let i = 1; i < labels.length; i++) assert.ok(labels[i]!.value < labels[i - 1]!.value, `${id}: ${JSON.stringify(labels)}`);
+  }
+  const raman = results();
+  raman.data.axis = axis.map((_, i) => 200 + 20 * i);
+  const labels = xLabels(await buildReport(raman), 'fig4-vip');
+  for (let i = 1; i < labels.length; i++) assert.ok(labels[i]!.value > labels[i - 1]!.value, JSON.stringify(labels));
+});

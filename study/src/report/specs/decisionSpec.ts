@@ -7,8 +7,8 @@ import { VEGA_LITE_SCHEMA, round, type VegaLiteSpec } from '@spectracam/cam';
  */
 export function decisionSpec(classes: readonly string[], gap: readonly number[], weights: readonly (readonly number[])[], bias: readonly number[], title: string): VegaLiteSpec {
   const bars = classes.flatMap((c, ci) => [
-    ...gap.map((f, i) => ({ class: c, part: `F${i + 1}`, product: round(f * weights[ci]![i]!, 4) })),
-    { class: c, part: 'bias', product: round(bias[ci]!, 4) },
+    ...gap.map((f, i) => ({ class: c, part: `F${i + 1}`, filter: i + 1, product: round(f * weights[ci]![i]!, 4) })),
+    { class: c, part: 'bias', filter: 0, product: round(bias[ci]!, 4) },
   ]);
   const sums = classes.map((c, ci) => ({ class: c, sum: round(gap.reduce((s, f, i) => s + f * weights[ci]![i]!, bias[ci]!), 4) }));
   const x = { field: 'class', type: 'nominal', title: 'class', sort: null };
@@ -21,7 +21,7 @@ export function decisionSpec(classes: readonly string[], gap: readonly number[],
       {
         data: { values: bars },
         mark: { type: 'bar', stroke: 'white', strokeWidth: 0.3 },
-        encoding: { x, y: { field: 'product', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: 'F_i x w_i (stacked), S_c' }, color: { field: 'part', type: 'nominal', legend: null, scale: { scheme: 'tableau20' } }, detail: { field: 'part' } },
+        encoding: { x, y: { field: 'product', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: 'F_i x w_i stacked (grey: bias), tick: S_c' }, color: { condition: { test: "datum.part === 'bias'", value: '#999' }, field: 'filter', type: 'quantitative', title: 'filter i', scale: { scheme: 'viridis', domain: [1, gap.length] } }, detail: { field: 'part' }, order: { field: 'filter' } },
       },
       { data: { values: sums }, mark: { type: 'tick', color: 'black', thickness: 3, size: 40 }, encoding: { x, y: { field: 'sum', type: 'quantitative' } } },
       { data: { values: sums }, mark: { type: 'text', dy: -10, fontWeight: 'bold' }, encoding: { x, y: { field: 'sum', type: 'quantitative' }, text: { field: 'sum', format: '.2f' } } },
@@ -39,7 +39,8 @@ export function gapWeightsSpec(classes: readonly string[], gap: readonly number[
     $schema: VEGA_LITE_SCHEMA,
     title,
     data: { values },
-    facet: { row: { field: 'series', type: 'nominal', title: null, sort: null } },
+    // Row labels above each panel: rotated beside 70 px panels, they ran into each other.
+    facet: { row: { field: 'series', type: 'nominal', title: null, sort: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } } },
     spec: { width: 640, height: 70, mark: 'bar', encoding: { x: { field: 'filter', type: 'ordinal', axis: { labelFontSize: 6 } }, y: { field: 'value', type: 'quantitative', title: null } } },
     resolve: { scale: { y: 'independent' } },
   };

@@ -1,7 +1,7 @@
-import { VEGA_LITE_SCHEMA, round, xTitle, type VegaLiteSpec } from '@spectracam/cam';
+import { VEGA_LITE_SCHEMA, round, xEncoding, type ChartOptions, type VegaLiteSpec } from '@spectracam/cam';
 
 /** Curves of every partition overlaid (study Fig 10): class-mean maps or VIP; the title carries mean r. */
-export function stabilitySpec(axis: readonly number[], unit: string, curves: { partition: string; values: readonly number[] }[], yTitle: string, title: string): VegaLiteSpec {
+export function stabilitySpec(axis: readonly number[], chart: Pick<ChartOptions, 'unit' | 'decreasing'>, curves: { partition: string; values: readonly number[] }[], yTitle: string, title: string): VegaLiteSpec {
   const values = curves.flatMap(({ partition, values: v }) => v.map((y, i) => ({ x: round(axis[i]!, 4), y: round(y, 4), partition })));
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -11,7 +11,7 @@ export function stabilitySpec(axis: readonly number[], unit: string, curves: { p
     data: { values },
     mark: { type: 'line', strokeWidth: 1, opacity: 0.8 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: xTitle(unit), scale: { zero: false, nice: false } },
+      x: xEncoding({ ...chart, width: 640 }),
       y: { field: 'y', type: 'quantitative', title: yTitle },
       color: { field: 'partition', type: 'nominal' },
     },

@@ -1,7 +1,7 @@
-import { VEGA_LITE_SCHEMA, round, xTitle, type VegaLiteSpec } from '@spectracam/cam';
+import { VEGA_LITE_SCHEMA, round, xEncoding, type ChartOptions, type VegaLiteSpec } from '@spectracam/cam';
 
 /** PLS-LDA VIP per variable (study Fig 6), one line per partition, with the 1 and 0.5 lines. */
-export function vipSpec(axis: readonly number[], unit: string, vipByPartition: { partition: string; vip: readonly number[] }[], title: string): VegaLiteSpec {
+export function vipSpec(axis: readonly number[], chart: Pick<ChartOptions, 'unit' | 'decreasing'>, vipByPartition: { partition: string; vip: readonly number[] }[], title: string): VegaLiteSpec {
   const values = vipByPartition.flatMap(({ partition, vip }) => vip.map((v, i) => ({ x: round(axis[i]!, 4), vip: round(v, 4), partition })));
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -13,7 +13,7 @@ export function vipSpec(axis: readonly number[], unit: string, vipByPartition: {
         data: { values },
         mark: { type: 'line', strokeWidth: 1 },
         encoding: {
-          x: { field: 'x', type: 'quantitative', title: xTitle(unit), scale: { zero: false, nice: false } },
+          x: xEncoding({ ...chart, width: 640 }),
           y: { field: 'vip', type: 'quantitative', title: 'VIP' },
           color: { field: 'partition', type: 'nominal' },
         },
