@@ -41,11 +41,16 @@ export function modelMetadata(record: RunRecord, outputs: string[], camAlignment
   };
 }
 
-/** The geometry of the exported network: an ensemble's members side by side multiply every layer's filters. */
+/**
+ * The geometry of the exported network: a linear path adds two channels per class to every layer
+ * (withLinearPath), and an ensemble's members side by side multiply every layer's filters.
+ */
 function exportedGeometry(record: RunRecord): ModelMetadata['geometry'] {
   const geometry = geometryMeta(record.model.geometry, record.data.axis);
   const n = record.model.members ?? 1;
-  return n === 1 ? geometry : { ...geometry, layers: geometry.layers.map((l) => ({ ...l, filters: l.filters * n })) };
+  const carriers = record.model.linearReadout ? 2 * record.model.classes.length : 0;
+  if (n === 1 && carriers === 0) return geometry;
+  return { ...geometry, layers: geometry.layers.map((l) => ({ ...l, filters: (l.filters + carriers) * n })) };
 }
 
 /** metadata_props entries: every value a JSON string, keys from the shared contract. */

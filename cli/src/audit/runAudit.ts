@@ -52,7 +52,7 @@ export interface AuditResult {
  */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = performance.now();
-  const [{ loadModel }, study, { resampleLinear }] = await Promise.all([import('@spectracam/runtime'), import('@spectracam/study'), import('@spectracam/cam')]);
+  const [{ loadModel }, study, { resampleLinear }, { fitPlsLda }] = await Promise.all([import('@spectracam/runtime'), import('@spectracam/study'), import('@spectracam/cam'), import('@spectracam/trainer')]);
   const { dataset } = options;
   const model = await loadModel(options.bytes);
   const progress = options.onProgress ?? (() => {});
@@ -68,7 +68,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     const random = await study.randomDeletionCurves(spectra, classIndex, probabilities);
     let vip: CurveResult | undefined;
     try {
-      const vipOrder = sameAxis(dataset.axis, model.axis) ? vipOrdering(study, dataset, model) : undefined;
+      const vipOrder = sameAxis(dataset.axis, model.axis) ? vipOrdering(study, fitPlsLda, dataset, model) : undefined;
       if (vipOrder) vip = await study.deletionCurves(spectra, classIndex, spectra.map(() => vipOrder), probabilities);
     } catch {
       // PLS-LDA needs a validation part of every class; without one there is no VIP baseline.
@@ -146,13 +146,13 @@ function resampleTo(dataset: Dataset, i: number, model: SpectraModel, resample: 
 }
 
 /** PLS-LDA's VIP ranking fitted on the audit data (a classical explanation to compare with). */
-function vipOrdering(study: typeof import('@spectracam/study'), dataset: Dataset, model: SpectraModel): Int32Array | undefined {
+function vipOrdering(study: typeof import('@spectracam/study'), fitPlsLda: typeof import('@spectracam/trainer').fitPlsLda, dataset: Dataset, model: SpectraModel): Int32Array | undefined {
   const byClass = new Map<string, number[]>();
   dataset.labels.forEach((l, i) => byClass.set(l, [...(byClass.get(l) ?? []), i]));
   const train: number[] = [];
   const validation: number[] = [];
   for (const rows of byClass.values()) rows.forEach((r, k) => (k % 5 === 4 ? validation : train).push(r));
   const part = (rows: number[]) => ({ spectra: rows.map((i) => dataset.spectra[i]!), labels: rows.map((i) => dataset.labels[i]!) });
-  const pls = study.fitPlsLda(part(train), part(validation), model.classes);
+  const pls = fitPlsLda(part(train), part(validation), model.classes);
   return study.orderingOf(pls.vip);
 }

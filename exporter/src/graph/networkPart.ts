@@ -32,9 +32,9 @@ export function networkPart(
   const nodes = [node('Unsqueeze', [input, 'image.axes'], ['image'], 'to_image')];
   let x = 'image';
   if (weights.variableWeights) {
-    // [batch, 1, 1, p] x [1, members, 1, p]: one weighted copy of the spectrum per member.
-    const p = weights.variableWeights.length / weights.members;
-    initializers.push(floatTensor('weights.scale', [1, weights.members, 1, p], weights.variableWeights));
+    // [batch, 1, 1, p] x [1, channels, 1, p]: weighted copies of the spectrum (per member, and per class of a linear path).
+    const p = geometry.inputLength;
+    initializers.push(floatTensor('weights.scale', [1, weights.variableWeights.length / p, 1, p], weights.variableWeights));
     nodes.push(node('Mul', [x, 'weights.scale'], ['weighted'], 'variable_weights'));
     x = 'weighted';
   }

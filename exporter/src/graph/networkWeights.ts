@@ -1,5 +1,6 @@
 import type { LayersModel } from '@spectracam/trainer';
 import type { ModelGeometry } from '@spectracam/format';
+import { withLinearPath } from './linearPathWeights.js';
 
 /** One conv layer's parameters in ONNX layout. */
 export interface ConvWeights {
@@ -17,7 +18,10 @@ export interface ConvWeights {
 
 /** The study's network as plain arrays, checked against the run's geometry. */
 export interface NetworkWeights {
-  /** Per-variable input weights [members, p] (layer 'weights'), when the network has them. */
+  /**
+   * Per-variable input weights [members * channels, p]: layer 'weights' (one channel per member) and,
+   * with a linear path, one more channel per class (see withLinearPath).
+   */
   variableWeights?: Float32Array;
   /** Networks side by side (grouped convolutions); 1 for one network. */
   members: number;
@@ -124,7 +128,11 @@ function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): Networ
   // An optional per-variable weighting layer comes first; the study's network follows it.
   const weighting = all[0]?.name === 'weights' ? all[0] : undefined;
   if (weighting && weighting.getClassName() !== 'VariableWeights') fail(weighting.name, `kind ${weighting.getClassName()}, expected VariableWeights`);
-  const layers = weighting ? all.slice(1) : all;
+  const afterWeighting = weighting ? all.slice(1) : all;
+  // An optional linear path ends the network: the classifier gives logits, the readout adds x . coef and takes softmax.
+  const readout = afterWeighting[afterWeighting.length - 1]?.name === 'readout' ? afterWeighting[afterWeighting.length - 1] : undefined;
+  if (readout && readout.getClassName() !== 'LinearReadout') fail(readout.name, `kind ${readout.getClassName()}, expected LinearReadout`);
+  const layers = readout ? afterWeighting.slice(0, -1) : afterWeighting;
   for (let i = 0; i < Math.max(layers.length, EXPECTED.length); i++) {
     const layer = layers[i];
     const expected = EXPECTED[i];
@@ -135,8 +143,9 @@ function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): Networ
       fail(layer.name, `kind ${layer.getClassName()}, expected ${expected.className}`);
     }
     const config = layer.getConfig();
-    if ('activation' in expected && config.activation !== expected.activation) {
-      fail(layer.name, `activation '${String(config.activation)}', expected '${expected.activation}'`);
+    const activation = readout && expected.name === 'classifier' ? 'linear' : 'activation' in expected ? expected.activation : undefined;
+    if (activation && config.activation !== activation) {
+      fail(layer.name, `activation '${String(config.activation)}', expected '${activation}'`);
     }
     if (expected.className === 'Conv1D') {
       const dilation = ([] as unknown[]).concat(config.dilationRate ?? 1);
@@ -199,7 +208,7 @@ function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): Networ
     if (!kernel || kernel.shape[0] !== geometry.inputLength) fail(weighting.name, `weights of shape [${kernel?.shape.join(', ')}], expected [${geometry.inputLength}, 1]`);
     variableWeights = finite(weighting.name, 'kernel', Float32Array.from(kernel.dataSync() as Float32Array));
   }
-  return {
+  const network: NetworkWeights = {
     ...(variableWeights ? { variableWeights } : {}),
     members: 1,
     conv,
@@ -207,4 +216,10 @@ function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): Networ
     classifierBias: finite(dense.name, 'bias', Float32Array.from(bias.dataSync() as Float32Array)),
     classes,
   };
+  if (!readout) return network;
+  const [coef, intercept] = readout.getWeights();
+  if (!coef || !intercept || coef.shape[0] !== geometry.inputLength || coef.shape[1] !== classes) {
+    fail(readout.name, `weights of shape [${coef?.shape.join(', ')}], expected [${geometry.inputLength}, ${classes}]`);
+  }
+  return withLinearPath(network, { coef: finite(readout.name, 'kernel', Float32Array.from(coef.dataSync() as Float32Array)), intercept: finite(readout.name, 'bias', Float32Array.from(intercept.dataSync() as Float32Array)) }, geometry);
 }

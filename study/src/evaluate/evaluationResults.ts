@@ -1,6 +1,6 @@
 import type { SplitProtocol } from '@spectracam/data';
 import type { TrainOptions } from '@spectracam/trainer';
-import type { LatentVariableScore } from '../baseline/selectLatentVariables.js';
+import type { LatentVariableScore } from '@spectracam/trainer';
 
 /** Mean and (sample) standard deviation of a list of numbers. */
 export interface MeanStd {

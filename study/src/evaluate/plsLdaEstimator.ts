@@ -1,5 +1,5 @@
 import type { Dataset } from '@spectracam/data';
-import { fitPlsLda, predictPlsLda, type PlsLdaModel } from '../baseline/plsLda.js';
+import { fitPlsLda, predictPlsLda, type PlsLdaModel } from '@spectracam/trainer';
 import { plsPreprocess, type PlsPreprocessOptions } from '../baseline/plsPreprocess.js';
 import type { Estimator, Fitted } from '../model_selection/index.js';
 

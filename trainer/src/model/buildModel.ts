@@ -1,9 +1,10 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { FILTERS, type ConvSpec } from '@spectracam/format';
 import { VariableWeights } from './variableWeights.js';
+import { LinearReadout } from './linearReadoutLayer.js';
 
 /** Layer names are part of the contract with the exporter: it refuses any other layer. */
-export const LAYER_NAMES = ['weights', 'conv1', 'conv2', 'conv3', 'gap', 'classifier'] as const;
+export const LAYER_NAMES = ['weights', 'conv1', 'conv2', 'conv3', 'gap', 'classifier', 'readout'] as const;
 
 export interface BuildModelOptions extends ConvSpec {
   inputLength: number;
@@ -14,6 +15,12 @@ export interface BuildModelOptions extends ConvSpec {
   seed: number;
   /** A learned weight per input variable before Conv1 (see VariableWeights). @default false */
   variableWeights?: boolean;
+  /**
+   * A fixed linear path (layer 'readout'): the classifier's logits plus a linear discriminant of the
+   * spectrum. `true` builds it empty (weights loaded afterwards); values set it. The classifier then
+   * starts at zero, so the network starts exactly where the discriminant is.
+   */
+  readout?: true | { coef: Float32Array; intercept: Float32Array };
 }
 
 /**
@@ -48,13 +55,16 @@ export function applyNetwork(input: tfl.SymbolicTensor, options: BuildModelOptio
       .apply(x) as tfl.SymbolicTensor;
   }
   x = tfl.layers.globalAveragePooling1d({ name: `${prefix}gap` }).apply(x) as tfl.SymbolicTensor;
-  return tfl.layers
+  const readout = options.readout;
+  const scores = tfl.layers
     .dense({
       name: `${prefix}classifier`,
       units: classes,
-      activation: 'softmax',
-      kernelInitializer: tfl.initializers.glorotUniform({ seed: layerSeed(3) }),
+      activation: readout ? 'linear' : 'softmax',
+      kernelInitializer: readout ? tfl.initializers.zeros() : tfl.initializers.glorotUniform({ seed: layerSeed(3) }),
       kernelRegularizer: l2 > 0 ? tfl.regularizers.l2({ l2 }) : undefined,
     })
     .apply(x) as tfl.SymbolicTensor;
+  if (!readout) return scores;
+  return new LinearReadout({ name: `${prefix}readout`, ...(readout === true ? {} : { values: readout }) }).apply([input, scores]) as tfl.SymbolicTensor;
 }

@@ -82,6 +82,8 @@ export interface RunRecord {
     l2: number;
     /** A learned weight per input variable before Conv1 (absent: none). */
     variableWeights?: boolean;
+    /** A fixed linear path (PLS-LDA with this many latent variables) added to the classifier's logits. */
+    linearReadout?: { components: number };
     /** Networks of the ensemble, trained with seeds seed + 1000 m (absent: one). */
     members?: number;
   };

@@ -6,6 +6,7 @@ import type { FitOptions } from './fitModel.js';
 import type { MemberJob } from './memberJob.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
 import type { TrainHooks } from './trainOptions.js';
+import type { LinearReadout } from '../linear/linearReadout.js';
 
 /** The preprocessings `preprocess: 'auto'` chooses between: min-max per variable (study Eq. 9) keeps band ratios per variable; SNV removes each spectrum's offset and scale. */
 export const AUTO_PREPROCESSING: readonly PreprocessingKind[] = ['minmax-variable', 'snv'];
@@ -16,6 +17,8 @@ export interface PreprocessingChoice {
   member: TrainedMember;
   /** Lowest validation loss of a network trained on each candidate. */
   scores: Partial<Record<PreprocessingKind, number>>;
+  /** The linear readout fitted on the chosen preprocessing, when the network has one. */
+  readout?: LinearReadout;
 }
 
 /**
@@ -29,13 +32,17 @@ export async function selectPreprocessing(
   job: Omit<MemberJob, 'spectra' | 'member'> & { network: BuildModelOptions; fit: FitOptions },
   hooks: TrainHooks,
   threads?: number,
+  readoutFor?: (preprocessed: readonly Float32Array[]) => LinearReadout,
 ): Promise<PreprocessingChoice> {
   const fitted = AUTO_PREPROCESSING.map((kind) => fitPreprocessing(kind, split.train.map((i) => dataset.spectra[i]!)));
+  const readouts: (LinearReadout | undefined)[] = [];
   const jobs: MemberJob[] = fitted.map((preprocessing, k) => {
     const spectra = applyPreprocessing(preprocessing, dataset.spectra);
     const flat = new Float32Array(spectra.length * job.p);
     spectra.forEach((s, i) => flat.set(s, i * job.p));
-    return { ...job, member: k, spectra: flat };
+    const readout = readoutFor?.(spectra);
+    readouts.push(readout);
+    return { ...job, member: k, spectra: flat, ...(readout ? { network: { ...job.network, readout: { coef: readout.coef, intercept: readout.intercept } } } : {}) };
   });
   const trained = await trainMembers(jobs, hooks, threads);
   const score = (t: TrainedMember) => Math.min(...t.fit.history.map((e) => e.valLoss));
@@ -44,5 +51,5 @@ export async function selectPreprocessing(
   let best = 0;
   trained.forEach((t, k) => score(t) < score(trained[best]!) && (best = k));
   trained.forEach((t, k) => k !== best && t.model.dispose());
-  return { preprocessing: fitted[best]!, member: { ...trained[best]!, seed: job.network.seed }, scores };
+  return { preprocessing: fitted[best]!, member: { ...trained[best]!, seed: job.network.seed }, scores, ...(readouts[best] ? { readout: readouts[best] } : {}) };
 }

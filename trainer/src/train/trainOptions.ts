@@ -35,6 +35,12 @@ export interface TrainOptions {
   padding?: Padding;
   /** A learned weight per input variable before Conv1 (the variable-weighted CNN). */
   variableWeights?: boolean;
+  /**
+   * A linear path into the last layer, fixed at PLS-LDA fitted on the preprocessed training part
+   * (latent variables by RMSEC + RMSEV on the validation part): the network starts where PLS-LDA is
+   * and learns what it misses. Needs a validation part. @default true
+   */
+  linearReadout?: boolean;
   /** Networks trained with different seeds and exported as one (mean logits). @default 1 */
   members?: number;
   /** Worker threads that train members side by side (1: all in this thread). @default one per core, at most `members` */
@@ -66,10 +72,11 @@ export const trainDefaults = {
   // The variable-weighted network as an ensemble: bench/results/accuracy.json, docs/measurements.md.
   variableWeights: true,
   members: 3,
+  linearReadout: true,
 };
 
 /** The study's network unchanged (`--architecture study`): one network, no variable weights. */
-export const STUDY_ARCHITECTURE: Readonly<TrainOptions> = Object.freeze({ variableWeights: false, members: 1, preprocess: 'minmax-variable' });
+export const STUDY_ARCHITECTURE: Readonly<TrainOptions> = Object.freeze({ variableWeights: false, members: 1, preprocess: 'minmax-variable', linearReadout: false });
 
 /** Defaults that depend on the size of the training part (see TrainOptions). */
 export function sizeDefaults(trainSpectra: number): { batchSize: number; learningRate: number; patience: number } {

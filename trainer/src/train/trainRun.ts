@@ -17,6 +17,7 @@ import type { MemberJob } from './memberJob.js';
 import { sizeDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
+import { fitLinearReadout } from '../linear/linearReadout.js';
 
 /** An interrupted run to continue (see trainRun). */
 export interface ResumeFrom {
@@ -61,16 +62,20 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const members = o.members ?? 1;
   // Members differ only in their seed (initial weights and batch order); they share split and preprocessing.
   const memberSeed = (m: number) => o.seed + 1000 * m;
-  const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec };
+  // The linear path needs a validation part to choose its latent variables.
+  const readout = o.linearReadout && split.validation.length > 0;
+  const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
+  const readoutFor = (preprocessed: readonly Float32Array[]) => fitLinearReadout(preprocessed, labels, C, split.train, split.validation);
   const fitOptions = (seed: number) => ({ epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
 
   hooks.onProgress?.({ stage: 'preprocess' });
   const choice =
     !from && o.preprocess === 'auto'
-      ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads)
+      ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads, readout && !from ? readoutFor : undefined)
       : undefined;
   const preprocessing = from ? from.record.preprocessing : (choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
   const spectra = applyPreprocessing(preprocessing, dataset.spectra);
+  const fittedReadout = readout && !from ? (choice?.readout ?? readoutFor(spectra)) : undefined;
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
   // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
@@ -88,7 +93,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       continue;
     }
     jobs.push({
-      member: m, backend, network: { ...networkOptions, seed: memberSeed(m) },
+      member: m, backend, network: { ...networkOptions, seed: memberSeed(m), ...(fittedReadout ? { readout: { coef: fittedReadout.coef, intercept: fittedReadout.intercept } } : {}) },
       fit: { ...fitOptions(memberSeed(m)), ...(before ? { start: { history: before.history, bestEpoch: before.bestEpoch } } : {}) },
       ...(before ? { initialWeights: before.model.getWeights().map((w) => ({ shape: w.shape, values: Float32Array.from(w.dataSync() as Float32Array) })) } : {}),
       spectra: flat, p, labels, classes: C, train: split.train, validation: split.validation,
@@ -139,6 +144,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     model: {
       architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2,
       ...(o.variableWeights ? { variableWeights: true } : {}),
+      ...(readout ? { linearReadout: { components: fittedReadout?.components ?? (from?.record.model.linearReadout?.components ?? 0) } } : {}),
       ...(trained.length > 1 ? { members: trained.length } : {}),
     },
     training: {

@@ -1,0 +1,77 @@
+import type { ModelGeometry } from '@spectracam/format';
+import type { ConvWeights, NetworkWeights } from './networkWeights.js';
+
+/**
+ * A network's fixed linear path (logits += x . coef + intercept) written as extra channels of the
+ * plain conv stack, so the file stays one conv network whose last maps feed GAP and the classifier,
+ * and the CAM stays exact. Per class c: an input channel x * v_c, two Conv1 filters summing it over
+ * their whole kernel (+ and -), two filters in Conv2 and Conv3 summing each of those. ReLU(z) and
+ * ReLU(-z) carry z through every ReLU exactly, and their difference reaches the classifier with
+ * weights +1 and -1. Each input variable j reaches GAP through cover(j) paths, so
+ * v_c[j] = N3 coef[j][c] / cover(j) makes the class logit gain exactly x . coef_c.
+ */
+export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Array; intercept: Float32Array }, geometry: ModelGeometry): NetworkWeights {
+  const C = net.classes;
+  const p = geometry.inputLength;
+  const n3 = geometry.layers[geometry.layers.length - 1]!.outputLength;
+  const cover = coverage(geometry);
+  const inputs = new Float32Array((1 + C) * p);
+  if (net.variableWeights) inputs.set(net.variableWeights.subarray(0, p));
+  else inputs.fill(1, 0, p);
+  for (let c = 0; c < C; c++) {
+    for (let j = 0; j < p; j++) inputs[(1 + c) * p + j] = cover[j]! > 0 ? (n3 * readout.coef[j * C + c]!) / cover[j]! : 0;
+  }
+  const conv = net.conv.map((w, l) => extend(w, C, l === 0)) as NetworkWeights['conv'];
+  const k = net.conv[2].filters;
+  const kk = k + 2 * C;
+  const classifierWeight = new Float32Array(C * kk);
+  for (let c = 0; c < C; c++) {
+    for (let f = 0; f < k; f++) classifierWeight[c * kk + f] = net.classifierWeight[c * k + f]!;
+    classifierWeight[c * kk + k + 2 * c] = 1;
+    classifierWeight[c * kk + k + 2 * c + 1] = -1;
+  }
+  const classifierBias = Float32Array.from(net.classifierBias, (b, c) => b + readout.intercept[c]!);
+  return { ...net, variableWeights: inputs, conv, classifierWeight, classifierBias };
+}
+
+/** One layer with 2C carrier filters appended; the network's own filters ignore the carrier channels. */
+function extend(w: ConvWeights, C: number, first: boolean): ConvWeights {
+  const cin = first ? 1 + C : w.channelsIn + 2 * C;
+  const filters = w.filters + 2 * C;
+  const weight = new Float32Array(filters * cin * w.kernel);
+  for (let o = 0; o < w.filters; o++) {
+    for (let c = 0; c < w.channelsIn; c++) {
+      for (let t = 0; t < w.kernel; t++) weight[(o * cin + c) * w.kernel + t] = w.weight[(o * w.channelsIn + c) * w.kernel + t]!;
+    }
+  }
+  for (let c = 0; c < C; c++) {
+    for (let sign = 0; sign < 2; sign++) {
+      const o = w.filters + 2 * c + sign;
+      // Layer 1 splits x * v_c into its positive and negative part; later layers carry each part on.
+      const source = first ? 1 + c : w.channelsIn + 2 * c + sign;
+      const value = first && sign === 1 ? -1 : 1;
+      for (let t = 0; t < w.kernel; t++) weight[(o * cin + source) * w.kernel + t] = value;
+    }
+  }
+  const bias = new Float32Array(filters);
+  bias.set(w.bias);
+  return { ...w, weight, bias, filters, channelsIn: cin };
+}
+
+/** How many paths of all-ones kernels lead from each input variable to the last layer's positions. */
+export function coverage(geometry: ModelGeometry): Float64Array {
+  const layers = geometry.layers;
+  let g: Float64Array = new Float64Array(layers[layers.length - 1]!.outputLength).fill(1);
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const geo = layers[l]!;
+    const back = new Float64Array(geo.inputLength);
+    for (let i = 0; i < geo.outputLength; i++) {
+      for (let t = 0; t < geo.kernel; t++) {
+        const at = i * geo.stride - geo.padBefore + t;
+        if (at >= 0 && at < geo.inputLength) back[at]! += g[i]!;
+      }
+    }
+    g = back;
+  }
+  return g;
+}

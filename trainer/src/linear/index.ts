@@ -1,0 +1,13 @@
+export { indicatorMatrix } from './indicatorMatrix.js';
+export { plsFit, plsPredict, plsRotations, plsTransform } from './plsRegression.js';
+export type { PlsFitOptions, PlsModel } from './plsRegression.js';
+export { ldaFit, ldaDecision, ldaPredict } from './ldaSvd.js';
+export type { LdaModel, LdaOptions } from './ldaSvd.js';
+export { plsVip } from './plsVip.js';
+export { rmse } from './rmse.js';
+export { maxLatentVariables, selectLatentVariables } from './selectLatentVariables.js';
+export type { LatentVariableScore } from './selectLatentVariables.js';
+export { fitPlsLda, predictPlsLda } from './plsLda.js';
+export type { LabelledSpectra, PlsLdaModel, PlsLdaOptions } from './plsLda.js';
+export { fitLinearReadout } from './linearReadout.js';
+export type { LinearReadout } from './linearReadout.js';
