@@ -13,9 +13,15 @@ function logitFunction(model: LayersModel, c: number) {
   const members = memberCount(model);
   const gaps = Array.from({ length: members }, (_, m) => tfl.model({ inputs: model.inputs, outputs: memberLayer(model, 'gap', m).output as tfl.SymbolicTensor }));
   const dense = Array.from({ length: members }, (_, m) => memberLayer(model, 'classifier', m).getWeights());
+  // A linear path adds x . coef + intercept to each member's logits.
+  const readouts = Array.from({ length: members }, (_, m) => model.layers.find((l) => l.name === (members > 1 ? `m${m + 1}_readout` : 'readout'))?.getWeights());
   return (x: tf.Tensor) =>
     tf.tidy(() => {
-      const logits = gaps.map((g, m) => tf.add(tf.matMul(g.apply(x) as tf.Tensor2D, dense[m]![0] as tf.Tensor2D), dense[m]![1]!));
+      const logits = gaps.map((g, m) => {
+        const scores = tf.add(tf.matMul(g.apply(x) as tf.Tensor2D, dense[m]![0] as tf.Tensor2D), dense[m]![1]!);
+        const r = readouts[m];
+        return r ? tf.add(tf.add(scores, tf.matMul(tf.reshape(x, [x.shape[0]!, -1]) as tf.Tensor2D, r[0] as tf.Tensor2D)), r[1]!) : scores;
+      });
       return tf.sum(tf.slice(tf.div(tf.addN(logits), members), [0, c], [-1, 1]));
     });
 }
@@ -42,16 +48,16 @@ function relativeError(actual: Float32Array, expected: Float32Array): number {
   return worst / (scale || 1);
 }
 
-async function check(kind: PreprocessingKind, padding: Padding, batch: number, variant: 'single' | 'weighted' | 'ensemble') {
+async function check(kind: PreprocessingKind, padding: Padding, batch: number, variant: 'single' | 'weighted' | 'ensemble', readout = false) {
   const p = 301;
   const scale = kind === 'none' ? 1 / 400 : 1;
   const weighted = variant !== 'single';
-  const runs = (variant === 'ensemble' ? [3, 4] : [3]).map((seed) => fakeRun({ p, padding, preprocessing: kind, seed: p + seed, scale, variableWeights: weighted, fitOn: rawSpectra(20, p, 3, 5, scale).spectra }));
+  const runs = (variant === 'ensemble' ? [3, 4] : [3]).map((seed) => fakeRun({ p, padding, preprocessing: kind, seed: p + seed, scale, variableWeights: weighted, readout, fitOn: rawSpectra(20, p, 3, 5, scale).spectra }));
   const g = runs[0]!.record.model.geometry;
   const model =
     runs.length === 1
       ? runs[0]!.model
-      : combineMembers(runs.map((r) => r.model), { inputLength: p, classes: 3, l2: 0, seed: 1, kernels: g.layers.map((l) => l.kernel) as [number, number, number], strides: g.layers.map((l) => l.stride) as [number, number, number], padding, variableWeights: weighted });
+      : combineMembers(runs.map((r) => r.model), { inputLength: p, classes: 3, l2: 0, seed: 1, kernels: g.layers.map((l) => l.kernel) as [number, number, number], strides: g.layers.map((l) => l.stride) as [number, number, number], padding, variableWeights: weighted, ...(readout ? { readout: true as const } : {}) });
   const record = { ...runs[0]!.record, model: { ...runs[0]!.record.model, ...(runs.length > 1 ? { members: runs.length } : {}) } };
   const bytes = exportModel(record, model, { attributions: ['gradient', 'gradient-x-input'] });
   const { spectra } = rawSpectra(batch, p, 3, 77, scale);
@@ -77,6 +83,11 @@ for (const kind of preprocessingKinds) {
 test('attributions: the same holds with variable weights and for an ensemble exported as grouped convolutions', async () => {
   await check('snv', 'same', 8, 'weighted');
   await check('minmax-variable', 'valid', 8, 'ensemble');
+});
+
+test('attributions: the same holds with a linear path (its channels carry x . coef through every ReLU), alone and in an ensemble', async () => {
+  await check('snv', 'same', 8, 'weighted', true);
+  await check('minmax-variable', 'valid', 4, 'ensemble', true);
 });
 
 /** Guided backpropagation by TensorFlow.js: the network rebuilt from its weights with a ReLU whose gradient also drops negative values. */

@@ -21,6 +21,7 @@ const variants: [string, Parameters<typeof fakeRun>[0], ExportOptions][] = [
   ['opset 13, snv, same padding, every output', { p: 301, preprocessing: 'snv', padding: 'same' }, { features: ['conv1', 'conv2'], cam: true }],
   ['opset 17, minmax-variable, valid padding', { p: 448, preprocessing: 'minmax-variable', padding: 'valid' }, { opset: 17 }],
   ['opset 13, minmax-global, stretch cam', { p: 175, preprocessing: 'minmax-global' }, { cam: { alignment: 'stretch' } }],
+  ['opset 13, linear path with variable weights, cam', { p: 301, preprocessing: 'minmax-variable', variableWeights: true, readout: true }, { cam: true, features: ['conv1', 'conv2'] }],
   ['opset 17, no preprocessing, conv2', { p: 99, preprocessing: 'none', kernels: [5, 3, 3] }, { opset: 17, features: ['conv2'] }],
 ];
 

@@ -1,4 +1,4 @@
-import type { ModelGeometry } from '@spectracam/format';
+import { coverage, type ModelGeometry } from '@spectracam/format';
 import type { ConvWeights, NetworkWeights } from './networkWeights.js';
 
 /**
@@ -56,22 +56,4 @@ function extend(w: ConvWeights, C: number, first: boolean): ConvWeights {
   const bias = new Float32Array(filters);
   bias.set(w.bias);
   return { ...w, weight, bias, filters, channelsIn: cin };
-}
-
-/** How many paths of all-ones kernels lead from each input variable to the last layer's positions. */
-export function coverage(geometry: ModelGeometry): Float64Array {
-  const layers = geometry.layers;
-  let g: Float64Array = new Float64Array(layers[layers.length - 1]!.outputLength).fill(1);
-  for (let l = layers.length - 1; l >= 0; l--) {
-    const geo = layers[l]!;
-    const back = new Float64Array(geo.inputLength);
-    for (let i = 0; i < geo.outputLength; i++) {
-      for (let t = 0; t < geo.kernel; t++) {
-        const at = i * geo.stride - geo.padBefore + t;
-        if (at >= 0 && at < geo.inputLength) back[at]! += g[i]!;
-      }
-    }
-    g = back;
-  }
-  return g;
 }

@@ -15,10 +15,19 @@ export interface LinearReadout {
  * preprocessed training part and written as one linear map of the spectrum: the LDA decision
  * scores coef_c . ((x - mean) R) + b_c, i.e. log posteriors up to a constant.
  */
-export function fitLinearReadout(spectra: readonly ArrayLike<number>[], labels: Int32Array, classes: number, train: readonly number[], validation: readonly number[]): LinearReadout {
+export function fitLinearReadout(
+  spectra: readonly ArrayLike<number>[],
+  labels: Int32Array,
+  classes: number,
+  train: readonly number[],
+  validation: readonly number[],
+  /** Variables the network's last layer can see (coverage > 0); the others are held constant, so they get no weight. */
+  reachable?: ArrayLike<number>,
+): LinearReadout {
   if (validation.length === 0) throw new RangeError('the linear readout chooses its latent variables on the validation part, which is empty');
   const names = Array.from({ length: classes }, (_, c) => `c${String(c).padStart(6, '0')}`);
-  const part = (rows: readonly number[]) => ({ spectra: rows.map((i) => spectra[i]!), labels: rows.map((i) => names[labels[i]!]!) });
+  const masked = (row: ArrayLike<number>) => (reachable ? Float64Array.from(row, (v, j) => (reachable[j]! > 0 ? v : 0)) : row);
+  const part = (rows: readonly number[]) => ({ spectra: rows.map((i) => masked(spectra[i]!)), labels: rows.map((i) => names[labels[i]!]!) });
   const model = fitPlsLda(part(train), part(validation), names);
   const a = model.components;
   const rotations = plsRotations(model.pls, a);

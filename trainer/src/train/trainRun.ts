@@ -6,7 +6,7 @@ import { setBackend } from '../backends/setBackend.js';
 import { combineMembers, splitMembers } from '../model/ensembleModel.js';
 import type { BuildModelOptions } from '../model/buildModel.js';
 import { defaultConvSpec } from '../model/defaultConvSpec.js';
-import { modelGeometry, type ConvSpec } from '@spectracam/format';
+import { coverage, modelGeometry, type ConvSpec } from '@spectracam/format';
 import { recallOf, type RunRecord } from '../run/runRecord.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
@@ -65,7 +65,8 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   // The linear path needs a validation part to choose its latent variables.
   const readout = o.linearReadout && split.validation.length > 0;
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
-  const readoutFor = (preprocessed: readonly Float32Array[]) => fitLinearReadout(preprocessed, labels, C, split.train, split.validation);
+  const reachable = coverage(geometry);
+  const readoutFor = (preprocessed: readonly Float32Array[]) => fitLinearReadout(preprocessed, labels, C, split.train, split.validation, reachable);
   const fitOptions = (seed: number) => ({ epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
 
   hooks.onProgress?.({ stage: 'preprocess' });

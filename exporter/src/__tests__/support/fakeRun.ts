@@ -2,7 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildModel } from '@spectracam/trainer';
-import { modelGeometry } from '@spectracam/format';
+import { coverage, modelGeometry } from '@spectracam/format';
 import type { ConvSpec, Padding, Preprocessing, PreprocessingKind } from '@spectracam/format';
 import type { RunRecord } from '@spectracam/trainer';
 import { fitPreprocessing } from '@spectracam/trainer';
@@ -65,19 +65,27 @@ export interface FakeRunOptions {
   scale?: number;
   /** With the per-variable weighting layer, its weights drawn around 1. @default false */
   variableWeights?: boolean;
+  /** With a linear path (layer 'readout'), its coefficients drawn at random. @default false */
+  readout?: boolean;
 }
 
 /** A run record and an untrained (random-weight) model: enough for parity, no training needed. */
 export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tfl.LayersModel } {
   const { p, classes = 3, padding = 'same', kernels = [7, 5, 3], strides = [2, 2, 2], seed = 7 } = options;
   const geometry = modelGeometry(p, { kernels, strides, padding });
-  const model = buildModel({ inputLength: p, classes, kernels, strides, padding, l2: 0, seed, variableWeights: options.variableWeights });
+  const draw = seededRandom(seed + 200);
+  // As the trainer fits it: no weight on variables that no last-layer position sees.
+  const reach = coverage(geometry);
+  const readout = options.readout
+    ? { coef: Float32Array.from({ length: p * classes }, (_, k) => (reach[Math.floor(k / classes)]! > 0 ? (4 * (draw() - 0.5)) / p : 0)), intercept: Float32Array.from({ length: classes }, () => draw() - 0.5) }
+    : undefined;
+  const model = buildModel({ inputLength: p, classes, kernels, strides, padding, l2: 0, seed, variableWeights: options.variableWeights, ...(readout ? { readout } : {}) });
   // Non-zero biases so a dropped or misplaced bias cannot hide behind the zero initialiser.
   const random = seededRandom(seed + 100);
   for (const layer of model.layers) {
     const weights = layer.getWeights();
     if (layer.name === 'weights') layer.setWeights([tf.tensor(Array.from({ length: p }, () => 0.5 + random()), [p, 1])]);
-    if (weights.length === 2) {
+    if (weights.length === 2 && layer.name !== 'readout') {
       const bias = tf.tensor(Array.from({ length: weights[1]!.size }, () => 0.1 * (random() - 0.5)), weights[1]!.shape);
       layer.setWeights([weights[0]!, bias]);
     }
@@ -111,7 +119,7 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
       stratified: true,
       ids: { train: [], validation: [], test: [] },
     },
-    model: { architecture: 'spectracam-cnn1d', classes: classNames, geometry, l2: 0, ...(options.variableWeights ? { variableWeights: true } : {}) },
+    model: { architecture: 'spectracam-cnn1d', classes: classNames, geometry, l2: 0, ...(options.variableWeights ? { variableWeights: true } : {}), ...(readout ? { linearReadout: { components: 2 } } : {}) },
     training: {
       options: {},
       backend: 'cpu',

@@ -34,7 +34,12 @@ export function tfjsOutputs(model: tfl.LayersModel, preprocessed: Float32Array[]
     tf.div(
       tf.addN(of(3).map((gap, m) => {
         const [kernel, bias] = memberLayer(model, 'classifier', m).getWeights();
-        return tf.add(tf.matMul(gap as tf.Tensor2D, kernel as tf.Tensor2D), bias!);
+        const scores = tf.add(tf.matMul(gap as tf.Tensor2D, kernel as tf.Tensor2D), bias!);
+        // A linear path adds x . coef + intercept to the classifier's logits.
+        const readout = model.layers.find((l) => l.name === (members > 1 ? `m${m + 1}_readout` : 'readout'));
+        if (!readout) return scores;
+        const [coef, intercept] = readout.getWeights();
+        return tf.add(tf.add(scores, tf.matMul(tf.reshape(input, [preprocessed.length, p]) as tf.Tensor2D, coef as tf.Tensor2D)), intercept!);
       })),
       members,
     ),

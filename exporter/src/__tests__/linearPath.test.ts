@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coverage, modelGeometry } from '@spectracam/format';
+import { applyPreprocessing } from '@spectracam/trainer';
+import { exportModel } from '../exportModel.js';
+import { fakeRun, rawSpectra } from './support/fakeRun.js';
+import { tfjsOutputs } from './support/tfjsOutputs.js';
+import { maxAbsDiff, ortRun } from './support/ortRun.js';
+
+test('linear path coverage: every input variable reaches the last conv positions, as many times as the all-ones kernels say', () => {
+  for (const [p, kernels, strides, padding] of [
+    [448, [31, 15, 7], [4, 4, 2], 'same'],
+    [1733, [21, 11, 5], [2, 2, 1], 'same'],
+    [1733, [21, 11, 11], [2, 2, 1], 'valid'],
+    [97, [5, 3, 3], [2, 2, 1], 'same'],
+  ] as const) {
+    const geometry = modelGeometry(p, { kernels: [...kernels] as [number, number, number], strides: [...strides] as [number, number, number], padding });
+    const cover = coverage(geometry);
+    assert.equal(cover.length, p);
+    // Each of the N3 positions sums k1 k2 k3 products of input taps (padding included), so the total
+    // coverage is at most N3 k1 k2 k3 and every covered variable counts at least once.
+    const n3 = geometry.layers[2]!.outputLength;
+    const total = cover.reduce((a, b) => a + b, 0);
+    assert.ok(total <= n3 * kernels[0] * kernels[1] * kernels[2] + 1e-9, `${p}: ${total}`);
+    const uncovered = cover.filter((v) => v === 0).length;
+    if (padding === 'same') assert.equal(uncovered, 0, `${p} ${padding}: ${uncovered} variables never reach Conv3`);
+    assert.ok(cover.every((v) => Number.isInteger(v) && v >= 0));
+  }
+});
+
+const TOLERANCE = 1e-5;
+
+/** Parity of a network with a linear path: logits and probabilities, and the CNN's own Conv3 channels unchanged. */
+async function checkLinearPath(p: number, padding: 'same' | 'valid', kind: 'minmax-variable' | 'snv', batch: number, variableWeights: boolean) {
+  const { record, model } = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, variableWeights, readout: true });
+  const bytes = exportModel(record, model, {});
+  const { spectra } = rawSpectra(batch, p, 3, 1000 + p);
+  const expected = tfjsOutputs(model, applyPreprocessing(record.preprocessing, spectra));
+  const actual = await ortRun(bytes, spectra);
+  for (const name of ['logits', 'probabilities'] as const) {
+    const diff = maxAbsDiff(actual[name]!, expected[name]);
+    assert.ok(diff <= TOLERANCE, `${name}: max |onnx - tfjs| = ${diff} (p ${p}, ${padding}, ${kind}, batch ${batch})`);
+  }
+  // The file's conv3: the network's 64 channels, then 2 per class; the first 64 are TensorFlow.js's conv3.
+  const n3 = record.model.geometry.layers[2]!.outputLength;
+  const k = 64 + 2 * 3;
+  assert.equal(actual.conv3!.length, batch * k * n3);
+  for (let b = 0; b < batch; b++) {
+    const own = actual.conv3!.subarray(b * k * n3, (b * k + 64) * n3);
+    const diff = maxAbsDiff(own, expected.conv3.subarray(b * 64 * n3, (b + 1) * 64 * n3));
+    assert.ok(diff <= TOLERANCE, `conv3 channels 1-64 of spectrum ${b}: ${diff}`);
+  }
+  model.dispose();
+}
+
+test('linear path: the exported file equals tfjs (classifier logits + x . coef + intercept) within 1e-5', async () => {
+  await checkLinearPath(301, 'same', 'minmax-variable', 8, false);
+  await checkLinearPath(301, 'valid', 'snv', 1, true);
+  await checkLinearPath(448, 'same', 'snv', 16, true);
+});

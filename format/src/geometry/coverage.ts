@@ -1,0 +1,23 @@
+import type { ModelGeometry } from './modelGeometry.js';
+
+/**
+ * How many paths of all-ones kernels lead from each input variable to the last layer's positions:
+ * 0 where no last-layer position sees the variable (possible with 'valid' padding), so a linear
+ * path through the layers cannot read it.
+ */
+export function coverage(geometry: ModelGeometry): Float64Array {
+  const layers = geometry.layers;
+  let g: Float64Array = new Float64Array(layers[layers.length - 1]!.outputLength).fill(1);
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const geo = layers[l]!;
+    const back = new Float64Array(geo.inputLength);
+    for (let i = 0; i < geo.outputLength; i++) {
+      for (let t = 0; t < geo.kernel; t++) {
+        const at = i * geo.stride - geo.padBefore + t;
+        if (at >= 0 && at < geo.inputLength) back[at]! += g[i]!;
+      }
+    }
+    g = back;
+  }
+  return g;
+}
