@@ -20,7 +20,7 @@ function logitFunction(model: LayersModel, c: number) {
       const logits = gaps.map((g, m) => {
         const scores = tf.add(tf.matMul(g.apply(x) as tf.Tensor2D, dense[m]![0] as tf.Tensor2D), dense[m]![1]!);
         const r = readouts[m];
-        return r ? tf.add(tf.add(scores, tf.matMul(tf.reshape(x, [x.shape[0]!, -1]) as tf.Tensor2D, r[0] as tf.Tensor2D)), r[1]!) : scores;
+        return r ? tf.add(tf.add(scores, tf.matMul(tf.sub(tf.reshape(x, [x.shape[0]!, -1]), r[1]!) as tf.Tensor2D, r[0] as tf.Tensor2D)), r[2]!) : scores;
       });
       return tf.sum(tf.slice(tf.div(tf.addN(logits), members), [0, c], [-1, 1]));
     });

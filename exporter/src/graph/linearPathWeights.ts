@@ -8,9 +8,10 @@ import type { ConvWeights, NetworkWeights } from './networkWeights.js';
  * their whole kernel (+ and -), two filters in Conv2 and Conv3 summing each of those. ReLU(z) and
  * ReLU(-z) carry z through every ReLU exactly, and their difference reaches the classifier with
  * weights +1 and -1. Each input variable j reaches GAP through cover(j) paths, so
- * v_c[j] = N3 coef[j][c] / cover(j) makes the class logit gain exactly x . coef_c.
+ * v_c[j] = N3 coef[j][c] / cover(j) on the input (x - centre) makes the class logit gain exactly
+ * (x - centre) . coef_c.
  */
-export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Array; intercept: Float32Array }, geometry: ModelGeometry): NetworkWeights {
+export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Array; centre: Float32Array; intercept: Float32Array }, geometry: ModelGeometry): NetworkWeights {
   const C = net.classes;
   const p = geometry.inputLength;
   const n3 = geometry.layers[geometry.layers.length - 1]!.outputLength;
@@ -18,8 +19,14 @@ export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Arra
   const inputs = new Float32Array((1 + C) * p);
   if (net.variableWeights) inputs.set(net.variableWeights.subarray(0, p));
   else inputs.fill(1, 0, p);
+  // The input channels get (x - centre) * v = x * v - centre * v: the offset is added after the Mul.
+  const offset = new Float32Array((1 + C) * p);
   for (let c = 0; c < C; c++) {
-    for (let j = 0; j < p; j++) inputs[(1 + c) * p + j] = cover[j]! > 0 ? (n3 * readout.coef[j * C + c]!) / cover[j]! : 0;
+    for (let j = 0; j < p; j++) {
+      const v = cover[j]! > 0 ? (n3 * readout.coef[j * C + c]!) / cover[j]! : 0;
+      inputs[(1 + c) * p + j] = v;
+      offset[(1 + c) * p + j] = -readout.centre[j]! * v;
+    }
   }
   const conv = net.conv.map((w, l) => extend(w, C, l === 0)) as NetworkWeights['conv'];
   const k = net.conv[2].filters;
@@ -31,7 +38,7 @@ export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Arra
     classifierWeight[c * kk + k + 2 * c + 1] = -1;
   }
   const classifierBias = Float32Array.from(net.classifierBias, (b, c) => b + readout.intercept[c]!);
-  return { ...net, variableWeights: inputs, conv, classifierWeight, classifierBias };
+  return { ...net, variableWeights: inputs, inputOffset: offset, conv, classifierWeight, classifierBias };
 }
 
 /** One layer with 2C carrier filters appended; the network's own filters ignore the carrier channels. */

@@ -37,6 +37,11 @@ export function networkPart(
     initializers.push(floatTensor('weights.scale', [1, weights.variableWeights.length / p, 1, p], weights.variableWeights));
     nodes.push(node('Mul', [x, 'weights.scale'], ['weighted'], 'variable_weights'));
     x = 'weighted';
+    if (weights.inputOffset) {
+      initializers.push(floatTensor('weights.offset', [1, weights.inputOffset.length / p, 1, p], weights.inputOffset));
+      nodes.push(node('Add', [x, 'weights.offset'], ['weighted.centred'], 'linear_path_centre'));
+      x = 'weighted.centred';
+    }
   }
   weights.conv.forEach((w, l) => {
     const g = geometry.layers[l]!;

@@ -23,6 +23,8 @@ export interface NetworkWeights {
    * with a linear path, one more channel per class (see withLinearPath).
    */
   variableWeights?: Float32Array;
+  /** Added after the weighting, [members * channels, p]: a linear path's input is (x - centre) * v. */
+  inputOffset?: Float32Array;
   /** Networks side by side (grouped convolutions); 1 for one network. */
   members: number;
   conv: [ConvWeights, ConvWeights, ConvWeights];
@@ -116,6 +118,7 @@ function groupMembers(parts: NetworkWeights[]): NetworkWeights {
   });
   return {
     ...(weighted ? { variableWeights: concat(parts.map((p) => p.variableWeights!)) } : {}),
+    ...(parts[0]!.inputOffset ? { inputOffset: concat(parts.map((p) => p.inputOffset!)) } : {}),
     members: n,
     conv,
     classifierWeight,
@@ -217,9 +220,10 @@ function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): Networ
     classes,
   };
   if (!readout) return network;
-  const [coef, intercept] = readout.getWeights();
-  if (!coef || !intercept || coef.shape[0] !== geometry.inputLength || coef.shape[1] !== classes) {
-    fail(readout.name, `weights of shape [${coef?.shape.join(', ')}], expected [${geometry.inputLength}, ${classes}]`);
+  const [coef, centre, intercept] = readout.getWeights();
+  if (!coef || !centre || !intercept || coef.shape[0] !== geometry.inputLength || coef.shape[1] !== classes || centre.shape[0] !== geometry.inputLength) {
+    fail(readout.name, `weights of shapes [${coef?.shape.join(', ')}] and [${centre?.shape.join(', ')}], expected [${geometry.inputLength}, ${classes}] and [${geometry.inputLength}]`);
   }
-  return withLinearPath(network, { coef: finite(readout.name, 'kernel', Float32Array.from(coef.dataSync() as Float32Array)), intercept: finite(readout.name, 'bias', Float32Array.from(intercept.dataSync() as Float32Array)) }, geometry);
+  const values = (name: string, t: typeof coef) => finite(readout.name, name, Float32Array.from(t.dataSync() as Float32Array));
+  return withLinearPath(network, { coef: values('kernel', coef), centre: values('centre', centre), intercept: values('bias', intercept) }, geometry);
 }

@@ -1,10 +1,15 @@
 import { fitPlsLda } from './plsLda.js';
 import { plsRotations } from './plsRegression.js';
 
-/** A linear classifier on the preprocessed spectrum: logit_c(x) = sum_j x_j coef[j][c] + intercept[c]. */
+/**
+ * A linear classifier on the preprocessed spectrum: logit_c(x) = sum_j (x_j - centre_j) coef[j][c] + intercept[c].
+ * Centred on the training mean: PLS-LDA's coefficients alternate in sign, and the float32 sums over
+ * raw values cancel far more than over deviations from the mean.
+ */
 export interface LinearReadout {
   /** [p, C] row-major: coef[j * C + c]. */
   coef: Float32Array;
+  centre: Float32Array;
   intercept: Float32Array;
   /** PLS latent variables behind it. */
   components: number;
@@ -13,7 +18,7 @@ export interface LinearReadout {
 /**
  * PLS-LDA (latent variables by the lowest RMSEC + RMSEV, as the study chooses them) fitted on the
  * preprocessed training part and written as one linear map of the spectrum: the LDA decision
- * scores coef_c . ((x - mean) R) + b_c, i.e. log posteriors up to a constant.
+ * scores, i.e. log posteriors up to a constant.
  */
 export function fitLinearReadout(
   spectra: readonly ArrayLike<number>[],
@@ -37,15 +42,14 @@ export function fitLinearReadout(
   for (let c = 0; c < classes; c++) {
     const k = model.lda.classes.indexOf(names[c]!);
     if (k < 0) throw new RangeError(`the linear readout saw no training spectrum of class ${c + 1}`);
+    // LDA on the scores (x - xMean) R: decision_c = (R w_c) . (x - xMean) + b_c.
     const w = model.lda.coef[k]!;
-    let shift = 0;
     for (let j = 0; j < p; j++) {
       let s = 0;
       for (let t = 0; t < a; t++) s += rotations.get(j, t) * w[t]!;
       coef[j * classes + c] = s;
-      shift += model.pls.xMean[j]! * s;
     }
-    intercept[c] = model.lda.intercept[k]! - shift;
+    intercept[c] = model.lda.intercept[k]!;
   }
-  return { coef, intercept, components: a };
+  return { coef, centre: Float32Array.from(model.pls.xMean), intercept, components: a };
 }

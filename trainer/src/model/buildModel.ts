@@ -20,7 +20,7 @@ export interface BuildModelOptions extends ConvSpec {
    * spectrum. `true` builds it empty (weights loaded afterwards); values set it. The classifier then
    * starts at zero, so the network starts exactly where the discriminant is.
    */
-  readout?: true | { coef: Float32Array; intercept: Float32Array };
+  readout?: true | { coef: Float32Array; centre: Float32Array; intercept: Float32Array };
 }
 
 /**

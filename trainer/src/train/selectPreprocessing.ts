@@ -42,7 +42,7 @@ export async function selectPreprocessing(
     spectra.forEach((s, i) => flat.set(s, i * job.p));
     const readout = readoutFor?.(spectra);
     readouts.push(readout);
-    return { ...job, member: k, spectra: flat, ...(readout ? { network: { ...job.network, readout: { coef: readout.coef, intercept: readout.intercept } } } : {}) };
+    return { ...job, member: k, spectra: flat, ...(readout ? { network: { ...job.network, readout: { coef: readout.coef, centre: readout.centre, intercept: readout.intercept } } } : {}) };
   });
   const trained = await trainMembers(jobs, hooks, threads);
   const score = (t: TrainedMember) => Math.min(...t.fit.history.map((e) => e.valLoss));

@@ -94,7 +94,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       continue;
     }
     jobs.push({
-      member: m, backend, network: { ...networkOptions, seed: memberSeed(m), ...(fittedReadout ? { readout: { coef: fittedReadout.coef, intercept: fittedReadout.intercept } } : {}) },
+      member: m, backend, network: { ...networkOptions, seed: memberSeed(m), ...(fittedReadout ? { readout: { coef: fittedReadout.coef, centre: fittedReadout.centre, intercept: fittedReadout.intercept } } : {}) },
       fit: { ...fitOptions(memberSeed(m)), ...(before ? { start: { history: before.history, bestEpoch: before.bestEpoch } } : {}) },
       ...(before ? { initialWeights: before.model.getWeights().map((w) => ({ shape: w.shape, values: Float32Array.from(w.dataSync() as Float32Array) })) } : {}),
       spectra: flat, p, labels, classes: C, train: split.train, validation: split.validation,

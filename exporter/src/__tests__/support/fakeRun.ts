@@ -77,7 +77,7 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
   // As the trainer fits it: no weight on variables that no last-layer position sees.
   const reach = coverage(geometry);
   const readout = options.readout
-    ? { coef: Float32Array.from({ length: p * classes }, (_, k) => (reach[Math.floor(k / classes)]! > 0 ? (4 * (draw() - 0.5)) / p : 0)), intercept: Float32Array.from({ length: classes }, () => draw() - 0.5) }
+    ? { coef: Float32Array.from({ length: p * classes }, (_, k) => (reach[Math.floor(k / classes)]! > 0 ? (4 * (draw() - 0.5)) / p : 0)), centre: Float32Array.from({ length: p }, () => 0.5 + 0.2 * (draw() - 0.5)), intercept: Float32Array.from({ length: classes }, () => draw() - 0.5) }
     : undefined;
   const model = buildModel({ inputLength: p, classes, kernels, strides, padding, l2: 0, seed, variableWeights: options.variableWeights, ...(readout ? { readout } : {}) });
   // Non-zero biases so a dropped or misplaced bias cannot hide behind the zero initialiser.

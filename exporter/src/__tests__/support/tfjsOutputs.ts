@@ -38,8 +38,8 @@ export function tfjsOutputs(model: tfl.LayersModel, preprocessed: Float32Array[]
         // A linear path adds x . coef + intercept to the classifier's logits.
         const readout = model.layers.find((l) => l.name === (members > 1 ? `m${m + 1}_readout` : 'readout'));
         if (!readout) return scores;
-        const [coef, intercept] = readout.getWeights();
-        return tf.add(tf.add(scores, tf.matMul(tf.reshape(input, [preprocessed.length, p]) as tf.Tensor2D, coef as tf.Tensor2D)), intercept!);
+        const [coef, centre, intercept] = readout.getWeights();
+        return tf.add(tf.add(scores, tf.matMul(tf.sub(tf.reshape(input, [preprocessed.length, p]), centre!) as tf.Tensor2D, coef as tf.Tensor2D)), intercept!);
       })),
       members,
     ),

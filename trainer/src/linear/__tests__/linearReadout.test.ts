@@ -22,7 +22,7 @@ for (const c of fixture.cases) {
     const C = classes.length;
     rows.forEach((x, i) => {
       const logits = Array.from(readout.intercept);
-      x.forEach((v, j) => { for (let k = 0; k < C; k++) logits[k]! += v * readout.coef[j * C + k]!; });
+      x.forEach((v, j) => { for (let k = 0; k < C; k++) logits[k]! += (v - readout.centre[j]!) * readout.coef[j * C + k]!; });
       const best = logits.indexOf(Math.max(...logits));
       assert.equal(classes[best], expected[i], `spectrum ${i}: logits ${logits.map((l) => l.toFixed(3)).join(', ')}`);
     });
