@@ -1,13 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { distDir, ensureBuiltPage } from '../support/browser/builtPage.js';
 import { startPreview } from '../support/browser/previewServer.js';
 import type { PreviewServer } from '../support/browser/previewServer.js';
-import { ORT_DIR } from '../../../web-demo/vite/ortWasmFiles.js';
 
 interface Reply {
   status: number;
@@ -41,7 +40,8 @@ describe('the built page is served precompressed, as the README\'s nginx set-up 
   });
 
   test('ONNX Runtime\'s wasm: brotli, else gzip, else plain; application/wasm, isolation headers, cached for good', async () => {
-    const path = `${ORT_DIR}ort-wasm-simd-threaded.wasm`;
+    // dist/ort/<onnxruntime-web's version>/
+    const path = `ort/${readdirSync(join(distDir, 'ort'))[0]}/ort-wasm-simd-threaded.wasm`;
     const original = readFileSync(join(distDir, path));
     const br = await get(`${server.url}${path}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
     assert.equal(br.status, 200);

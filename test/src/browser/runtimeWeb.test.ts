@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +11,9 @@ import { loadModel } from '@spectracam/runtime';
 import { chromiumMissing, launchChromium } from '../support/browser/chromium.js';
 import { distDir, ensureBuiltPage } from '../support/browser/builtPage.js';
 import { freePort } from '../support/browser/previewServer.js';
-import { ORT_FILES, ortDistDir } from '../../../web-demo/vite/ortWasmFiles.js';
-import { crossOriginIsolation } from '../../../web-demo/vite/crossOriginIsolation.js';
+
+/** What makes the page cross-origin isolated (wasm threads), as the demo's servers send it. */
+const crossOriginIsolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 const missing = chromiumMissing();
 const fixture = fileURLToPath(new URL('./fixtures/runtimePage/', import.meta.url));
@@ -46,9 +47,11 @@ describe('@spectracam/runtime in a browser page of its own', { skip: missing }, 
       resolve: { conditions: ['source', 'onnxruntime-web-use-extern-wasm', 'browser', 'module', 'import', 'default'] },
       build: { outDir: out, emptyOutDir: true, target: 'es2022' },
     });
-    // ONNX Runtime's files where this application keeps them, not beside its scripts.
+    // ONNX Runtime's files (the demo's copy, dist/ort/<version>/) where this application keeps
+    // them, not beside its scripts.
     mkdirSync(join(out, 'vendor', 'onnx'), { recursive: true });
-    for (const file of ORT_FILES) copyFileSync(join(ortDistDir(), file), join(out, 'vendor', 'onnx', file));
+    const ort = join(distDir, 'ort', readdirSync(join(distDir, 'ort'))[0]!);
+    for (const file of readdirSync(ort).filter((f) => /\.(wasm|mjs)$/.test(f))) copyFileSync(join(ort, file), join(out, 'vendor', 'onnx', file));
     copyFileSync(join(distDir, 'example', 'model.onnx'), join(out, 'model.onnx'));
     copyFileSync(join(distDir, 'example', 'spectra.csv'), join(out, 'spectra.csv'));
     server = await preview({

@@ -1,14 +1,15 @@
 import type { AppState } from '../app/appState.js';
 import { byId, fillSelect, setStatus, showMessage } from '../app/dom.js';
+import { named } from '../app/named.js';
 import { pickFiles } from '../app/pickFiles.js';
 import { renderBatch, renderResults } from '../app/renderResults.js';
 import { readSpectraFiles } from '../spectra/readSpectraFiles.js';
 import { drawFeatureMaps } from '../ui/featureMapsView.js';
-import type { OverlayMode } from '../ui/spectrumChart.js';
 import type { BandTableName } from '../worker/bandTableFor.js';
 import type { Device, ExplainMethod, Explanation, ModelInfo } from '../worker/protocol.js';
 import { WorkerClient } from '../worker/workerClient.js';
 import { TEMPLATE } from './template.js';
+import { wireInputs } from './wireInputs.js';
 import css from './element.css?inline';
 
 /** `detail` of the `spectracam-explained` event, sent after every explanation is on screen. */
@@ -59,7 +60,18 @@ export class SpectracamExplainElement extends HTMLElement {
     const content = document.createElement('template');
     content.innerHTML = TEMPLATE;
     this.#root.append(style, content.content);
-    this.#wireInputs();
+    wireInputs(this.#root, this.#state, {
+      explainFiles: (files) => void this.explainFiles(files),
+      redraw: () => renderResults(this.#root, this.#state),
+      drawFeatures: () => void this.#drawFeatures().catch((error: unknown) => this.#fail(error)),
+      explainAgain: () => void this.#explain().catch((error: unknown) => this.#fail(error)),
+      reloadModel: () => {
+        if (!this.#modelBytes) return;
+        void this.#loadModel(this.#modelBytes, this.#modelName)
+          .then(() => this.#explain())
+          .catch((error: unknown) => this.#fail(error));
+      },
+    });
   }
 
   /** The loaded model and the explanation on screen, if any. */
@@ -276,60 +288,5 @@ export class SpectracamExplainElement extends HTMLElement {
     this.#state.spectrumIndex = 0;
     this.#state.className = undefined;
     await this.#explain();
-  }
-
-  #wireInputs(): void {
-    const root = this.#root;
-    const state = this.#state;
-    const zone = byId(root, 'drop-zone');
-    const report = (error: unknown) => this.#fail(error);
-    zone.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      zone.classList.add('over');
-    });
-    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-    zone.addEventListener('drop', (e) => {
-      e.preventDefault();
-      zone.classList.remove('over');
-      if (e.dataTransfer) void this.explainFiles(Array.from(e.dataTransfer.files));
-    });
-    for (const id of ['model-input', 'spectra-input']) {
-      const input = byId<HTMLInputElement>(root, id);
-      input.addEventListener('change', () => {
-        if (input.files && input.files.length > 0) void this.explainFiles(Array.from(input.files)).finally(() => (input.value = ''));
-      });
-    }
-    byId<HTMLSelectElement>(root, 'spectrum-select').addEventListener('change', (e) => {
-      state.spectrumIndex = Number((e.target as HTMLSelectElement).value);
-      state.className = undefined;
-      renderResults(root, state);
-      void this.#drawFeatures().catch(report);
-    });
-    byId<HTMLSelectElement>(root, 'class-select').addEventListener('change', (e) => {
-      state.className = (e.target as HTMLSelectElement).value;
-      renderResults(root, state);
-    });
-    byId<HTMLSelectElement>(root, 'overlay-select').addEventListener('change', (e) => {
-      state.overlay = (e.target as HTMLSelectElement).value as OverlayMode;
-      renderResults(root, state);
-    });
-    byId<HTMLSelectElement>(root, 'bands-select').addEventListener('change', () => void this.#explain().catch(report));
-    byId<HTMLSelectElement>(root, 'method-select').addEventListener('change', () => void this.#explain().catch(report));
-    byId<HTMLSelectElement>(root, 'device-select').addEventListener('change', () => {
-      if (!this.#modelBytes) return;
-      void this.#loadModel(this.#modelBytes, this.#modelName)
-        .then(() => this.#explain())
-        .catch(report);
-    });
-  }
-}
-
-/** Messages name the visitor's file, whatever the library called it ("model bytes"). */
-async function named<T>(file: string, work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.includes(file) ? message : `${file}: ${message}`, { cause: error });
   }
 }
