@@ -6,13 +6,15 @@ const CACHE = `spectracam-web-demo-${VERSION}`;
 /** Files fetched on use and kept (ONNX Runtime's WebGPU build). */
 const ON_USE = 'spectracam-web-demo-on-use';
 
-// Installing fetches every file once more through the HTTP cache: files the visit already loaded
-// answer with 304 (revalidated, no body) or come from that cache.
+// Installing reads every file through the HTTP cache: content-hashed scripts and the versioned
+// ONNX Runtime the visit already loaded come from it without a request; the others are
+// revalidated (304, no body).
+const IMMUTABLE = /^(assets|ort\/[^/]+)\//;
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'no-cache' })));
+      await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: IMMUTABLE.test(url) ? 'default' : 'no-cache' })));
       await self.skipWaiting();
     })(),
   );

@@ -13,7 +13,7 @@ import { readResults, waitForResults } from '../support/browser/pageResults.js';
 
 const missing = chromiumMissing();
 
-/** Three example spectra as a two-column-per-spectrum-free CSV (rows), written for dropping. */
+/** Three example spectra (rows, the example's own layout), written to a file for dropping. */
 function someSpectra(dir: string): { path: string; axis: number[]; rows: number[][] } {
   const lines = readFileSync(join(distDir, 'example', 'spectra.csv'), 'utf8').trim().split('\n');
   const header = lines[0]!.split(',');
@@ -57,6 +57,8 @@ describe('web demo offline after the first visit', { skip: missing }, () => {
     for (const file of ['/', '/example/model.onnx', '/spectracam-explain.js']) assert.ok(cached.includes(file), `${file} is cached: ${cached.join(' ')}`);
     assert.ok(cached.some((u) => u.endsWith('/ort-wasm-simd-threaded.wasm')), 'ONNX Runtime\'s wasm is cached');
     assert.ok(cached.some((u) => u.endsWith('/ort-wasm-simd-threaded.mjs')), 'ONNX Runtime\'s script is cached');
+    const wasmSent = server.served.filter((s) => s.url.endsWith('/ort-wasm-simd-threaded.wasm') && s.status === 200);
+    assert.equal(wasmSent.length, 1, 'the service worker took ONNX Runtime\'s wasm from the HTTP cache, not the network');
 
     await server.close();
     await context.setOffline(true);
