@@ -86,6 +86,18 @@ describe('<spectracam-explain> on another page', { skip: missing }, () => {
     assert.notEqual(await element.locator('h2').first().evaluate((h) => getComputedStyle(h).color), 'rgb(0, 128, 0)');
     assert.equal(await page.evaluate(() => document.getElementById('message')?.textContent), 'the lab\'s own element with the id the widget uses inside');
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, 'the element registers no service worker of its own');
+
+    // Taken off the page (its worker stops) and put back, it explains again with the same model.
+    await page.evaluate(async () => {
+      const el = document.querySelector('spectracam-explain')!;
+      el.remove();
+      await new Promise((r) => setTimeout(r, 100));
+      document.body.append(el);
+    });
+    await element.locator('#spectra-input').setInputFiles(path);
+    await page.waitForFunction(() => (window as unknown as { explained: unknown[] }).explained.length > 2, undefined, { timeout: 120_000 });
+    const again = await page.evaluate(() => (window as unknown as { explained: { explanation: { spectra: { predicted: string }[] } }[] }).explained.at(-1)!);
+    assert.deepEqual(again.explanation.spectra.map((s) => s.predicted), detail.explanation.spectra.map((s) => s.predicted));
     assert.deepEqual(errors, []);
   });
 });

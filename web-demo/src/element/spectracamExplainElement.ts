@@ -91,7 +91,9 @@ export class SpectracamExplainElement extends HTMLElement {
       (error: unknown) => this.getAttribute('model') || this.#fail(error),
     );
     void worker.call<'devices'>({ type: 'devices' }).then((reply) => this.#offerDevices(reply.devices), () => undefined);
-    void this.#loadFromAttributes();
+    // Back on a page after a removal: the new worker gets the model the element had.
+    if (this.#modelBytes) void this.explainFiles([new File([this.#modelBytes], this.#modelName)]);
+    else void this.#loadFromAttributes();
   }
 
   disconnectedCallback(): void {
