@@ -1,7 +1,7 @@
 import { ortNode } from './backend/ortNode.js';
 import { readSource } from './source/readSource.node.js';
 import { loadFromBytes } from './model/loadFromBytes.js';
-import type { LoadModelOptions, SpectraModel } from './types.js';
+import type { Device, LoadModelOptions, SpectraModel, WasmPaths } from './types.js';
 
 export type { Alignment, LayerGeometryMeta, ModelMetadata, TrainingSummaryMeta } from '@spectracam/format';
 export type * from './types.js';
@@ -14,3 +14,11 @@ export async function loadModel(source: string | URL | Uint8Array, options: Load
 
 /** Devices onnxruntime-node can start here, best first. */
 export const availableDevices = () => ortNode.availableDevices();
+
+/**
+ * The browser entry's warm-up (fetch and compile ONNX Runtime's wasm ahead of the first model);
+ * in Node onnxruntime-node is ready once imported, so this only checks the device's name.
+ */
+export async function warmUp(options: { device?: Device; wasmPaths?: WasmPaths; threads?: number } = {}): Promise<void> {
+  ortNode.checkDevice(options.device ?? 'cpu');
+}

@@ -1,6 +1,13 @@
 import type { AnnotatedRegion, BandTable } from '@spectracam/cam';
 import type { Alignment, ModelMetadata } from '@spectracam/format';
 
+/**
+ * Where onnxruntime-web finds its files (browsers): a folder URL holding them
+ * (`ort-wasm-simd-threaded.{mjs,wasm}`, and `ort-wasm-simd-threaded.jsep.{mjs,wasm}` for WebGPU), or
+ * one URL per file as onnxruntime-web's `env.wasm.wasmPaths` takes it.
+ */
+export type WasmPaths = string | URL | { mjs?: string | URL; wasm?: string | URL };
+
 /** Where a model runs. Node: cpu, webgpu, cuda. Browser: wasm, webgpu (`cpu` means wasm there). */
 export type Device = 'cpu' | 'webgpu' | 'cuda' | 'wasm';
 
@@ -10,7 +17,8 @@ export interface LoadModelOptions {
   /** Spectra per ONNX Runtime call; larger inputs are split. @default 256 */
   batchSize?: number;
   /**
-   * Intra-op threads for the CPU provider (Node).
+   * Intra-op threads for the CPU provider (Node); in browsers the wasm threads, read when the
+   * runtime starts (cross-origin isolated pages only; default min(4, hardwareConcurrency)).
    * @default one per physical core available to the process, within its container's CPU quota
    * (ONNX Runtime's own default, half the logical CPUs, runs half the cores of a machine without
    * hyper-threading); 0 leaves the choice to ONNX Runtime
@@ -27,6 +35,13 @@ export interface LoadModelOptions {
    * @default 'during-runs'
    */
   spinning?: Spinning;
+  /**
+   * Browsers: where ONNX Runtime's files live (see WasmPaths), e.g. `'/static/ort/'`; the page then
+   * need not import onnxruntime-web to set `env.wasm.wasmPaths`. It is read when the runtime starts
+   * (the first model or `warmUp` of the page); a different value later is refused. Unset,
+   * onnxruntime-web looks beside its own script. Ignored in Node.
+   */
+  wasmPaths?: WasmPaths;
 }
 
 export type Spinning = 'during-runs' | 'always' | 'never';

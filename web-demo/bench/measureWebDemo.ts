@@ -3,11 +3,15 @@
  * Measures the web demo on this machine, headless Chromium against `vite preview` of the built
  * page: navigation -> first explanation drawn, explain latency per spectrum (wasm, batch 1 and
  * 64; all classes, full maps) against the Node runtime (onnxruntime-node, cpu), and the built
- * page's size with and without ONNX Runtime's wasm files. Prints one JSON object.
+ * page's size with and without ONNX Runtime's wasm files, and the bytes the browser transferred
+ * (response bodies as they came over the wire, compressed where served so, plus headers) before
+ * the first explanation was drawn, per file. Cold profile: every run launches a fresh browser
+ * profile. Prints one JSON object with the machine's load average at the start.
  *
  *   node --conditions=source --import tsx web-demo/bench/measureWebDemo.ts
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadModel } from '@spectracam/runtime';
 import { launchChromium } from '@spectracam/test/support/browser/chromium';
@@ -17,11 +21,14 @@ import { waitForResults } from '@spectracam/test/support/browser/pageResults';
 
 const REPEATS = { 1: 20, 64: 5 } as const;
 
-function bytesUnder(dir: string): number {
+/** Bytes of the files under `dir`; `encoded`: their brotli copies where the build wrote one. */
+function bytesUnder(dir: string, encoded = false): number {
   return readdirSync(dir).reduce((sum, name) => {
     const path = join(dir, name);
     const s = statSync(path);
-    return sum + (s.isDirectory() ? bytesUnder(path) : s.size);
+    if (s.isDirectory()) return sum + bytesUnder(path, encoded);
+    if (/\.(br|gz)$/.test(name)) return sum;
+    return sum + (encoded && existsSync(`${path}.br`) ? statSync(`${path}.br`).size : s.size);
   }, 0);
 }
 
@@ -50,10 +57,18 @@ async function nodeLatency(batch: number, repeats: number): Promise<number> {
 ensureBuiltPage();
 const server = await startPreview();
 const { browser, close } = await launchChromium();
+const load = loadavg().map((l) => Number(l.toFixed(2)));
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  const navigated = Date.now();
   await page.goto(server.url);
   const results = await waitForResults(page, 0, 120_000);
+  const firstMs = results.timings.firstExplanationMs ?? NaN;
+  // What the server sent before the first explanation was drawn (bytes on the wire: cache hits
+  // and service-worker answers never reach it).
+  const before = server.served.filter((f) => f.at - navigated <= firstMs);
+  // The probe is set once the example is fully shown (feature maps after the first explanation).
+  await page.waitForFunction(() => typeof (globalThis as { spectracamBench?: unknown }).spectracamBench === 'function');
   const browserMs: Record<number, number> = {};
   for (const batch of [1, 64] as const) {
     browserMs[batch] = await page.evaluate(
@@ -65,14 +80,23 @@ try {
   const total = bytesUnder(distDir);
   const ort = bytesUnder(join(distDir, 'ort'));
   const example = bytesUnder(join(distDir, 'example'));
+  const brotli = { total: bytesUnder(distDir, true), ortWasm: bytesUnder(join(distDir, 'ort'), true), example: bytesUnder(join(distDir, 'example'), true) };
   process.stdout.write(
     `${JSON.stringify(
       {
-        firstExplanationMsAfterNavigation: Math.round(results.timings.firstExplanationMs ?? NaN),
+        loadAverage: load,
+        firstExplanationMsAfterNavigation: Math.round(firstMs),
+        timeline: Object.fromEntries(Object.entries(results.timings).map(([k, v]) => [k, Math.round(v)])),
+        transferredBeforeFirstExplanation: {
+          bytes: before.reduce((sum, f) => sum + f.bytes, 0),
+          requests: before.length,
+          files: Object.fromEntries(before.map((f) => [f.url, `${f.bytes}${f.encoding ? ` ${f.encoding}` : ''}${f.status === 200 ? '' : ` (${f.status})`}`])),
+          fetchedTwice: [...new Set(before.map((f) => f.url).filter((u, i, all) => all.indexOf(u) !== i))],
+        },
         crossOriginIsolated: await page.evaluate(() => crossOriginIsolated),
         threads: await page.evaluate(() => navigator.hardwareConcurrency),
         explainMsPerSpectrum: { browserWasm: browserMs, node: nodeMs },
-        pageBytes: { total, withoutOrtWasm: total - ort, ortWasm: ort, example },
+        pageBytes: { total, withoutOrtWasm: total - ort, ortWasm: ort, example, brotli },
       },
       null,
       2,

@@ -1,4 +1,4 @@
-import type { Device, Spinning } from '../types.js';
+import type { Device, Spinning, WasmPaths } from '../types.js';
 
 /** One output of a run: its data (float32, or int32 for class indices) and shape. */
 export interface OutputTensor {
@@ -33,6 +33,8 @@ export interface SessionOptions {
   threads?: number;
   /** See LoadModelOptions.spinning. */
   spinning?: Spinning;
+  /** See LoadModelOptions.wasmPaths (browsers). */
+  wasmPaths?: WasmPaths;
 }
 
 /**
@@ -42,8 +44,8 @@ export interface SessionOptions {
 export interface OrtBackend {
   readonly platform: 'node' | 'web';
   readonly defaultDevice: Device;
-  /** Devices this installation can start, best first. */
-  availableDevices(): Device[];
+  /** Devices this installation can start, best first (browsers: after asking for a WebGPU adapter). */
+  availableDevices(): Device[] | Promise<Device[]>;
   /** Throws, naming the devices that exist here, when `device` is unknown or not installed. */
   checkDevice(device: Device): void;
   open(bytes: Uint8Array, device: Device, options: SessionOptions): Promise<SessionHandle>;

@@ -42,7 +42,7 @@ function spinningConfig(spinning: Spinning) {
 }
 
 /** onnxruntime-node: cpu always, webgpu where its binary bundles it, cuda where installed. */
-export const ortNode: OrtBackend = {
+export const ortNode: { availableDevices(): Device[] } & OrtBackend = {
   platform: 'node',
   defaultDevice: 'cpu',
   availableDevices() {

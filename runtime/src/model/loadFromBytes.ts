@@ -28,7 +28,7 @@ export async function loadFromBytes(
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
   const device = options.device ?? backend.defaultDevice;
-  const sessionOptions = { threads: options.threads, spinning: options.spinning };
+  const sessionOptions = { threads: options.threads, spinning: options.spinning, wasmPaths: options.wasmPaths };
   // Each graph opens on first use: predict's (the file's graph cut down to the class scores), the
   // feature maps' (the file's graph as it is) and explain's (plus the coarse maps). The device is
   // checked now, so a wrong name fails at load.

@@ -1,18 +1,21 @@
-/** The page's elements by id, typed; a missing id is a bug in index.html. */
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`index.html has no element #${id}`);
+/** Where the element's content lives (its shadow root); ids are looked up there. */
+export type Root = DocumentFragment | Document;
+
+/** The element's parts by id, typed; a missing id is a bug in element/template.ts. */
+export function byId<T extends HTMLElement = HTMLElement>(root: Root, id: string): T {
+  const el = root.getElementById(id);
+  if (!el) throw new Error(`the spectracam-explain template has no element #${id}`);
   return el as T;
 }
 
-export function showMessage(text: string, kind: 'error' | 'ok' | 'info' = 'info'): void {
-  const el = byId('message');
+export function showMessage(root: Root, text: string, kind: 'error' | 'ok' | 'info' = 'info'): void {
+  const el = byId(root, 'message');
   el.textContent = text;
   el.className = kind;
 }
 
-export function setStatus(text: string): void {
-  byId('status').textContent = text;
+export function setStatus(root: Root, text: string): void {
+  byId(root, 'status').textContent = text;
 }
 
 export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], selected?: string): void {

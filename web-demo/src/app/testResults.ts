@@ -1,27 +1,26 @@
-import type { AppState } from './appState.js';
-import { byId } from './dom.js';
+import type { ExplainedDetail } from '../element/spectracamExplainElement.js';
 
 /**
- * Numbers the browser tests compare with the Node runtime (never pixels): a JSON in a hidden
- * <pre>, rewritten after every explanation, with a counter so a test can wait for a new one.
+ * Numbers the browser tests compare with the Node runtime (never pixels): a JSON in the page's
+ * hidden <pre id="test-results">, rewritten after every explanation the element reports, with a
+ * counter so a test can wait for a new one.
  */
 let version = 0;
-export function publishTestResults(state: AppState, timings: Record<string, number>): void {
+export function publishTestResults(pre: HTMLElement, detail: ExplainedDetail): void {
   version++;
-  const e = state.explanation;
-  const pre = byId('test-results');
+  const e = detail.explanation;
   pre.textContent = JSON.stringify({
     version,
-    model: state.model?.name,
-    device: state.model?.device,
-    classes: state.model?.classes,
-    source: state.spectra?.source,
-    names: e?.spectra.map((s) => s.name),
-    predicted: e?.spectra.map((s) => s.predicted),
-    probabilities: e?.spectra.map((s) => s.probabilities),
-    maps: e?.spectra.map((s) => s.maps),
-    regions: e?.spectra.map((s) => s.regions),
-    timings,
+    model: detail.model.name,
+    device: detail.model.device,
+    classes: detail.model.classes,
+    source: detail.source,
+    names: e.spectra.map((s) => s.name),
+    predicted: e.spectra.map((s) => s.predicted),
+    probabilities: e.spectra.map((s) => s.probabilities),
+    maps: e.spectra.map((s) => s.maps),
+    regions: e.spectra.map((s) => s.regions),
+    timings: detail.timings,
   });
   pre.dataset.version = String(version);
 }

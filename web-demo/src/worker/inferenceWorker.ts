@@ -1,22 +1,29 @@
 /// <reference lib="webworker" />
 // Inference runs here so the page never freezes: one model session at a time, replaced only
 // when a new model loaded successfully (a bad file leaves the previous one working).
-import { loadModel } from '@spectracam/runtime';
+import { availableDevices, loadModel, warmUp } from '@spectracam/runtime';
 import type { SpectraModel } from '@spectracam/runtime';
-import type { Request, Response } from './protocol.js';
-import { useLocalOrtWasm } from './ortWasmPaths.js';
+import type { Request, Response, RuntimeSetup } from './protocol.js';
 import { explainPayload } from './explainPayload.js';
 import { featureMapsPayload } from './featureMapsPayload.js';
 import { benchExplain } from './benchExplain.js';
 
 let model: SpectraModel | undefined;
 
+/** ONNX Runtime's files: the page's choice, else the built page's own copy (vite.config.ts). */
+const wasmPaths = (setup: RuntimeSetup) => setup.ortBase ?? new URL(__SPECTRACAM_ORT_FROM_WORKER__, self.location.href).href;
+
 async function handle(request: Request): Promise<Response> {
   const { id } = request;
   switch (request.type) {
+    case 'start':
+      // Fetch and compile ONNX Runtime's wasm now, while the page fetches the model.
+      await warmUp({ device: request.device, wasmPaths: wasmPaths(request), threads: request.threads });
+      return { id, type: 'started' };
+    case 'devices':
+      return { id, type: 'devices', devices: (await availableDevices()).filter((d) => d === 'wasm' || d === 'webgpu') };
     case 'load': {
-      useLocalOrtWasm(request.ortBase);
-      const next = await loadModel(new Uint8Array(request.bytes), { device: request.device, threads: request.threads });
+      const next = await loadModel(new Uint8Array(request.bytes), { device: request.device, threads: request.threads, wasmPaths: wasmPaths(request) });
       const previous = model;
       model = next;
       await previous?.dispose();

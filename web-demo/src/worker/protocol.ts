@@ -57,13 +57,23 @@ export interface SpectraPayload {
   rows: number[][];
 }
 
+/** Where ONNX Runtime's files are (absolute URL; unset: beside the worker, see vite.config.ts) and its wasm threads. */
+export interface RuntimeSetup {
+  ortBase?: string;
+  threads?: number;
+}
+
 export type Request =
-  | { id: number; type: 'load'; name: string; bytes: ArrayBuffer; device: Device; ortBase: string; threads?: number }
+  | ({ id: number; type: 'start'; device: Device } & RuntimeSetup)
+  | { id: number; type: 'devices' }
+  | ({ id: number; type: 'load'; name: string; bytes: ArrayBuffer; device: Device } & RuntimeSetup)
   | { id: number; type: 'explain'; spectra: SpectraPayload; bands: BandTableName; method: ExplainMethod }
   | { id: number; type: 'featureMaps'; spectra: SpectraPayload; index: number }
   | { id: number; type: 'bench'; spectra: SpectraPayload; batch: number; repeats: number };
 
 export type Response =
+  | { id: number; type: 'started' }
+  | { id: number; type: 'devices'; devices: Device[] }
   | { id: number; type: 'loaded'; info: ModelInfo }
   | { id: number; type: 'explained'; explanation: Explanation }
   | { id: number; type: 'featureMaps'; featureMaps: FeatureMapsView }

@@ -26,6 +26,13 @@ export class WorkerClient {
     };
   }
 
+  /** Stops the worker; pending calls reject. */
+  terminate(): void {
+    this.#worker.terminate();
+    for (const p of this.#pending.values()) p.reject(new Error('the inference worker was stopped'));
+    this.#pending.clear();
+  }
+
   call<T extends Response['type']>(request: Payload<Request>, transfer: Transferable[] = []): Promise<Extract<Response, { type: T }>> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {

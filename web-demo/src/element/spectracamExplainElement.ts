@@ -1,0 +1,294 @@
+import type { AppState } from '../app/appState.js';
+import { byId, fillSelect, setStatus, showMessage } from '../app/dom.js';
+import { named } from '../app/named.js';
+import { pickFiles } from '../app/pickFiles.js';
+import { renderBatch, renderResults } from '../app/renderResults.js';
+import { readSpectraFiles } from '../spectra/readSpectraFiles.js';
+import { drawFeatureMaps } from '../ui/featureMapsView.js';
+import type { BandTableName } from '../worker/bandTableFor.js';
+import type { Device, ExplainMethod, Explanation, ModelInfo } from '../worker/protocol.js';
+import { WorkerClient } from '../worker/workerClient.js';
+import { TEMPLATE } from './template.js';
+import { wireInputs } from './wireInputs.js';
+import css from './element.css?inline';
+
+/** `detail` of the `spectracam-explained` event, sent after every explanation is on screen. */
+export interface ExplainedDetail {
+  model: ModelInfo;
+  /** The spectra's file names. */
+  source: string;
+  labels?: string[];
+  explanation: Explanation;
+  /**
+   * Milliseconds: `firstExplanationMs` (since navigation: the first explanation drawn),
+   * `loadModelMs`, `explainMs` (the worker's predict + explain); and for the first explanation,
+   * since navigation, when ONNX Runtime had started (`runtimeStartedAt`), the attributes' files
+   * had arrived (`filesFetchedAt`), the model was loaded (`modelLoadedAt`), the explanation came
+   * back from the worker (`explainedAt`).
+   */
+  timings: Record<string, number>;
+}
+
+/**
+ * `<spectracam-explain model="model.onnx" spectra="spectra.csv">`: classifies spectra with a
+ * SpectraCAM model in the browser and shows why (class activation maps), nothing uploaded.
+ *
+ * Attributes: `model` (URL of an .onnx from `spectracam export`), `spectra` (URL of spectra to
+ * explain at once, optional), `ort` (folder URL of ONNX Runtime's files; default: the `ort/<version>/`
+ * folder served with this script), `threads` (wasm threads; default min(4, cores)). Visitors can
+ * drop or pick their own model and spectra. Events: `spectracam-explained` (ExplainedDetail),
+ * `spectracam-error` ({ message }). Relative URLs resolve against the page, as for `<img src>`.
+ */
+export class SpectracamExplainElement extends HTMLElement {
+  static observedAttributes = ['model', 'spectra'];
+
+  readonly #root: ShadowRoot;
+  #worker?: WorkerClient;
+  readonly #state: AppState = { spectrumIndex: 0, overlay: 'band' };
+  readonly #timings: Record<string, number> = {};
+  #modelBytes?: ArrayBuffer;
+  #modelName = '';
+  #started = false;
+  /** Files are taken one drop at a time, in order. */
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = css;
+    const content = document.createElement('template');
+    content.innerHTML = TEMPLATE;
+    this.#root.append(style, content.content);
+    wireInputs(this.#root, this.#state, {
+      explainFiles: (files) => void this.explainFiles(files),
+      redraw: () => renderResults(this.#root, this.#state),
+      drawFeatures: () => void this.#drawFeatures().catch((error: unknown) => this.#fail(error)),
+      explainAgain: () => void this.#explain().catch((error: unknown) => this.#fail(error)),
+      reloadModel: () => {
+        if (!this.#modelBytes) return;
+        void this.#loadModel(this.#modelBytes, this.#modelName)
+          .then(() => this.#explain())
+          .catch((error: unknown) => this.#fail(error));
+      },
+    });
+  }
+
+  /** The loaded model and the explanation on screen, if any. */
+  get result(): { model?: ModelInfo; explanation?: Explanation } {
+    return { model: this.#state.model, explanation: this.#state.explanation };
+  }
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    const worker = this.#workerClient();
+    // ONNX Runtime's wasm downloads and compiles in the worker while the model downloads here.
+    const started = worker.call<'started'>({ type: 'start', device: 'wasm', ...this.#runtimeSetup() });
+    started.then(
+      () => (this.#timings.runtimeStartedAt ??= performance.now()),
+      // With a model, loading it reports the same failure.
+      (error: unknown) => this.getAttribute('model') || this.#fail(error),
+    );
+    void worker.call<'devices'>({ type: 'devices' }).then((reply) => this.#offerDevices(reply.devices), () => undefined);
+    // Back on a page after a removal: the new worker gets the model the element had.
+    if (this.#modelBytes) void this.explainFiles([new File([this.#modelBytes], this.#modelName)]);
+    else void this.#loadFromAttributes();
+  }
+
+  disconnectedCallback(): void {
+    // Moved elements reconnect at once; one that stays out of the page frees its worker.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.#worker) return;
+      this.#worker.terminate();
+      this.#worker = undefined;
+      this.#started = false;
+    });
+  }
+
+  attributeChangedCallback(name: string, previous: string | null, value: string | null): void {
+    if (!this.#started || previous === value || value === null) return;
+    void this.#loadFromAttributes(name === 'model' ? ['model'] : ['spectra']);
+  }
+
+  /** Explains dropped or picked files: at most one `.onnx` model (loaded first) and spectra files. */
+  explainFiles(files: Iterable<File>): Promise<void> {
+    const list = Array.from(files);
+    this.#queue = this.#queue.then(() => this.#acceptFiles(list));
+    return this.#queue;
+  }
+
+  /** Latency probe (web-demo/bench): explain milliseconds per spectrum at a batch size. */
+  async bench(batch: number, repeats: number): Promise<number> {
+    if (!this.#state.spectra) throw new Error('no spectra loaded');
+    const { names, axis, rows } = this.#state.spectra;
+    const reply = await this.#workerClient().call<'bench'>({ type: 'bench', spectra: { names, axis, rows }, batch, repeats });
+    return reply.millisPerSpectrum;
+  }
+
+  #workerClient(): WorkerClient {
+    this.#worker ??= new WorkerClient();
+    return this.#worker;
+  }
+
+  #runtimeSetup(): { ortBase?: string; threads?: number } {
+    const ort = this.getAttribute('ort');
+    const threads = Number(this.getAttribute('threads'));
+    return {
+      ortBase: ort ? new URL(ort.endsWith('/') ? ort : `${ort}/`, document.baseURI).href : undefined,
+      threads: Number.isInteger(threads) && threads > 0 ? threads : undefined,
+    };
+  }
+
+  /** The model and spectra the attributes name, fetched together. */
+  async #loadFromAttributes(which: ('model' | 'spectra')[] = ['model', 'spectra']): Promise<void> {
+    const urls = which.map((a) => [a, this.getAttribute(a)] as const).filter((e): e is readonly ['model' | 'spectra', string] => !!e[1]);
+    if (urls.length === 0) {
+      setStatus(this.#root, 'drop a model and spectra');
+      return;
+    }
+    try {
+      const files = await Promise.all(
+        urls.map(async ([attribute, url]) => {
+          const response = await fetch(new URL(url, document.baseURI));
+          if (!response.ok) throw new Error(`${attribute} ${url}: HTTP ${response.status} ${response.statusText}`);
+          const name = decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop() || attribute);
+          return new File([await response.arrayBuffer()], attribute === 'model' && !/\.onnx$/i.test(name) ? `${name}.onnx` : name);
+        }),
+      );
+      this.#timings.filesFetchedAt ??= performance.now();
+      await this.explainFiles(files);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    showMessage(this.#root, message, 'error');
+    this.dispatchEvent(new CustomEvent('spectracam-error', { detail: { message }, bubbles: true, composed: true }));
+  }
+
+  #device(): Device {
+    return byId<HTMLSelectElement>(this.#root, 'device-select').value as Device;
+  }
+
+  #bands(): BandTableName {
+    return byId<HTMLSelectElement>(this.#root, 'bands-select').value as BandTableName;
+  }
+
+  #method(): ExplainMethod {
+    return (byId<HTMLSelectElement>(this.#root, 'method-select').value || 'cam') as ExplainMethod;
+  }
+
+  /** The devices the runtime can start here (webgpu only with a WebGPU adapter). */
+  #offerDevices(devices: Device[]): void {
+    const select = byId<HTMLSelectElement>(this.#root, 'device-select');
+    const current = select.value;
+    fillSelect(select, devices.map((d) => ({ value: d, label: d })), devices.includes(current as Device) ? current : 'wasm');
+  }
+
+  /** The method choices of the loaded file; the current choice stays when the new file offers it. */
+  #drawMethods(methods: readonly ExplainMethod[]): void {
+    const select = byId<HTMLSelectElement>(this.#root, 'method-select');
+    const current = select.value;
+    fillSelect(select, methods.map((m) => ({ value: m, label: m })), methods.includes(current as ExplainMethod) ? current : 'cam');
+  }
+
+  /** Loads a model into the worker; on failure the previous model and result stay. */
+  async #loadModel(bytes: ArrayBuffer, name: string): Promise<void> {
+    setStatus(this.#root, `loading ${name}…`);
+    const t0 = performance.now();
+    // The worker gets a copy, so the element keeps the bytes to reload on a device change.
+    const reply = await this.#workerClient().call<'loaded'>({ type: 'load', name, bytes: bytes.slice(0), device: this.#device(), ...this.#runtimeSetup() });
+    this.#timings.loadModelMs = performance.now() - t0;
+    this.#timings.modelLoadedAt ??= performance.now();
+    this.#state.model = reply.info;
+    this.#drawMethods(reply.info.methods);
+    this.#modelBytes = bytes;
+    this.#modelName = name;
+    this.#drawModelInfo();
+  }
+
+  /** Explains the current spectra with the current model; on failure the previous result stays. */
+  async #explain(): Promise<void> {
+    const state = this.#state;
+    if (!state.model || !state.spectra) return;
+    setStatus(this.#root, `explaining ${state.spectra.rows.length} spectra on ${state.model.device}…`);
+    const { names, axis, rows } = state.spectra;
+    const reply = await this.#workerClient().call<'explained'>({ type: 'explain', spectra: { names, axis, rows }, bands: this.#bands(), method: this.#method() });
+    state.explanation = reply.explanation;
+    this.#timings.explainMs = reply.explanation.millis;
+    this.#timings.explainedAt ??= performance.now();
+    renderResults(this.#root, state);
+    this.#timings.firstExplanationMs ??= performance.now();
+    setStatus(this.#root, `${rows.length} spectra explained on ${state.model.device} in ${reply.explanation.millis.toFixed(1)} ms`);
+    // The batch view and the feature maps come after the explanation is on screen.
+    await renderBatch(this.#root, state);
+    await this.#drawFeatures();
+    this.dispatchEvent(
+      new CustomEvent<ExplainedDetail>('spectracam-explained', {
+        detail: { model: state.model, source: state.spectra.source, labels: state.spectra.labels, explanation: state.explanation, timings: { ...this.#timings } },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  async #drawFeatures(): Promise<void> {
+    const state = this.#state;
+    if (!state.model || !state.spectra) return;
+    const { names, axis, rows } = state.spectra;
+    const reply = await this.#workerClient().call<'featureMaps'>({ type: 'featureMaps', spectra: { names, axis, rows }, index: state.spectrumIndex });
+    drawFeatureMaps(byId(this.#root, 'feature-maps'), reply.featureMaps);
+  }
+
+  #drawModelInfo(): void {
+    const m = this.#state.model!;
+    const lo = Math.min(m.axis[0]!, m.axis[m.axis.length - 1]!);
+    const hi = Math.max(m.axis[0]!, m.axis[m.axis.length - 1]!);
+    byId(this.#root, 'model-info').textContent =
+      `Model ${m.name}: classes ${m.classes.join(', ')}; ${m.axis.length} variables, ${lo}–${hi} ${m.unit}; ` +
+      `feature maps of ${m.featureLayers.join(', ') || 'none'}; running on ${m.device}.`;
+  }
+
+  /** Model first (spectra are explained with the model they arrived with), then spectra. */
+  async #acceptFiles(files: File[]): Promise<void> {
+    const state = this.#state;
+    const { model, spectra } = pickFiles(files);
+    const previous = { model: state.model, bytes: this.#modelBytes, name: this.#modelName };
+    // The spectra are read while the worker loads the model.
+    const reading = spectra.length > 0 ? readSpectraFiles(spectra) : undefined;
+    reading?.catch(() => undefined);
+    try {
+      if (model) await named(model.name, this.#loadModel(await model.arrayBuffer(), model.name));
+      if (reading) {
+        const loaded = await reading;
+        const old = state.spectra;
+        state.spectra = loaded;
+        try {
+          await named(loaded.source, this.#explainFromStart());
+        } catch (error) {
+          state.spectra = old;
+          throw error;
+        }
+      } else if (model) {
+        await this.#explainFromStart();
+      }
+      showMessage(this.#root, `${[model?.name, ...spectra.map((f) => f.name)].filter(Boolean).join(', ')}: explained.`, 'ok');
+    } catch (error) {
+      this.#fail(error);
+      // A new model that cannot explain the spectra on screen is taken back, so model and result match.
+      if (state.model !== previous.model && previous.bytes) {
+        await this.#loadModel(previous.bytes, previous.name).catch(() => undefined);
+      }
+      setStatus(this.#root, state.explanation ? 'still showing the previous result' : 'no result yet');
+    }
+  }
+
+  async #explainFromStart(): Promise<void> {
+    this.#state.spectrumIndex = 0;
+    this.#state.className = undefined;
+    await this.#explain();
+  }
+}
