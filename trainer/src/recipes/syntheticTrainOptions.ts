@@ -15,7 +15,8 @@ export const SYNTHETIC_TRAIN_OPTIONS: Readonly<Partial<TrainOptions>> = Object.f
   learningRate: 3e-3,
   batchSize: 32,
   // One plain network: its CAM peaks on the bands more often than the variable-weighted ensemble's
-  // (docs/measurements.md), and the quickstart stays short.
+  // or the linear path's (docs/measurements.md), and the quickstart stays short.
   variableWeights: false,
   members: 1,
+  linearReadout: false,
 } satisfies Partial<TrainOptions>);
