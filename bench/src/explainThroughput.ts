@@ -59,7 +59,7 @@ const synthetic = generateSynthetic({ seed: 1 });
 const trainStart = performance.now();
 const trained = await trainRun(synthetic.dataset, { ...SYNTHETIC_TRAIN_OPTIONS, ...spec, seed: 1, backend: 'auto' });
 const trainSeconds = (performance.now() - trainStart) / 1000;
-const trainedBytes = exportModel(trained.record, trained.model);
+const trainedBytes = exportModel(trained.record, trained.model, { novelty: { features: trained.features } });
 trained.model.dispose();
 const p = synthetic.dataset.axis.length;
 if (p !== 1733) throw new Error(`the synthetic set has ${p} variables; this benchmark expects 1733`);
