@@ -22,6 +22,17 @@ export interface NoveltyFit {
 }
 
 /**
+ * The `quantile` of held-out in-distribution scores: empirical (numpy's linear) from
+ * 1 / (1 - quantile) scores on, else the quantile of a gamma fitted to them by moments (the
+ * empirical one of fewer is little more than their maximum). Scores must be positive for the fit.
+ */
+export function noveltyThreshold(held: ArrayLike<number>, quantile: number): { threshold: number; gamma?: { shape: number; scale: number } } {
+  if (held.length >= Math.ceil(1 / (1 - quantile) - 1e-9)) return { threshold: empiricalQuantile(held, quantile) };
+  const gamma = gammaByMoments(held);
+  return { threshold: gammaQuantile(quantile, gamma.shape, gamma.scale), gamma };
+}
+
+/**
  * Fits the Mahalanobis score of Lee et al. (2018) on a run's GAP features: class means and the
  * pooled within-class covariance of the training part, shrunk toward mu I by Ledoit-Wolf (K
  * features from a few dozen spectra have no stable inverse otherwise), and the threshold: the
@@ -70,9 +81,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   const scores = { train: score(train), validation: score(validation), test: score(test) };
   const held = scores.validation;
   if (held.length < 2) throw new RangeError(`the validation part has ${held.length} spectra; the unknown-sample threshold needs at least 2`);
-  const empirical = held.length >= Math.ceil(1 / (1 - quantile) - 1e-9);
-  const gamma = empirical ? undefined : gammaByMoments(held);
-  const threshold = gamma ? gammaQuantile(quantile, gamma.shape, gamma.scale) : empiricalQuantile(held, quantile);
+  const { threshold, gamma } = noveltyThreshold(held, quantile);
   const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
   const meta: NoveltyMeta = {
     score: 'mahalanobis',

@@ -17,7 +17,7 @@ export async function renderResults(state: AppState): Promise<void> {
 
   fillSelect(
     byId<HTMLSelectElement>('spectrum-select'),
-    explanation.spectra.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s.name} → ${s.predicted}` })),
+    explanation.spectra.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s.name} → ${s.unknown ? `unknown (${s.predicted}?)` : s.predicted}` })),
     String(index),
   );
   fillSelect(
@@ -25,6 +25,13 @@ export async function renderResults(state: AppState): Promise<void> {
     model.classes.map((c) => ({ value: c, label: c === spectrum.predicted ? `${c} (predicted)` : c })),
     className,
   );
+  // A spectrum unlike the training data gets its class, but marked as the guess it is.
+  const banner = byId('unknown-banner');
+  banner.hidden = !spectrum.unknown;
+  banner.textContent = spectrum.unknown && model.novelty
+    ? `Unknown sample: this spectrum is unlike the model's training data (novelty ${spectrum.novelty!.toPrecision(4)} above its threshold ` +
+      `${model.novelty.threshold.toPrecision(4)}, the ${100 * model.novelty.quantile} % quantile of ${model.novelty.validationSpectra} held-out training-distribution spectra). The class below is a guess.`
+    : '';
   drawProbabilities(byId('probabilities'), model.classes, spectrum.probabilities, spectrum.predicted);
   drawSpectrumChart(
     byId('spectrum-chart'),

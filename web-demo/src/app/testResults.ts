@@ -21,6 +21,8 @@ export function publishTestResults(state: AppState, timings: Record<string, numb
     probabilities: e?.spectra.map((s) => s.probabilities),
     maps: e?.spectra.map((s) => s.maps),
     regions: e?.spectra.map((s) => s.regions),
+    novelty: e?.spectra.map((s) => s.novelty ?? null),
+    unknown: e?.spectra.map((s) => s.unknown ?? null),
     timings,
   });
   pre.dataset.version = String(version);
