@@ -188,10 +188,12 @@ describe('web demo in Chromium', { skip: missing }, () => {
     const header = lines[0]!;
     const known = lines[1]!;
     const cells = known.split(',');
-    // The same spectrum with its axis reversed: a pattern the model never saw.
-    const reversed = [`${cells[0]}-reversed`, cells[1], ...cells.slice(2).reverse()].join(',');
+    // A flat line at the spectrum's mean level: nothing like the training spectra.
+    const values = cells.slice(2).map(Number);
+    const level = values.reduce((x, y) => x + y, 0) / values.length;
+    const flat = [`${cells[0]}-flat`, cells[1], ...values.map(() => level)].join(',');
     const path = join(work, 'unknown.csv');
-    writeFileSync(path, [header, known, reversed].join('\n'));
+    writeFileSync(path, [header, known, flat].join('\n'));
     const before = (await readResults(page))!.version;
     await page.setInputFiles('#spectra-input', path);
     const shown = await waitForResults(page, before);
