@@ -45,10 +45,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(out, { recursive: true });
   const { dataset, groundTruth } = generateSynthetic({ seed: 1, spectra: SPECTRA });
-  const { record, model } = await trainRun(dataset, { ...SYNTHETIC_TRAIN_OPTIONS, seed: 1, epochs: EPOCHS, backend: 'auto' });
+  const { record, model, features } = await trainRun(dataset, { ...SYNTHETIC_TRAIN_OPTIONS, seed: 1, epochs: EPOCHS, backend: 'auto' });
   const runDir = mkdtempSync(join(tmpdir(), 'spectracam-example-'));
   try {
-    await writeRun(runDir, record, model);
+    await writeRun(runDir, record, model, { features });
     await exportRun(runDir, { out: modelPath, features: ['conv1', 'conv2'], attributions: ['gradient-x-input', 'guided-gradcam'] });
   } finally {
     rmSync(runDir, { recursive: true, force: true });

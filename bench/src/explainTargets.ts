@@ -109,8 +109,8 @@ if (args['synthetic-only']) {
   meatEpochs = previous.meatEpochs;
 } else {
   const meat = await loadDataset({ data: sharedData.meatCsv });
-  const { record, model: trained } = await trainRun(meat, { seed: 1, backend: 'auto', ...(epochs === undefined ? {} : { epochs }) });
-  const meatModel = await loadModel(exportModel(record, trained));
+  const { record, model: trained, features } = await trainRun(meat, { seed: 1, backend: 'auto', ...(epochs === undefined ? {} : { epochs }) });
+  const meatModel = await loadModel(exportModel(record, trained, { novelty: { features } }));
   trained.dispose();
   const test = partOf(meat, record, 'test');
   const fatBand = (explained: Awaited<ReturnType<SpectraModel['explain']>>, labels: string[]) => topInRange(explained, labels, meatModel.classes, meatModel.axis, [1730, 1750]);

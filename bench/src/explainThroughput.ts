@@ -30,6 +30,7 @@ import { defaultConvSpec, SYNTHETIC_TRAIN_OPTIONS, trainRun } from '@spectracam/
 import { generateSynthetic, writeFileAtomic } from '@spectracam/data';
 import { testModel } from '@spectracam/test/support/testModel';
 import { partOf } from '@spectracam/test/support/synthModel';
+import { noveltyCost } from './noveltyCost.js';
 
 const seconds = Number(process.argv[2] ?? 8);
 const threads = Number(process.argv[3] ?? 2);
@@ -59,7 +60,8 @@ const synthetic = generateSynthetic({ seed: 1 });
 const trainStart = performance.now();
 const trained = await trainRun(synthetic.dataset, { ...SYNTHETIC_TRAIN_OPTIONS, ...spec, seed: 1, backend: 'auto' });
 const trainSeconds = (performance.now() - trainStart) / 1000;
-const trainedBytes = exportModel(trained.record, trained.model);
+const trainedBytes = exportModel(trained.record, trained.model, { novelty: { features: trained.features } });
+const trainedWithoutScore = exportModel(trained.record, trained.model, { novelty: false });
 trained.model.dispose();
 const p = synthetic.dataset.axis.length;
 if (p !== 1733) throw new Error(`the synthetic set has ${p} variables; this benchmark expects 1733`);
@@ -190,6 +192,9 @@ for (const entry of models) {
   await model.dispose();
 }
 
+// Issue 21's cost target: predict with the unknown-sample score at least 0.95 x without it.
+const noveltyCostRows = await noveltyCost(trainedBytes, trainedWithoutScore, models[0]!.pool, seconds, threads);
+
 let torch: { torch: string; results: { batch: number; spectraPerSecond: number; msPerBatch: number }[] } | { error: string };
 const script = fileURLToPath(new URL('../python/torch_cnn.py', import.meta.url));
 const request = { p, classes: synthetic.dataset.classes.length, layers: untrained.record.model.geometry.layers, threads, batches, seconds };
@@ -206,7 +211,7 @@ const machine = {
   loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
   loadAverageAfter: loadavg().map((v) => Number(v.toFixed(2))),
 };
-const result = { machine, spec, n3: untrained.record.model.geometry.layers[2]!.outputLength, seconds, measuredAt: new Date().toISOString(), models: results, torch };
+const result = { machine, spec, n3: untrained.record.model.geometry.layers[2]!.outputLength, seconds, measuredAt: new Date().toISOString(), models: results, noveltyCost: noveltyCostRows, torch };
 await writeFileAtomic(fileURLToPath(new URL('../results/explainThroughput.json', import.meta.url)), JSON.stringify(result, null, 2));
 
 const f = (v: number) => v.toFixed(0).padStart(8);
@@ -225,3 +230,4 @@ for (const { model, about, rows } of results) {
   }
 }
 if ('error' in torch) console.log(`torch peer unavailable: ${torch.error}`);
+console.log(`\npredict with the unknown-sample score / without (trained model, paired median): ${noveltyCostRows.map((r) => `batch ${r.batch}: ${r.withOverWithout.toFixed(3)}`).join(', ')}`);

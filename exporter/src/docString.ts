@@ -27,6 +27,13 @@ export function docString(meta: ModelMetadata): string {
       `(initializer '${TENSORS.classifierWeight}' [${c}, 64]); bring m_c onto the ${p} input variables with a quadratic spline ` +
       `(SciPy interp1d kind='quadratic') whose knots are the receptive-field centres in metadata 'spectracam.geometry' (layers[2].centresOnAxis), ` +
       `then min-max scale to 0..1 per spectrum.`,
+    ...(meta.novelty
+      ? [
+          `Unknown-sample score '${TENSORS.novelty}' [batch]: the squared Mahalanobis distance of the classifier's input ('${meta.novelty.features.tensor}', ${meta.novelty.features.channels} channels) ` +
+            `to the nearest class mean (Ledoit-Wolf shared covariance of the training part); above ${Number(meta.novelty.threshold.toPrecision(6))} ` +
+            `(the ${100 * meta.novelty.quantile} % quantile on ${meta.novelty.thresholdFrom.spectra} validation spectra, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`,
+        ]
+      : []),
     `Training: data sha256 ${meta.training.dataSha256.slice(0, 16)}..., split ${meta.training.splitProtocol}` +
       (test === undefined ? '' : `, test accuracy ${(test * 100).toFixed(2)} %`) +
       `, backend ${meta.training.backend}, ${meta.training.epochsRun} epochs.`,

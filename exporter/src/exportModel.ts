@@ -8,12 +8,15 @@ import { preprocessingPart } from './graph/preprocessingPart.js';
 import { networkPart } from './graph/networkPart.js';
 import { camPart } from './graph/camPart.js';
 import { attributionPart } from './graph/attributionPart.js';
+import { noveltyPart } from './graph/noveltyPart.js';
+import { fitNovelty } from './novelty/fitNovelty.js';
+import type { GraphPart } from './graph/graphParts.js';
 import { camBasisFor } from './camBasisFor.js';
 import { docString } from './docString.js';
 import { metadataProps, modelMetadata } from './metadata.js';
 import { producer } from './producer.js';
 import { camAlignmentOf, IR_VERSION } from './exportOptions.js';
-import type { ExportOptions } from './exportOptions.js';
+import type { ExportOptions, NoveltyOptions } from './exportOptions.js';
 
 function checkRecord(record: RunRecord): void {
   const { geometry, classes } = record.model;
@@ -26,6 +29,29 @@ function checkRecord(record: RunRecord): void {
     );
   }
   if (classes.length < 2) throw new RangeError(`run.json: model.classes has ${classes.length} class(es); expected at least 2`);
+}
+
+/**
+ * The unknown-sample score's graph part, fitted on the run's features. It reads the classifier
+ * Gemm's input (the GAP vector), whose width K comes from `classifier.weight` [C, K]; features of
+ * another width were computed by another network and are refused.
+ */
+function noveltyFor(options: NoveltyOptions | undefined, net: GraphPart, classes: readonly string[]): { part: GraphPart; meta: ReturnType<typeof fitNovelty>['meta'] } {
+  if (!options?.features) {
+    throw new Error(
+      'no GAP features of the run to fit the unknown-sample score on: pass novelty: { features } (trainRun returns them, readRun reads them from a run directory), or novelty: false for a file without the score',
+    );
+  }
+  const classifier = net.nodes.find((n) => n.opType === 'Gemm' && (n.input ?? [])[1] === TENSORS.classifierWeight);
+  const weight = net.initializers.find((t) => t.name === TENSORS.classifierWeight);
+  const input = classifier?.input?.[0];
+  if (!input || !weight?.dims || weight.dims.length !== 2) throw new Error(`the network part has no classifier Gemm on ${TENSORS.classifierWeight}`);
+  const k = Number(weight.dims[1]);
+  if (options.features.channels !== k) {
+    throw new RangeError(`the run's features have ${options.features.channels} channels but the classifier reads ${k}: they were computed by another network; train the run again`);
+  }
+  const fit = fitNovelty(options.features, classes, options.quantile);
+  return { part: noveltyPart(input, fit.whitening, fit.whitenedMeans, k, classes.length), meta: { ...fit.meta, features: { tensor: input, channels: k } } };
 }
 
 /**
@@ -72,9 +98,12 @@ export function buildOnnx(
   const pre = preprocessingPart(record.preprocessing, TENSORS.input, p);
   const net = networkPart(pre.output, weights, geometry, features);
   const parts = [pre, net];
+  const novelty = options.novelty === false ? undefined : noveltyFor(options.novelty, net, record.model.classes);
+  if (novelty) parts.push(novelty.part);
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),
     floatValueInfo(TENSORS.probabilities, ['batch', c], 'softmax of the logits'),
+    ...(novelty ? [floatValueInfo(TENSORS.novelty, ['batch'], 'unknown-sample score: squared Mahalanobis distance of the classifier input to the nearest class mean (threshold in metadata spectracam.novelty)')] : []),
     floatValueInfo(TENSORS.conv3, ['batch', weights.conv[2].filters, g3.outputLength], 'Conv3 feature maps after ReLU (every member\'s, side by side, for an ensemble)'),
   ];
   if (features.includes('conv1')) outputs.push(floatValueInfo(TENSORS.conv1, ['batch', weights.conv[0].filters, g1.outputLength]));
@@ -94,7 +123,7 @@ export function buildOnnx(
     }
   }
 
-  const meta = modelMetadata(record, outputs.map((o) => o.name!), alignment);
+  const meta = modelMetadata(record, outputs.map((o) => o.name!), alignment, novelty?.meta);
   const graph: GraphProto = {
     name: 'spectracam_cnn1d',
     node: parts.flatMap((part) => part.nodes),

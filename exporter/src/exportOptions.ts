@@ -1,5 +1,6 @@
-import type { AttributionMethod } from '@spectracam/format';
+import type { AttributionMethod, NoveltyMeta } from '@spectracam/format';
 import type { Alignment } from '@spectracam/format';
+import type { RunFeatures } from '@spectracam/trainer';
 
 export type FeatureLayer = 'conv1' | 'conv2';
 
@@ -12,9 +13,23 @@ export interface ExportOptions {
   opset?: 13 | 17;
   /** Input-resolution attribution outputs [batch, C, p] computed in the graph. @default [] */
   attributions?: AttributionMethod[];
+  /**
+   * The unknown-sample score (`novelty` output, threshold in the metadata), fitted on the run's
+   * GAP features (trainRun returns them, readRun reads them from a run directory); `false` writes a
+   * file without it. Required: a file is not exported without saying which.
+   */
+  novelty?: NoveltyOptions | false;
 }
 
-export interface ExportRunOptions extends ExportOptions {
+export interface NoveltyOptions {
+  features: RunFeatures;
+  /** Share of in-distribution held-out (validation) spectra below the threshold. @default 0.99 */
+  quantile?: number;
+}
+
+export interface ExportRunOptions extends Omit<ExportOptions, 'novelty'> {
+  /** The unknown-sample score from the run's features/ (refused when it has none); `false`: none. @default {} */
+  novelty?: { quantile?: number } | false;
   /** Path of the .onnx file to write (atomically). */
   out: string;
   /** Export a run whose training was interrupted (its best checkpoint); the file's metadata says so. @default false */
@@ -35,6 +50,8 @@ export interface ExportResult {
   opset: 13 | 17;
   irVersion: number;
   camAlignment?: Alignment;
+  /** The unknown-sample score's fit and threshold (absent with `novelty: false`). */
+  novelty?: NoveltyMeta;
   seconds: number;
 }
 

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { writeFileAtomic } from '@spectracam/data';
+import { RUN_FILES } from '@spectracam/trainer';
 import { loadRunDir } from './run/loadRunDir.js';
 import { buildOnnx } from './exportModel.js';
 import { IR_VERSION } from './exportOptions.js';
@@ -13,11 +14,18 @@ export async function exportRun(runDir: string, options: ExportRunOptions): Prom
   if (typeof options?.out !== 'string' || options.out === '') throw new TypeError("'out' must name the .onnx file to write");
   const started = performance.now();
   const progress = (step: string, done: number) => options.onProgress?.({ step, done, total: 3 });
-  const { record, model } = await loadRunDir(runDir, { allowInterrupted: options.allowInterrupted });
+  const { record, model, features } = await loadRunDir(runDir, { allowInterrupted: options.allowInterrupted });
   progress('read run', 1);
   let built: ReturnType<typeof buildOnnx>;
   try {
-    built = buildOnnx(record, model, options);
+    if (options.novelty !== false && !features) {
+      throw new Error(
+        `${runDir}: no training features (${RUN_FILES.featuresIndex} and ${RUN_FILES.features}), which the unknown-sample score is fitted on; ` +
+          'runs trained before the score have none. Train it again (spectracam train ... --out RUN), or export a file without the score (--no-novelty)',
+      );
+    }
+    const novelty = options.novelty === false ? false : { ...options.novelty, features: features! };
+    built = buildOnnx(record, model, { ...options, novelty });
   } finally {
     model.dispose();
   }
@@ -36,6 +44,7 @@ export async function exportRun(runDir: string, options: ExportRunOptions): Prom
     opset,
     irVersion: IR_VERSION[opset],
     ...(camAlignment ? { camAlignment } : {}),
+    ...(built.metadata.novelty ? { novelty: built.metadata.novelty } : {}),
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -1,6 +1,6 @@
 import type { RunRecord } from '@spectracam/trainer';
 import { FORMAT_VERSION, geometryMeta, METADATA_KEYS } from '@spectracam/format';
-import type { Alignment, ModelMetadata, TrainingSummaryMeta } from '@spectracam/format';
+import type { Alignment, ModelMetadata, NoveltyMeta, TrainingSummaryMeta } from '@spectracam/format';
 import { producer } from './producer.js';
 
 export function trainingMeta(record: RunRecord): TrainingSummaryMeta & { epochs: number; bestEpoch: number } {
@@ -24,7 +24,7 @@ export function trainingMeta(record: RunRecord): TrainingSummaryMeta & { epochs:
 }
 
 /** Everything a runtime needs beside the graph, as the typed object the runtime parses back. */
-export function modelMetadata(record: RunRecord, outputs: string[], camAlignment?: Alignment): ModelMetadata {
+export function modelMetadata(record: RunRecord, outputs: string[], camAlignment?: Alignment, novelty?: NoveltyMeta): ModelMetadata {
   return {
     formatVersion: FORMAT_VERSION,
     classes: record.model.classes,
@@ -38,6 +38,7 @@ export function modelMetadata(record: RunRecord, outputs: string[], camAlignment
     ...(camAlignment ? { camAlignment } : {}),
     ...(record.data.range ? { inputRange: record.data.range } : {}),
     ...(record.model.members && record.model.members > 1 ? { members: record.model.members } : {}),
+    ...(novelty ? { novelty } : {}),
   };
 }
 
@@ -69,5 +70,6 @@ export function metadataProps(meta: ModelMetadata): { key: string; value: string
   if (meta.camAlignment) entries.push(['camAlignment', meta.camAlignment]);
   if (meta.inputRange) entries.push(['inputRange', meta.inputRange]);
   if (meta.members) entries.push(['members', meta.members]);
+  if (meta.novelty) entries.push(['novelty', meta.novelty]);
   return entries.map(([key, value]) => ({ key: METADATA_KEYS[key], value: JSON.stringify(value) }));
 }

@@ -73,6 +73,18 @@ export interface Prediction {
   outOfRange?: boolean;
   /** How far outside the training range, in training ranges (0 inside); absent with outOfRange. */
   rangeExcess?: number;
+  /**
+   * The unknown-sample score: squared Mahalanobis distance of the spectrum's GAP features to the
+   * nearest class mean of the training data (the file's `novelty` output). Absent for files
+   * exported without it (before the score, or with `--no-novelty`).
+   */
+  novelty?: number;
+  /**
+   * True when `novelty` is above the file's threshold (`metadata.novelty.threshold`, a high quantile
+   * of held-out training-distribution spectra): the spectrum is unlike anything the model was trained
+   * on, and its class is a guess. Absent with `novelty`.
+   */
+  unknown?: boolean;
 }
 
 /** How a decision is explained: the class activation map, or an attribution the file carries. */

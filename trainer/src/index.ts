@@ -8,6 +8,7 @@ export { buildModel, LAYER_NAMES } from './model/buildModel.js';
 export type { BuildModelOptions } from './model/buildModel.js';
 export { defaultConvSpec } from './model/defaultConvSpec.js';
 export { featureMaps, classifierWeights } from './model/featureMaps.js';
+export { gapFeatures } from './model/gapFeatures.js';
 export { combineMembers, memberCount, memberLayer, memberLayerName } from './model/ensembleModel.js';
 export { VariableWeights } from './model/variableWeights.js';
 export { LinearReadout } from './model/linearReadoutLayer.js';

@@ -54,6 +54,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     const { modelInputChunks, axisOption, labelsMatch, tsvCell } = await import('../runtime/modelInputs.js');
     const { bandTableOption } = await import('../runtime/bandTableOption.js');
     const { explanationJson } = await import('../runtime/explanationJson.js');
+    const { noveltyCells, noveltySummary } = await import('../runtime/noveltyLines.js');
     const { explanationSvg } = await import('../plot/explanationSvg.js');
     const { checkOutput, writeFileAtomic } = await import('@spectracam/data');
     const { isOwnPlot } = await import('../options/ownOutputs.js');
@@ -73,6 +74,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       let correct = 0;
       let labelled = 0;
       let outside = 0;
+      let unknown = 0;
       let stats: ReturnType<typeof createClassStatistics> | undefined;
       for await (const dataset of modelInputChunks(dataInputs(args.data), args, model.unit)) {
         const scored = labelsMatch(dataset, model.classes);
@@ -98,10 +100,11 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
             if (stats && predictedMap) stats.add(predictedMap, dataset.labels[k]!, e.predicted);
           }
           if (e.outOfRange) outside++;
+          if (e.unknown) unknown++;
           if (args.json) process.stdout.write(`${explanationJson(id, e, args.full, scored ? dataset.labels[k] : undefined)}\n`);
           else {
             const regions = e.maps[0]!.regions.slice(0, 3).map((r) => `${r.start.toFixed(0)}-${r.end.toFixed(0)}${r.band ? ` (${r.band.name})` : ''}`);
-            process.stdout.write(`${tsvCell(id)}\t${e.predicted}\t${e.probabilities[e.predicted]!.toFixed(4)}\t${e.maps[0]!.class}: ${regions.join(', ')}${e.outOfRange ? '\tout-of-range' : ''}\n`);
+            process.stdout.write(`${tsvCell(id)}\t${e.predicted}\t${e.probabilities[e.predicted]!.toFixed(4)}\t${e.maps[0]!.class}: ${regions.join(', ')}${noveltyCells(e)}${e.outOfRange ? '\tout-of-range' : ''}\n`);
           }
           if (args.plot && i === args.plotIndex) {
             const m = e.maps[0]!;
@@ -130,6 +133,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
         }
       }
       if (outside > 0) lines.push(`warning: ${outside} spectra lie far outside the training data's range (outOfRange); their classes and maps are guesses`);
+      lines.push(...noveltySummary(model, unknown, i));
       if (args.plot) lines.push(`plot: ${args.plot}`);
       process.stderr.write(`${lines.join('\n')}\n`);
     } finally {

@@ -26,6 +26,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
     const { loadModel } = await import('@spectracam/runtime');
     const { modelInputChunks, axisOption, labelsMatch, tsvCell } = await import('../runtime/modelInputs.js');
     const { predictionFields } = await import('../runtime/explanationJson.js');
+    const { noveltyCells, noveltySummary } = await import('../runtime/noveltyLines.js');
     const model = await loadModel(args.model, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     try {
       const started = performance.now();
@@ -33,6 +34,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
       let labelled = 0;
       let correct = 0;
       let outside = 0;
+      let unknown = 0;
       // One piece of the file at a time (see modelInputChunks): memory stays bounded.
       for await (const dataset of modelInputChunks(dataInputs(args.data), args, model.unit)) {
         const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
@@ -43,10 +45,11 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
             if (p.predicted === dataset.labels[i]) correct++;
           }
           if (p.outOfRange) outside++;
+          if (p.unknown) unknown++;
           if (args.json) {
             process.stdout.write(`${JSON.stringify(predictionFields(dataset.ids[i]!, p, scored ? dataset.labels[i] : undefined))}\n`);
           } else {
-            process.stdout.write(`${tsvCell(dataset.ids[i]!)}\t${p.predicted}\t${p.probabilities[p.predicted]!.toFixed(4)}${p.outOfRange ? '\tout-of-range' : ''}\n`);
+            process.stdout.write(`${tsvCell(dataset.ids[i]!)}\t${p.predicted}\t${p.probabilities[p.predicted]!.toFixed(4)}${noveltyCells(p)}${p.outOfRange ? '\tout-of-range' : ''}\n`);
           }
         });
         count += predictions.length;
@@ -56,6 +59,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
         (labelled > 0 ? `; accuracy against the labels ${((100 * correct) / labelled).toFixed(2)} %${labelled < count ? ` (${labelled} labelled spectra)` : ''}` : '');
       process.stderr.write(`${summary}\n`);
       if (outside > 0) process.stderr.write(`warning: ${outside} spectra lie far outside the training data's range (marked out-of-range); their classes are guesses\n`);
+      for (const line of noveltySummary(model, unknown, count)) process.stderr.write(`${line}\n`);
     } finally {
       await model.dispose();
     }

@@ -130,7 +130,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
     );
     let started = false;
     try {
-      const { record, model } = await trainer.trainRun(
+      const { record, model, features } = await trainer.trainRun(
         dataset,
         previous ? { backend: argv.backend } : {
           ...recipe,
@@ -159,7 +159,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       );
       if (started) bar.stop();
       if (record.split.warning) process.stderr.write(`warning: ${record.split.warning}\n`);
-      await trainer.writeRun(out, record, model, { replace: state.own });
+      await trainer.writeRun(out, record, model, { replace: state.own, features });
       const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)} %` : 'n/a');
       const t = record.training;
       process.stdout.write(

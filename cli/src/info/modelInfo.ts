@@ -16,6 +16,8 @@ export interface ModelInfo {
   outputs: string[];
   camAlignment?: string;
   training: ModelMetadata['training'] | null;
+  /** The unknown-sample score's fit and threshold; null for files without one. */
+  novelty: ModelMetadata['novelty'] | null;
 }
 
 export async function describeModelFile(path: string): Promise<ModelInfo> {
@@ -48,6 +50,7 @@ export async function describeModelFile(path: string): Promise<ModelInfo> {
     outputs: decoded.outputs,
     ...(meta.camAlignment ? { camAlignment: meta.camAlignment } : {}),
     training: meta.training ?? null,
+    novelty: meta.novelty ?? null,
   };
 }
 
@@ -78,5 +81,13 @@ export function modelInfoText(info: ModelInfo): string {
       `  accuracy:      train ${pct(t.metrics.train)}, validation ${pct(t.metrics.validation)}, test ${pct(t.metrics.test)}; ${t.epochsRun} epochs on ${t.backend}`,
     );
   } else lines.push('  trained on:    not recorded');
+  const n = info.novelty;
+  if (n) {
+    const from = n.thresholdFrom;
+    lines.push(
+      `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra)`,
+      `                 threshold: the ${100 * n.quantile} % quantile of ${from.spectra} validation spectra (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); flags train ${pct(n.flagged.train)}, validation ${pct(n.flagged.validation)}, test ${pct(n.flagged.test ?? undefined)}`,
+    );
+  } else lines.push('  unknown if:    no unknown-sample score in this file (exported before it, or with --no-novelty)');
   return `${lines.join('\n')}\n`;
 }

@@ -2,13 +2,14 @@ import type { Explanation, Prediction } from '@spectracam/runtime';
 
 const round = (v: number) => Number(v.toPrecision(6));
 
-/** The fields every JSON line of predict and explain carries: id, true label when known, prediction, range flag. */
+/** The fields every JSON line of predict and explain carries: id, true label when known, prediction, unknown-sample score, range flag. */
 export function predictionFields(id: string, p: Prediction, label: string | undefined) {
   return {
     id,
     ...(label !== undefined ? { label } : {}),
     predicted: p.predicted,
     probabilities: Object.fromEntries(Object.entries(p.probabilities).map(([k, v]) => [k, round(v)])),
+    ...(p.novelty !== undefined ? { novelty: round(p.novelty), unknown: p.unknown } : {}),
     ...(p.outOfRange !== undefined ? { outOfRange: p.outOfRange, rangeExcess: round(p.rangeExcess!) } : {}),
   };
 }

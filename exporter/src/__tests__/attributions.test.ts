@@ -5,7 +5,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { preprocessingKinds, type Padding, type PreprocessingKind } from '@spectracam/format';
 import { applyPreprocessing, combineMembers, memberCount, memberLayer, type LayersModel } from '@spectracam/trainer';
 import { exportModel } from '../exportModel.js';
-import { fakeRun, rawSpectra } from './support/fakeRun.js';
+import { fakeFeatures, fakeRun, rawSpectra } from './support/fakeRun.js';
 import { ortRun } from './support/ortRun.js';
 
 /** The class-c logit of every spectrum as a function of the preprocessed input [n, p, 1] (members' mean for an ensemble). */
@@ -59,7 +59,7 @@ async function check(kind: PreprocessingKind, padding: Padding, batch: number, v
       ? runs[0]!.model
       : combineMembers(runs.map((r) => r.model), { inputLength: p, classes: 3, l2: 0, seed: 1, kernels: g.layers.map((l) => l.kernel) as [number, number, number], strides: g.layers.map((l) => l.stride) as [number, number, number], padding, variableWeights: weighted, ...(readout ? { readout: true as const } : {}) });
   const record = { ...runs[0]!.record, model: { ...runs[0]!.record.model, ...(runs.length > 1 ? { members: runs.length } : {}) } };
-  const bytes = exportModel(record, model, { attributions: ['gradient', 'gradient-x-input'] });
+  const bytes = exportModel(record, model, { attributions: ['gradient', 'gradient-x-input'], novelty: { features: fakeFeatures(record, model) } });
   const { spectra } = rawSpectra(batch, p, 3, 77, scale);
   const x = applyPreprocessing(record.preprocessing, spectra);
   const out = await ortRun(bytes, spectra);
@@ -117,8 +117,8 @@ function tfjsGuided(model: LayersModel, x: Float32Array[], c: number, padding: P
 test('attributions: guided Grad-CAM is the CAM times guided backpropagation (oracle: TensorFlow.js with a guided ReLU)', async () => {
   const p = 301;
   for (const padding of ['same', 'valid'] as const) {
-    const { record, model } = fakeRun({ p, padding, preprocessing: 'snv', seed: 21 });
-    const bytes = exportModel(record, model, { attributions: ['guided-gradcam'], cam: true });
+    const { record, model, features } = fakeRun({ p, padding, preprocessing: 'snv', seed: 21 });
+    const bytes = exportModel(record, model, { attributions: ['guided-gradcam'], cam: true, novelty: { features } });
     const { spectra } = rawSpectra(6, p, 3, 31);
     const x = applyPreprocessing(record.preprocessing, spectra);
     const out = await ortRun(bytes, spectra);

@@ -11,8 +11,8 @@ for (const alignment of ['receptive-field', 'stretch'] as const) {
   test(`cam output: equals cam's fullMap of the tfjs conv3 within 1e-5 of each map's range (${alignment} alignment)`, async () => {
     const p = 449;
     const classes = 3;
-    const { record, model } = fakeRun({ p, classes, padding: 'valid', seed: 11 });
-    const bytes = exportModel(record, model, { cam: { alignment } });
+    const { record, model, features } = fakeRun({ p, classes, padding: 'valid', seed: 11 });
+    const bytes = exportModel(record, model, { cam: { alignment }, novelty: { features } });
     const { spectra } = rawSpectra(5, p, classes, 77);
     const expected = tfjsOutputs(model, applyPreprocessing(record.preprocessing, spectra));
     const actual = await ortRun(bytes, spectra);
@@ -40,10 +40,10 @@ for (const alignment of ['receptive-field', 'stretch'] as const) {
 }
 
 test('cam output: present only when requested', async () => {
-  const { record, model } = fakeRun({ p: 120, seed: 3 });
-  const without = await ortRun(exportModel(record, model), rawSpectra(1, 120, 3, 5).spectra);
+  const { record, model, features } = fakeRun({ p: 120, seed: 3 });
+  const without = await ortRun(exportModel(record, model, { novelty: { features } }), rawSpectra(1, 120, 3, 5).spectra);
   assert.equal(without.cam, undefined);
-  const withCam = await ortRun(exportModel(record, model, { cam: true }), rawSpectra(1, 120, 3, 5).spectra);
+  const withCam = await ortRun(exportModel(record, model, { cam: true, novelty: { features } }), rawSpectra(1, 120, 3, 5).spectra);
   assert.equal(withCam.cam!.length, 3 * 120);
   model.dispose();
 });

@@ -4,7 +4,7 @@ import { combineMembers } from '@spectracam/trainer';
 import { applyPreprocessing } from '@spectracam/trainer';
 import { camBasis, coarseMaps, fullMap } from '@spectracam/cam';
 import { exportModel } from '../exportModel.js';
-import { fakeRun, rawSpectra } from './support/fakeRun.js';
+import { fakeFeatures, fakeRun, rawSpectra } from './support/fakeRun.js';
 import { maxAbsDiff, ortRun } from './support/ortRun.js';
 
 // Three networks of one geometry, trained (here: drawn) with different seeds, as one file.
@@ -19,10 +19,10 @@ function members(variableWeights: boolean) {
 for (const variableWeights of [false, true]) {
   test(`ensemble${variableWeights ? ' with variable weights' : ''}: the grouped-convolution file gives the mean of the members' logits, and its CAM is the mean of theirs, within 1e-5`, async () => {
     const { runs, record, ensemble } = members(variableWeights);
-    const bytes = exportModel(record, ensemble);
+    const bytes = exportModel(record, ensemble, { novelty: { features: fakeFeatures(record, ensemble) } });
     const { spectra } = rawSpectra(8, 301, 3, 99);
     const together = await ortRun(bytes, spectra);
-    const apart = await Promise.all(runs.map((r) => ortRun(exportModel(r.record, r.model), spectra)));
+    const apart = await Promise.all(runs.map((r) => ortRun(exportModel(r.record, r.model, { novelty: { features: r.features } }), spectra)));
     const C = 3;
     const meanLogits = together.logits!.map((_, i) => apart.reduce((s, a) => s + a.logits![i]!, 0) / apart.length);
     assert.ok(maxAbsDiff(together.logits!, Float32Array.from(meanLogits)) <= 1e-5, 'logits = mean of the members');
@@ -40,7 +40,7 @@ for (const variableWeights of [false, true]) {
       return decodeModel(b, 'm').initializers.get('classifier.weight')!.data;
     };
     const wAll = await weightOf(bytes);
-    const wMembers = await Promise.all(runs.map((r) => weightOf(exportModel(r.record, r.model))));
+    const wMembers = await Promise.all(runs.map((r) => weightOf(exportModel(r.record, r.model, { novelty: false }))));
     let worst = 0;
     for (let i = 0; i < 8; i++) {
       for (let c = 0; c < C; c++) {

@@ -12,9 +12,9 @@ function decode(bytes: Uint8Array) {
 }
 
 test('model proto: opset 13 is written with IR 7 and opset 17 with IR 8, default domain only', () => {
-  const { record, model } = fakeRun({ p: 64, kernels: [5, 3, 3] });
+  const { record, model, features } = fakeRun({ p: 64, kernels: [5, 3, 3] });
   for (const [opset, ir] of [[13, 7], [17, 8]] as const) {
-    const proto = decode(exportModel(record, model, { opset })).model;
+    const proto = decode(exportModel(record, model, { opset, novelty: { features } })).model;
     assert.equal(Number(proto.irVersion), ir);
     assert.deepEqual(proto.opsetImport.map((o) => [o.domain, Number(o.version)]), [['', opset]]);
   }
@@ -22,8 +22,8 @@ test('model proto: opset 13 is written with IR 7 and opset 17 with IR 8, default
 });
 
 test('model proto: every Conv is a one-row 2-D Conv with the explicit pads, kernel and stride of the geometry, no auto_pad', () => {
-  const { record, model } = fakeRun({ p: 101, padding: 'same', kernels: [8, 5, 4], strides: [3, 2, 1] });
-  const graph = decode(exportModel(record, model)).model.graph!;
+  const { record, model, features } = fakeRun({ p: 101, padding: 'same', kernels: [8, 5, 4], strides: [3, 2, 1] });
+  const graph = decode(exportModel(record, model, { novelty: { features } })).model.graph!;
   const convs = graph.node!.filter((n) => n.opType === 'Conv');
   assert.equal(convs.length, 3);
   const ints = (n: (typeof convs)[number], name: string) => n.attribute!.find((a) => a.name === name)!.ints!.map(Number);
@@ -41,15 +41,15 @@ test('model proto: every Conv is a one-row 2-D Conv with the explicit pads, kern
   const squeezed = graph.node!.filter((n) => n.opType === 'Squeeze').map((n) => n.output![0]);
   assert.deepEqual(squeezed, [TENSORS.conv3]);
   assert.equal(graph.node!.find((n) => n.opType === 'GlobalAveragePool')!.input![0], 'conv3.image');
-  const withConv1 = decode(exportModel(record, model, { features: ['conv1'] })).model.graph!;
+  const withConv1 = decode(exportModel(record, model, { features: ['conv1'], novelty: { features } })).model.graph!;
   assert.deepEqual(withConv1.node!.filter((n) => n.opType === 'Squeeze').map((n) => n.output![0]), [TENSORS.conv1, TENSORS.conv3]);
   model.dispose();
 });
 
 test('model proto: classifier initializers have the contract names, shapes [C, 64] and [C], and the tfjs values transposed', () => {
   const classes = 4;
-  const { record, model } = fakeRun({ p: 90, classes, kernels: [5, 3, 3] });
-  const graph = decode(exportModel(record, model)).model.graph!;
+  const { record, model, features } = fakeRun({ p: 90, classes, kernels: [5, 3, 3] });
+  const graph = decode(exportModel(record, model, { novelty: { features } })).model.graph!;
   const weight = graph.initializer!.find((t) => t.name === TENSORS.classifierWeight)!;
   const bias = graph.initializer!.find((t) => t.name === TENSORS.classifierBias)!;
   assert.deepEqual(weight.dims!.map(Number), [classes, 64]);
@@ -61,14 +61,14 @@ test('model proto: classifier initializers have the contract names, shapes [C, 6
 });
 
 test('model proto: metadata_props hold the record facts as JSON, with Conv3 centres on the axis', () => {
-  const { record, model } = fakeRun({ p: 200, kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'valid' });
-  const { model: proto, meta } = decode(exportModel(record, model, { features: ['conv2'], cam: { alignment: 'stretch' } }));
+  const { record, model, features } = fakeRun({ p: 200, kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'valid' });
+  const { model: proto, meta } = decode(exportModel(record, model, { features: ['conv2'], cam: { alignment: 'stretch' }, novelty: { features } }));
   assert.equal(meta[METADATA_KEYS.formatVersion], FORMAT_VERSION);
   assert.deepEqual(meta[METADATA_KEYS.classes], record.model.classes);
   assert.deepEqual(meta[METADATA_KEYS.axis], record.data.axis);
   assert.equal(meta[METADATA_KEYS.unit], 'cm-1');
   assert.deepEqual(meta[METADATA_KEYS.preprocessing], record.preprocessing);
-  assert.deepEqual(meta[METADATA_KEYS.outputs], ['logits', 'probabilities', 'conv3', 'conv2', 'cam']);
+  assert.deepEqual(meta[METADATA_KEYS.outputs], ['logits', 'probabilities', 'novelty', 'conv3', 'conv2', 'cam']);
   assert.equal(meta[METADATA_KEYS.camAlignment], 'stretch');
   assert.equal(meta[METADATA_KEYS.producer].name, '@spectracam/exporter');
   assert.equal(meta[METADATA_KEYS.training].splitProtocol, record.split.protocol);
@@ -87,8 +87,8 @@ test('model proto: metadata_props hold the record facts as JSON, with Conv3 cent
 });
 
 test('model proto: the input is float32 [batch, p] with a symbolic batch dimension', () => {
-  const { record, model } = fakeRun({ p: 77, kernels: [5, 3, 3] });
-  const input = decode(exportModel(record, model)).model.graph!.input!;
+  const { record, model, features } = fakeRun({ p: 77, kernels: [5, 3, 3] });
+  const input = decode(exportModel(record, model, { novelty: { features } })).model.graph!.input!;
   assert.equal(input.length, 1);
   assert.equal(input[0]!.name, TENSORS.input);
   const type = input[0]!.type!.tensorType!;
@@ -99,9 +99,9 @@ test('model proto: the input is float32 [batch, p] with a symbolic batch dimensi
 
 test('model proto: every initializer feeds a node, with and without attributions and variable weights (runtimes warn about the rest)', () => {
   for (const variableWeights of [false, true]) {
-    const { record, model } = fakeRun({ p: 101, variableWeights });
+    const { record, model, features } = fakeRun({ p: 101, variableWeights });
     for (const attributions of [[], ['gradient', 'gradient-x-input', 'guided-gradcam']] as const) {
-      const graph = decode(exportModel(record, model, { attributions: [...attributions], cam: true })).model.graph!;
+      const graph = decode(exportModel(record, model, { attributions: [...attributions], cam: true, novelty: { features } })).model.graph!;
       const used = new Set(graph.node!.flatMap((n) => n.input!));
       const unused = graph.initializer!.map((t) => t.name!).filter((n) => !used.has(n));
       assert.deepEqual(unused, [], `variable weights ${variableWeights}, attributions [${attributions.join(', ')}]`);

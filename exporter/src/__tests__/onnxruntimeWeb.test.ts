@@ -8,8 +8,8 @@ import { maxAbsDiff, ortRun, runSession } from './support/ortRun.js';
 test('onnxruntime-web (wasm) under Node loads the same file and gives the answers of onnxruntime-node within 1e-5', async () => {
   ortWeb.env.wasm.numThreads = 1;
   const p = 333;
-  const { record, model } = fakeRun({ p, preprocessing: 'snv', padding: 'same', seed: 21 });
-  const bytes = exportModel(record, model, { features: ['conv1', 'conv2'], cam: true });
+  const { record, model, features } = fakeRun({ p, preprocessing: 'snv', padding: 'same', seed: 21 });
+  const bytes = exportModel(record, model, { features: ['conv1', 'conv2'], cam: true, novelty: { features } });
   const { spectra } = rawSpectra(16, p, 3, 99);
   const node = await ortRun(bytes, spectra);
   const session = await ortWeb.InferenceSession.create(bytes, { executionProviders: ['wasm'] });

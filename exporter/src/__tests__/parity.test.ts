@@ -14,8 +14,8 @@ async function checkParity(p: number, padding: Padding, kind: (typeof preprocess
   // Without preprocessing the network sees raw values, so give it data on the unit scale that
   // such a model is trained on (at ~300 float32 rounding alone exceeds 1e-5 absolute in logits).
   const scale = kind === 'none' ? 1 / 400 : 1;
-  const { record, model } = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, scale, variableWeights });
-  const bytes = exportModel(record, model, { features: ['conv1', 'conv2'] });
+  const { record, model, features } = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, scale, variableWeights });
+  const bytes = exportModel(record, model, { features: ['conv1', 'conv2'], novelty: { features } });
   // Held-out spectra: drawn with another seed than the ones the preprocessing was fitted on.
   const { spectra } = rawSpectra(batch, p, 3, 1000 + p, scale);
   const expected = tfjsOutputs(model, applyPreprocessing(record.preprocessing, spectra));

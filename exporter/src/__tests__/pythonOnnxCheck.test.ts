@@ -36,9 +36,9 @@ test('python onnx: check_model(full_check) and strict shape inference pass, and 
   t.after(() => rm(dir, { recursive: true, force: true }));
   const paths: string[] = [];
   for (const [, runOptions, exportOptions] of variants) {
-    const { record, model } = fakeRun(runOptions);
+    const { record, model, features } = fakeRun(runOptions);
     const path = join(dir, `${paths.length}.onnx`);
-    await writeFile(path, exportModel(record, model, exportOptions));
+    await writeFile(path, exportModel(record, model, { ...exportOptions, novelty: { features } }));
     paths.push(path);
     model.dispose();
   }

@@ -14,6 +14,7 @@ import { exportRun } from '../exportRun.js';
 import './support/fakeRun.js'; // pins the cpu backend
 import { tfjsOutputs } from './support/tfjsOutputs.js';
 import { maxAbsDiff, ortRun } from './support/ortRun.js';
+import { fitNovelty } from '../novelty/fitNovelty.js';
 
 /**
  * A short real training, written, read back and exported; then the ONNX file on RAW spectra of
@@ -24,7 +25,7 @@ async function trainExportCheck(t: TestContext, dataset: Dataset, options: Train
   t.after(() => rm(dir, { recursive: true, force: true }));
   // Train on wasm (about 100x faster than cpu here), then compare against the cpu reference.
   const trained = await trainRun(dataset, { backend: 'wasm', seed: 3, ...options });
-  await writeRun(join(dir, 'run'), trained.record, trained.model);
+  await writeRun(join(dir, 'run'), trained.record, trained.model, { features: trained.features });
   trained.model.dispose();
   await tf.setBackend('cpu');
   const out = join(dir, 'model.onnx');
@@ -44,6 +45,11 @@ async function trainExportCheck(t: TestContext, dataset: Dataset, options: Train
     if (record.model.classes[probs.indexOf(Math.max(...probs))] === dataset.labels[i]) correct++;
   });
   assert.equal(correct / testRows.length, record.metrics.test.accuracy, 'ONNX test accuracy vs recorded');
+  // The graph's unknown-sample score on raw spectra = the score fitted on the trainer's GAP features
+  // of the same spectra: the trainer's channel order is the graph's (an ensemble's members side by side).
+  const expectedScores = fitNovelty(trained.features, record.model.classes).scores.test;
+  const worst = maxAbsDiff(onnx.novelty!, Float32Array.from(expectedScores));
+  assert.ok(worst <= 1e-3 * Math.max(1, ...expectedScores), `novelty: max |onnx - trainer features| = ${worst}`);
 
   // Parity on the held-out spectra, batch 1 and the whole held-out set cycled to 64.
   const heldOut = [...record.split.ids.validation, ...record.split.ids.test].map((id) => dataset.spectra[row.get(id)!]!);

@@ -23,6 +23,16 @@ export const TENSORS = {
   guidedGradCam: 'guided_gradcam',
   classifierWeight: 'classifier.weight',
   classifierBias: 'classifier.bias',
+  /**
+   * The unknown-sample score [batch]: the squared Mahalanobis distance of the classifier's input
+   * (the GAP vector, K channels) to the nearest class mean, with the shared covariance of the
+   * training part (metadata `spectracam.novelty` holds its threshold). Absent in older files.
+   */
+  novelty: 'novelty',
+  /** [K, K] upper triangular W with W W^T = the precision matrix (inverse shared covariance): z = gap . W whitens. */
+  noveltyWhitening: 'novelty.whitening',
+  /** [C, K] the class means of the training part's GAP vectors, whitened (mean_c . W). */
+  noveltyMeans: 'novelty.means',
 } as const;
 
 /** The attribution methods a file can carry, and the output each one is in ([batch, C, p]). */
@@ -51,7 +61,40 @@ export const METADATA_KEYS = {
   inputRange: 'spectracam.input_range',
   /** Networks of an ensemble exported side by side as grouped convolutions (absent: one). */
   members: 'spectracam.members',
+  /** The unknown-sample score: how it was fitted, its threshold and the quantile it is (absent: no score). */
+  novelty: 'spectracam.novelty',
 } as const;
+
+/**
+ * What `spectracam.novelty` says about the `novelty` output: a spectrum whose score is above
+ * `threshold` is flagged unknown (its class is a guess about something the model never saw).
+ */
+export interface NoveltyMeta {
+  /** Mahalanobis distance with a shared covariance (Lee et al. 2018), squared, to the nearest class mean. */
+  score: 'mahalanobis';
+  /** The tensor the score reads (the classifier's input) and its width K. */
+  features: { tensor: string; channels: number };
+  /** What the class means and the covariance were fitted on. */
+  fit: {
+    part: 'train';
+    spectra: number;
+    /** Ledoit-Wolf shrinkage of the pooled within-class covariance toward mu I (mu: its mean eigenvalue). */
+    covariance: 'ledoit-wolf';
+    shrinkage: number;
+  };
+  /** Spectra with a score above this are unknown. */
+  threshold: number;
+  /** The share of in-distribution held-out spectra meant to fall below the threshold, e.g. 0.99. */
+  quantile: number;
+  /**
+   * Where the threshold comes from: the `quantile` of the scores of the run's validation part,
+   * empirical (numpy's linear interpolation) when it holds at least 1 / (1 - quantile) spectra,
+   * otherwise the quantile of a gamma distribution fitted to them by moments (`gamma`).
+   */
+  thresholdFrom: { part: 'validation'; spectra: number; method: 'empirical' | 'gamma'; gamma?: { shape: number; scale: number } };
+  /** Share of each part of the run's split above the threshold (test: the expected in-distribution flag rate). */
+  flagged: { train: number; validation: number; test: number | null };
+}
 
 /** Knots of the spline that maps Conv3 positions onto the input axis (cam owns the names). */
 export type Alignment = CamAlignment;
@@ -93,4 +136,6 @@ export interface ModelMetadata {
   inputRange?: { min: number[]; max: number[] };
   /** Members of an ensemble (its logits are their mean, its CAM the mean of theirs); absent for one network. */
   members?: number;
+  /** The unknown-sample score's fit and threshold; absent in files without a `novelty` output. */
+  novelty?: NoveltyMeta;
 }

@@ -50,6 +50,11 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
     const ok = (xs: unknown) => Array.isArray(xs) && xs.length === axis.length && xs.every((x) => typeof x === 'number' && Number.isFinite(x));
     if (!ok(inputRange?.min) || !ok(inputRange?.max)) throw new Error(`${name}: metadata ${METADATA_KEYS.inputRange} must hold min and max arrays of ${axis.length} finite numbers`);
   }
+  const novelty = value('novelty') as ModelMetadata['novelty'];
+  if (novelty !== undefined) {
+    const ok = novelty !== null && typeof novelty === 'object' && Number.isFinite(novelty.threshold) && novelty.quantile > 0 && novelty.quantile < 1 && Number.isInteger(novelty.features?.channels);
+    if (!ok) throw new Error(`${name}: metadata ${METADATA_KEYS.novelty} must hold a finite threshold, its quantile in (0, 1) and the features' channels`);
+  }
   return {
     formatVersion,
     classes,
@@ -63,5 +68,6 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
     ...(camAlignment ? { camAlignment } : {}),
     ...(inputRange ? { inputRange } : {}),
     ...(typeof value('members') === 'number' ? { members: value('members') as number } : {}),
+    ...(novelty ? { novelty } : {}),
   };
 }

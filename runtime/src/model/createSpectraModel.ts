@@ -23,6 +23,8 @@ export interface ModelParts {
   openExplain: (maps: CoarseMaps) => Promise<SessionHandle>;
   /** Opens the file's graph cut down to the class scores and one attribution output. */
   openAttribution: (output: string) => Promise<SessionHandle>;
+  /** Per-spectrum score outputs every session keeps beside the class scores: `novelty` when the file has it. */
+  scores: readonly string[];
   device: Device;
   batchSize: number;
 }
@@ -38,7 +40,10 @@ interface Prepared {
 
 /** The model object `loadModel` returns; the same on every platform. */
 export function createSpectraModel(parts: ModelParts): SpectraModel {
-  const { metadata, classifier, openPredict, openFeatures, featureOutputs, openExplain, openAttribution, device, batchSize } = parts;
+  const { metadata, classifier, openPredict, openFeatures, featureOutputs, openExplain, openAttribution, scores, device, batchSize } = parts;
+  // The class scores and the unknown-sample score: what every prediction reads.
+  const decided = [TENSORS.probabilities, TENSORS.logits, ...scores];
+  const threshold = metadata.novelty?.threshold;
   const classes = metadata.classes;
   const axis = Float64Array.from(metadata.axis);
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
@@ -129,6 +134,12 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       out.outOfRange = excess > OUT_OF_RANGE;
       out.rangeExcess = excess;
     }
+    if (threshold !== undefined) {
+      const novelty = (batch.outputs[TENSORS.novelty]!.data as Float32Array)[row]!;
+      out.novelty = novelty;
+      // Not below the threshold, NaN included: nothing unlike the training data passes as known.
+      out.unknown = !(novelty <= threshold);
+    }
     return out;
   };
 
@@ -140,9 +151,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     const all = options.class === 'all';
     const classIndex = all || options.class === undefined || options.class === 'predicted' ? -1 : requestedClasses(options.class, 0, classes)[0]!;
     const on = await lazySession(all ? 'all' : 'selected');
-    const outputs = all
-      ? [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse]
-      : [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse, CAM_TENSORS.selected];
+    const outputs = all ? [...decided, CAM_TENSORS.coarse] : [...decided, CAM_TENSORS.coarse, CAM_TENSORS.selected];
     const everyClass = classes.map((_, i) => i);
     const n3 = conv3.outputLength;
     const out: Explanation[] = [];
@@ -172,7 +181,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     const C = classes.length;
     const p = axis.length;
     const out: Explanation[] = [];
-    for await (const batch of run(prepared.matrix, [TENSORS.probabilities, TENSORS.logits, output], on)) {
+    for await (const batch of run(prepared.matrix, [...decided, output], on)) {
       const maps = batch.outputs[output]!.data as Float32Array;
       for (let row = 0; row < batch.rows; row++) {
         const pr = prediction(batch, row, prepared);
@@ -198,7 +207,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
       const prepared = prepare(spectra, options);
       const out: Prediction[] = [];
       const on = await lazySession('predict');
-      for await (const batch of run(prepared.matrix, [TENSORS.probabilities, TENSORS.logits], on)) {
+      for await (const batch of run(prepared.matrix, decided, on)) {
         for (let row = 0; row < batch.rows; row++) out.push(prediction(batch, row, prepared));
       }
       return out;

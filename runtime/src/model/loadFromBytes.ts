@@ -1,6 +1,6 @@
 import type { OrtBackend } from '../backend/ortBackend.js';
 import type { LoadModelOptions, SpectraModel } from '../types.js';
-import { parseMetadata, TENSORS } from '@spectracam/format';
+import { METADATA_KEYS, parseMetadata, TENSORS } from '@spectracam/format';
 import { decodeModel, onnx, type DecodedModel } from '@spectracam/format/onnx';
 import { readClassifier } from './readClassifier.js';
 import { createSpectraModel } from './createSpectraModel.js';
@@ -25,6 +25,11 @@ export async function loadFromBytes(
   if (!decoded.inputs.includes(TENSORS.input)) {
     throw new Error(`${name}: not a SpectraCAM model: the graph has no input '${TENSORS.input}'`);
   }
+  // The unknown-sample score: its output and its threshold travel together, or neither (older files).
+  if (metadata.novelty && !decoded.outputs.includes(TENSORS.novelty)) {
+    throw new Error(`${name}: metadata ${METADATA_KEYS.novelty} describes an unknown-sample score, but the graph has no '${TENSORS.novelty}' output`);
+  }
+  const scores = metadata.novelty ? [TENSORS.novelty] : [];
   const conv3 = metadata.geometry.layers.find((l) => l.name === 'conv3')!;
   const classifier = readClassifier(decoded, metadata.classes.length, conv3.filters, name);
   const device = options.device ?? backend.defaultDevice;
@@ -40,12 +45,12 @@ export async function loadFromBytes(
     unused = undefined;
     return proto;
   };
-  const openPredict = () => backend.open(onnx.ModelProto.encode(withOutputs(freshProto(), [TENSORS.probabilities, TENSORS.logits])).finish(), device, sessionOptions);
+  const openPredict = () => backend.open(onnx.ModelProto.encode(withOutputs(freshProto(), [TENSORS.probabilities, TENSORS.logits, ...scores])).finish(), device, sessionOptions);
   const openFeatures = () => backend.open(bytes, device, sessionOptions);
   const openAttribution = (output: string) =>
-    backend.open(onnx.ModelProto.encode(withOutputs(freshProto(), [TENSORS.probabilities, TENSORS.logits, output])).finish(), device, sessionOptions);
+    backend.open(onnx.ModelProto.encode(withOutputs(freshProto(), [TENSORS.probabilities, TENSORS.logits, ...scores, output])).finish(), device, sessionOptions);
   const openExplain = (maps: CoarseMaps) =>
-    backend.open(withCoarseMaps(freshProto(), maps, metadata.classes.length, conv3.outputLength), device, sessionOptions);
+    backend.open(withCoarseMaps(freshProto(), maps, metadata.classes.length, conv3.outputLength, scores), device, sessionOptions);
   return createSpectraModel({
     metadata,
     classifier,
@@ -54,6 +59,7 @@ export async function loadFromBytes(
     featureOutputs: decoded.outputs,
     openExplain,
     openAttribution,
+    scores,
     device,
     batchSize: options.batchSize ?? 256,
   });

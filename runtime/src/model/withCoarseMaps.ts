@@ -24,14 +24,15 @@ const { FLOAT, INT32, INT64 } = onnx.TensorProto.DataType;
 /**
  * The model's graph plus the coarse class maps m = w_c x conv3 (w_c a row of the classifier
  * weights), so ONNX Runtime hands out N3 values per map instead of the 64 x N3 of conv3 (fetching
- * conv3 cost about half of predict's throughput). For one class per spectrum the row is gathered
+ * conv3 cost about half of predict's throughput). `scores`: other outputs of the file to keep
+ * (the unknown-sample score). For one class per spectrum the row is gathered
  * first and the product is a batched vector-matrix product: measured at about 3 % of the
  * network's time at batch 256, against 7 % for all classes' maps. ONNX Runtime executes every node
  * whatever is fetched, so these graphs serve `explain` alone and keep only the outputs it reads:
  * `conv3` itself is not one (see withOutputs). `model` (the decoded ModelProto, opset >= 13) is
  * changed in place.
  */
-export function withCoarseMaps(model: ModelMessage, maps: CoarseMaps, classes: number, n3: number): Uint8Array {
+export function withCoarseMaps(model: ModelMessage, maps: CoarseMaps, classes: number, n3: number, scores: readonly string[] = []): Uint8Array {
   const graph = model.graph!;
   const add = (opType: string, inputs: string[], output: string, attributes: Record<string, number> = {}) =>
     graph.node!.push(node(opType, inputs, [output], output.replace(/\./g, '_'), attributes));
@@ -52,7 +53,7 @@ export function withCoarseMaps(model: ModelMessage, maps: CoarseMaps, classes: n
     graph.output!.push(tensorValueInfo(CAM_TENSORS.selected, INT32, ['batch', 1]));
   }
   graph.output!.push(tensorValueInfo(CAM_TENSORS.coarse, FLOAT, ['batch', maps === 'all' ? classes : 1, n3]));
-  const outputs: string[] = [TENSORS.probabilities, TENSORS.logits, CAM_TENSORS.coarse];
+  const outputs: string[] = [TENSORS.probabilities, TENSORS.logits, ...scores, CAM_TENSORS.coarse];
   if (maps === 'selected') outputs.push(CAM_TENSORS.selected);
   return onnx.ModelProto.encode(withOutputs(model, outputs)).finish();
 }

@@ -24,9 +24,9 @@ export type PartitionTrainer = (
  * re-draw the split), with the repeat's seed for the initial weights and batch order.
  */
 export const trainPartitionRun: PartitionTrainer = async (dataset, request, hooks) => {
-  const { record, model } = await trainRun(dataset, { ...request.train, seed: request.initSeed, split: 'file', splitFile: request.splitFile }, { signal: hooks.signal });
-  // The estimator has checked the folder: absent, or a run it may replace.
-  if (record.status === 'complete') await writeRun(request.dir, record, model, { replace: true });
+  const { record, model, features } = await trainRun(dataset, { ...request.train, seed: request.initSeed, split: 'file', splitFile: request.splitFile }, { signal: hooks.signal });
+  // The estimator has checked the folder: absent, or a run it may replace. With its features, it exports.
+  if (record.status === 'complete') await writeRun(request.dir, record, model, { replace: true, features });
   return { record, model };
 };
 

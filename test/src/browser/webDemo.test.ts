@@ -144,6 +144,11 @@ describe('web demo in Chromium', { skip: missing }, () => {
         });
       });
       assert.ok(worst <= 1e-4, `largest map difference browser vs Node ${worst}`);
+      // The unknown-sample score and flag: the browser's are the Node runtime's.
+      node.forEach((e, i) => {
+        assert.ok(Math.abs(dropped.novelty[i]! - e.novelty!) <= 1e-4 * Math.max(1, e.novelty!), `novelty ${dropped.novelty[i]} vs ${e.novelty}`);
+        assert.equal(dropped.unknown[i], e.unknown);
+      });
     } finally {
       await model.dispose();
     }
@@ -208,6 +213,27 @@ describe('web demo in Chromium', { skip: missing }, () => {
       assert.equal(now.version, shown.version, `${path}: the previous result stays`);
       assert.equal(await page.locator('#results').isVisible(), true);
     }
+  });
+
+  test('a spectrum unlike the training data gets the "unknown sample" banner; a known one does not', async () => {
+    const lines = readFileSync(join(distDir, 'example', 'spectra.csv'), 'utf8').trim().split('\n');
+    const header = lines[0]!;
+    const known = lines[1]!;
+    const cells = known.split(',');
+    // A flat line at the spectrum's mean level: nothing like the training spectra.
+    const values = cells.slice(2).map(Number);
+    const level = values.reduce((x, y) => x + y, 0) / values.length;
+    const flat = [`${cells[0]}-flat`, cells[1], ...values.map(() => level)].join(',');
+    const path = join(work, 'unknown.csv');
+    writeFileSync(path, [header, known, flat].join('\n'));
+    const before = (await readResults(page))!.version;
+    await page.setInputFiles('#spectra-input', path);
+    const shown = await waitForResults(page, before);
+    assert.deepEqual(shown.unknown, [false, true], `novelty ${shown.novelty.join(', ')}`);
+    assert.equal(await page.locator('#unknown-banner').isVisible(), false, 'no banner on the known spectrum');
+    await page.selectOption('#spectrum-select', '1');
+    await page.locator('#unknown-banner').waitFor({ state: 'visible' });
+    assert.match((await page.locator('#unknown-banner').textContent()) ?? '', /Unknown sample: .*novelty [\d.e+]+ above its threshold/);
   });
 
   test('the page logged no console errors', () => {

@@ -12,13 +12,13 @@ import type { RunRecord, TrainOptions } from '@spectracam/trainer';
  */
 export async function synthModel(options: { seed: number; spectra?: number; train?: Partial<TrainOptions> }) {
   const { dataset, groundTruth } = generateSynthetic({ seed: options.seed, spectra: options.spectra });
-  const { record, model: trained } = await trainRun(dataset, {
+  const { record, model: trained, features } = await trainRun(dataset, {
     ...SYNTHETIC_TRAIN_OPTIONS,
     seed: options.seed,
     backend: 'auto',
     ...options.train,
   });
-  const model = await loadModel(exportModel(record, trained));
+  const model = await loadModel(exportModel(record, trained, { novelty: { features } }));
   trained.dispose();
   const test = partOf(dataset, record, 'test');
   const discriminative = groundTruth.bands.filter((b) => b.discriminative).map((b) => b.position);

@@ -1,7 +1,7 @@
-import { buildModel } from '@spectracam/trainer';
+import { applyPreprocessing, buildModel, computeRunFeatures } from '@spectracam/trainer';
 import { modelGeometry } from '@spectracam/format';
 import type { ConvSpec, Preprocessing } from '@spectracam/format';
-import type { RunRecord } from '@spectracam/trainer';
+import type { RunFeatures, RunRecord } from '@spectracam/trainer';
 import { exportModel } from '@spectracam/exporter';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import * as tf from '@tensorflow/tfjs-core';
@@ -16,6 +16,8 @@ export interface TestModelOptions {
   preprocessing?: Preprocessing;
   features?: ('conv1' | 'conv2')[];
   attributions?: ('gradient' | 'gradient-x-input' | 'guided-gradcam')[];
+  /** Export without the unknown-sample score (a file as exported before it). @default false */
+  noNovelty?: boolean;
 }
 
 const metrics = { accuracy: 0, n: 0, confusion: [] };
@@ -44,7 +46,21 @@ export function untrainedRecord(options: TestModelOptions = {}): RunRecord {
   };
 }
 
-/** A seeded, untrained model of the study's architecture, exported with the real exporter. */
+/**
+ * GAP features of 48 made-up smooth spectra (a pattern per class: a sine and a band), split
+ * 24 / 12 / 12: what the exporter fits the unknown-sample score of an untrained model on.
+ */
+export function madeUpFeatures(record: RunRecord, model: LayersModel): RunFeatures {
+  const p = record.data.axis.length;
+  const classes = record.model.classes.length;
+  const labels = Array.from({ length: 48 }, (_, i) => i % classes);
+  const spectra = labels.map((c, i) => Float32Array.from({ length: p }, (_, j) => 1 + 0.3 * Math.sin((c + 1) * j * 0.05 + 0.1 * i) + Math.exp(-(((j - ((c + 1) * p) / (classes + 1)) / 4) ** 2)) + 0.02 * Math.cos(7 * i + j)));
+  const pre = applyPreprocessing(record.preprocessing, spectra);
+  const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
+  return computeRunFeatures(model, { train: part(0, 24), validation: part(24, 36), test: part(36, 48) });
+}
+
+/** A seeded, untrained model of the study's architecture, exported with the real exporter (with the unknown-sample score unless `noNovelty`). */
 export async function testModel(options: TestModelOptions = {}): Promise<{ bytes: Uint8Array; record: RunRecord; model: LayersModel }> {
   // The trainer registers faster backends that need initialising; plain cpu is enough here.
   await tf.setBackend('cpu');
@@ -52,6 +68,7 @@ export async function testModel(options: TestModelOptions = {}): Promise<{ bytes
   const geometry = record.model.geometry;
   const spec = options.spec ?? { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' };
   const model = buildModel({ ...spec, inputLength: geometry.inputLength, classes: record.model.classes.length, l2: 0, seed: options.seed ?? 1 });
-  const bytes = exportModel(record, model, { features: options.features ?? [], attributions: options.attributions ?? [] });
+  const novelty = options.noNovelty ? false : { features: madeUpFeatures(record, model) };
+  const bytes = exportModel(record, model, { features: options.features ?? [], attributions: options.attributions ?? [], novelty });
   return { bytes, record, model };
 }

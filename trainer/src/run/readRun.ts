@@ -2,12 +2,18 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ready } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { RUN_FILES } from './runRecord.js';
+import { createHash } from 'node:crypto';
+import { REQUIRED_RUN_FILES, RUN_FILES } from './runRecord.js';
 import type { RunRecord } from './runRecord.js';
 import { modelFromFiles } from './modelArtifacts.js';
+import { featuresFromFiles, type RunFeatures } from './runFeatures.js';
 
-/** Reads a run directory written by writeRun; errors name the directory and the missing or bad file. */
-export async function readRun(dir: string): Promise<{ record: RunRecord; model: LayersModel }> {
+/**
+ * Reads a run directory written by writeRun; errors name the directory and the missing or bad file.
+ * `features` (the GAP features of the split, see RunFeatures) is absent for runs written before
+ * them; present but broken or computed with other weights, it is an error.
+ */
+export async function readRun(dir: string): Promise<{ record: RunRecord; model: LayersModel; features?: RunFeatures }> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw new Error(`${dir}: no such run directory`);
   if (!info.isDirectory()) throw new Error(`${dir}: not a directory (expected a run directory from \`spectracam train --out\`)`);
@@ -15,7 +21,7 @@ export async function readRun(dir: string): Promise<{ record: RunRecord; model: 
     try {
       return await readFile(join(dir, name));
     } catch {
-      throw new Error(`${dir}: incomplete run directory, ${name} is missing (expected ${Object.values(RUN_FILES).join(', ')})`);
+      throw new Error(`${dir}: incomplete run directory, ${name} is missing (expected ${REQUIRED_RUN_FILES.join(', ')})`);
     }
   };
   // In order, so the error names the first missing file.
@@ -32,7 +38,19 @@ export async function readRun(dir: string): Promise<{ record: RunRecord; model: 
     throw new Error(`${join(dir, RUN_FILES.record)}: not a spectracam run record (format is ${JSON.stringify(record?.format)})`);
   }
   if (record.version !== 1) throw new Error(`${join(dir, RUN_FILES.record)}: unsupported run record version ${record.version} (expected 1)`);
+  const features = await readFeatures(dir, weights);
   await ready(); // whichever backend is active must be initialised before weights load
   const model = await modelFromFiles(modelJson.toString('utf8'), new Uint8Array(weights), join(dir, RUN_FILES.modelJson));
-  return { record, model };
+  return { record, model, ...(features ? { features } : {}) };
+}
+
+async function readFeatures(dir: string, weights: Uint8Array): Promise<RunFeatures | undefined> {
+  const where = { index: join(dir, RUN_FILES.featuresIndex), bin: join(dir, RUN_FILES.features) };
+  const index = await readFile(where.index, 'utf8').catch(() => undefined);
+  const bin = await readFile(where.bin).catch(() => undefined);
+  if (index === undefined && bin === undefined) return undefined;
+  if (index === undefined || bin === undefined) {
+    throw new Error(`${dir}: ${index === undefined ? RUN_FILES.featuresIndex : RUN_FILES.features} is missing beside ${index === undefined ? RUN_FILES.features : RUN_FILES.featuresIndex}`);
+  }
+  return featuresFromFiles(index, new Uint8Array(bin), createHash('sha256').update(weights).digest('hex'), where);
 }

@@ -7,7 +7,17 @@ export const RUN_FILES = {
   /** TensorFlow.js layers model: topology + weights manifest, and the weights. */
   modelJson: 'model/model.json',
   weights: 'model/weights.bin',
+  /**
+   * The classifier's input (GAP features) of every spectrum of the split, by the trained model: what
+   * the exporter fits the unknown-sample score on. Absent in runs written before them; readRun reads
+   * them when present, and export refuses a run without them.
+   */
+  featuresIndex: 'features/gap.json',
+  features: 'features/gap.bin',
 } as const;
+
+/** The files every run directory has (the features are checked by what needs them). */
+export const REQUIRED_RUN_FILES = [RUN_FILES.record, RUN_FILES.modelJson, RUN_FILES.weights] as const;
 
 export interface Metrics {
   accuracy: number;

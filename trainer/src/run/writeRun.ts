@@ -4,11 +4,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { RUN_FILES } from './runRecord.js';
 import type { RunRecord } from './runRecord.js';
+import { createHash } from 'node:crypto';
 import { modelToFiles } from './modelArtifacts.js';
+import { featuresBytes, featuresIndex, type RunFeatures } from './runFeatures.js';
 
 export interface WriteRunOptions {
   /** Replace a run directory that is already there (never anything else). @default false */
   replace?: boolean;
+  /** The GAP features of the run's split (trainRun returns them): written to features/, what export fits the unknown-sample score on. */
+  features?: RunFeatures;
 }
 
 /** True when `dir` is a run directory written by writeRun (its run.json says so). */
@@ -22,7 +26,8 @@ export async function isRunDirectory(dir: string): Promise<boolean> {
 }
 
 /**
- * Writes a run directory (run.json + model/model.json + model/weights.bin) all at once: the files
+ * Writes a run directory (run.json + model/model.json + model/weights.bin, and features/gap.json +
+ * features/gap.bin when `options.features` is given) all at once: the files
  * go to a temporary sibling folder that is renamed into place, so `dir` is either absent, the old
  * run, or the complete new one, never a partial directory. Only an empty folder, or with
  * `replace` an earlier run directory, is replaced; any other file or folder at `dir` is refused
@@ -45,6 +50,12 @@ export async function writeRun(dir: string, record: RunRecord, model: LayersMode
     await mkdir(join(temp, dirname(RUN_FILES.modelJson)), { recursive: true });
     await writeFile(join(temp, RUN_FILES.weights), weights);
     await writeFile(join(temp, RUN_FILES.modelJson), modelJson);
+    if (options.features) {
+      const sha = createHash('sha256').update(weights).digest('hex');
+      await mkdir(join(temp, dirname(RUN_FILES.features)), { recursive: true });
+      await writeFile(join(temp, RUN_FILES.features), featuresBytes(options.features));
+      await writeFile(join(temp, RUN_FILES.featuresIndex), `${JSON.stringify(featuresIndex(options.features, sha))}\n`);
+    }
     await writeFile(join(temp, RUN_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
     if (existsSync(target)) await rename(target, old);
     await rename(temp, target);

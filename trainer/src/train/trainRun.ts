@@ -8,6 +8,7 @@ import type { BuildModelOptions } from '../model/buildModel.js';
 import { defaultConvSpec } from '../model/defaultConvSpec.js';
 import { coverage, modelGeometry, type ConvSpec } from '@spectracam/format';
 import { recallOf, type RunRecord } from '../run/runRecord.js';
+import { computeRunFeatures, type RunFeatures } from '../run/runFeatures.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
@@ -28,11 +29,12 @@ export interface ResumeFrom {
 
 /**
  * Splits the data set, fits the preprocessing on the training part, trains the study's CNN with
- * early stopping and evaluates it on all three parts; returns the model and its RunRecord.
+ * early stopping and evaluates it on all three parts; returns the model, its RunRecord and the GAP
+ * features of every part (what export fits the unknown-sample score on; writeRun stores them).
  * With `from`, continues that interrupted run instead: the same data (checked by fingerprint),
  * split, preprocessing and settings, from its checkpoint.
  */
-export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hooks: TrainHooks = {}, from?: ResumeFrom): Promise<{ record: RunRecord; model: LayersModel }> {
+export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hooks: TrainHooks = {}, from?: ResumeFrom): Promise<{ record: RunRecord; model: LayersModel; features: RunFeatures }> {
   if (from) checkResumable(from.record, dataset);
   const given = from ? { ...(from.record.training.options as TrainOptions), backend: options.backend, reader: from.record.data.reader } : options;
   const o = { ...trainDefaults, ...definedOnly(given) };
@@ -114,6 +116,8 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     return { accuracy, n, confusion, ...recallOf(confusion) };
   };
   const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
+  const part = (rows: number[]) => ({ spectra: rows.map((i) => spectra[i]!), labels: rows.map((i) => labels[i]!) });
+  const features = computeRunFeatures(model, { train: part(split.train), validation: part(split.validation), test: part(split.test) });
   const record: RunRecord = {
     format: 'spectracam-run',
     version: 1,
@@ -168,7 +172,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     },
     metrics: { train: metric(split.train), validation: metric(split.validation), test: metric(split.test) },
   };
-  return { record, model };
+  return { record, model, features };
 }
 
 /** The options that define a training (JSON-safe; reader, backend and threads are where and how, not what). */

@@ -21,7 +21,7 @@ export function renderResults(root: Root, state: AppState): boolean {
 
   fillSelect(
     byId<HTMLSelectElement>(root, 'spectrum-select'),
-    explanation.spectra.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s.name} → ${s.predicted}` })),
+    explanation.spectra.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s.name} → ${s.unknown ? `unknown (${s.predicted}?)` : s.predicted}` })),
     String(index),
   );
   fillSelect(
@@ -29,6 +29,13 @@ export function renderResults(root: Root, state: AppState): boolean {
     model.classes.map((c) => ({ value: c, label: c === spectrum.predicted ? `${c} (predicted)` : c })),
     className,
   );
+  // A spectrum unlike the training data gets its class, but marked as the guess it is.
+  const banner = byId(root, 'unknown-banner');
+  banner.hidden = !spectrum.unknown;
+  banner.textContent = spectrum.unknown && model.novelty
+    ? `Unknown sample: this spectrum is unlike the model's training data (novelty ${spectrum.novelty!.toPrecision(4)} above its threshold ` +
+      `${model.novelty.threshold.toPrecision(4)}, the ${100 * model.novelty.quantile} % quantile of ${model.novelty.validationSpectra} held-out training-distribution spectra). The class below is a guess.`
+    : '';
   drawProbabilities(byId(root, 'probabilities'), model.classes, spectrum.probabilities, spectrum.predicted);
   drawSpectrumChart(
     byId(root, 'spectrum-chart'),

@@ -20,6 +20,8 @@ export function publishTestResults(pre: HTMLElement, detail: ExplainedDetail): v
     probabilities: e.spectra.map((s) => s.probabilities),
     maps: e.spectra.map((s) => s.maps),
     regions: e.spectra.map((s) => s.regions),
+    novelty: e.spectra.map((s) => s.novelty ?? null),
+    unknown: e.spectra.map((s) => s.unknown ?? null),
     timings: detail.timings,
   });
   pre.dataset.version = String(version);

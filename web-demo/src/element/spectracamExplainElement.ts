@@ -249,7 +249,10 @@ export class SpectracamExplainElement extends HTMLElement {
     const hi = Math.max(m.axis[0]!, m.axis[m.axis.length - 1]!);
     byId(this.#root, 'model-info').textContent =
       `Model ${m.name}: classes ${m.classes.join(', ')}; ${m.axis.length} variables, ${lo}–${hi} ${m.unit}; ` +
-      `feature maps of ${m.featureLayers.join(', ') || 'none'}; running on ${m.device}.`;
+      `feature maps of ${m.featureLayers.join(', ') || 'none'}; running on ${m.device}; ` +
+      (m.novelty
+        ? `unknown-sample score: spectra above ${m.novelty.threshold.toPrecision(4)} are flagged unknown.`
+        : 'no unknown-sample score in this file (exported before it): spectra unlike the training data are not flagged.');
   }
 
   /** Model first (spectra are explained with the model they arrived with), then spectra. */

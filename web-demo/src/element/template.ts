@@ -27,6 +27,7 @@ export const TEMPLATE = `
 <section id="model-info" aria-label="model"></section>
 
 <section id="results" part="results" aria-label="explanation" hidden>
+  <p id="unknown-banner" class="unknown-banner" role="status" hidden></p>
   <div class="pickers">
     <label>spectrum <select id="spectrum-select"></select></label>
     <label>map of class <select id="class-select"></select></label>

@@ -36,6 +36,7 @@ export async function explainPayload(model: SpectraModel, spectra: SpectraPayloa
         score: r.score,
         band: r.band ? `${r.band.name} (${r.band.position})` : undefined,
       })),
+      ...(e.novelty !== undefined ? { novelty: e.novelty, unknown: e.unknown } : {}),
     };
   });
   return { spectra: out, millis };

@@ -15,6 +15,8 @@ export interface ModelInfo {
   /** Explanation methods the file offers: cam always, and every attribution it carries. */
   methods: ExplainMethod[];
   device: Device;
+  /** The unknown-sample score's threshold and where it comes from; null for files without one. */
+  novelty: { threshold: number; quantile: number; validationSpectra: number } | null;
 }
 
 export type ExplainMethod = 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam';
@@ -30,6 +32,9 @@ export interface SpectrumExplanation {
   maps: number[][];
   /** Top regions of the predicted class's map, with the nearest band when one is known. */
   regions: RegionView[];
+  /** The unknown-sample score and whether it is above the model's threshold (absent: the file has no score). */
+  novelty?: number;
+  unknown?: boolean;
 }
 
 export interface RegionView {

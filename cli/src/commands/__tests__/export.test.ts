@@ -9,14 +9,14 @@ import { fileURLToPath } from 'node:url';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import * as ort from 'onnxruntime-node';
-import { buildModel, fitPreprocessing, writeRun } from '@spectracam/trainer';
+import { applyPreprocessing, buildModel, computeRunFeatures, fitPreprocessing, writeRun } from '@spectracam/trainer';
 import { modelGeometry } from '@spectracam/format';
 import type { RunRecord } from '@spectracam/trainer';
 
 const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));
 const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
-async function smallRun(dir: string): Promise<string> {
+async function smallRun(dir: string, withFeatures = true): Promise<string> {
   await tf.setBackend('cpu');
   const p = 50;
   const spec = { kernels: [5, 3, 3] as [number, number, number], strides: [1, 2, 1] as [number, number, number], padding: 'same' as const };
@@ -32,8 +32,14 @@ async function smallRun(dir: string): Promise<string> {
     training: { options: {}, backend: 'cpu', seed: 1, epochs: 0, epochsRun: 0, bestEpoch: 0, batchSize: 1, learningRate: 0, patience: 0, secondsPerEpoch: 0, history: [] },
     metrics: { train: { accuracy: 1, n: 0, confusion: [] }, validation: { accuracy: 1, n: 0, confusion: [] }, test: { accuracy: 1, n: 0, confusion: [] } },
   } satisfies RunRecord;
+  // GAP features of made-up spectra of both classes: 8 training, 4 validation, 2 test.
+  const made = Array.from({ length: 14 }, (_, i) => Float32Array.from({ length: p }, (_, j) => (i % 2 ? 2 * j + 1 : j) + Math.sin(i + j)));
+  const labels = made.map((_, i) => i % 2);
+  const pre = applyPreprocessing(record.preprocessing, made);
+  const part = (a: number, b: number) => ({ spectra: pre.slice(a, b), labels: labels.slice(a, b) });
+  const features = computeRunFeatures(model, { train: part(0, 8), validation: part(8, 12), test: part(12, 14) });
   const runDir = join(dir, 'run');
-  await writeRun(runDir, record, model);
+  await writeRun(runDir, record, model, withFeatures ? { features } : {});
   model.dispose();
   return runDir;
 }
@@ -48,7 +54,25 @@ test('cli export: writes the file with the requested outputs and prints a summar
   assert.match(result.stdout, /wrote .*model\.onnx/);
   assert.match(result.stdout, /opset: +17 \(IR 8\)/);
   const session = await ort.InferenceSession.create(new Uint8Array(await readFile(out)));
-  assert.deepEqual([...session.outputNames].sort(), ['cam', 'conv1', 'conv2', 'conv3', 'logits', 'probabilities']);
+  assert.deepEqual([...session.outputNames].sort(), ['cam', 'conv1', 'conv2', 'conv3', 'logits', 'novelty', 'probabilities']);
+  await session.release();
+  assert.match(result.stdout, /unknown: +novelty > [\d.e+]+ \(99 % quantile of 4 validation spectra, gamma\)/);
+});
+
+test('cli export: a run without training features is refused with what to do; --no-novelty exports it without the score', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'spectracam-cli-export-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const runDir = await smallRun(dir, false);
+  const out = join(dir, 'model.onnx');
+  const refused = cli(['export', runDir, '--out', out]);
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stderr, /no training features \(features\/gap\.json and features\/gap\.bin\).*--no-novelty/s);
+  assert.equal(existsSync(out), false);
+  const without = cli(['export', runDir, '--out', out, '--no-novelty']);
+  assert.equal(without.status, 0, without.stderr);
+  assert.match(without.stdout, /no unknown-sample score/);
+  const session = await ort.InferenceSession.create(new Uint8Array(await readFile(out)));
+  assert.equal(session.outputNames.includes('novelty'), false);
   await session.release();
 });
 

@@ -153,7 +153,11 @@ test('predict: a tab inside a quoted id does not shift the TSV columns; --json c
   await writeFile(join(root, 'tab.csv'), `${header}\n"a\tb",${cells.slice(1).join(',')}\n`);
   const r = cli(['predict', model, join(root, 'tab.csv')]);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stdout.trim().split('\t').length, 3, r.stdout);
+  // id, class, probability, unknown-sample score (and `unknown` when above the threshold): the tab did not add a column.
+  const columns = r.stdout.trim().split('\t');
+  assert.equal(columns[0], 'a b', r.stdout);
+  assert.match(columns[3]!, /^novelty [\d.e+]+$/, r.stdout);
+  assert.ok(columns.length === 4 || (columns.length === 5 && columns[4] === 'unknown'), r.stdout);
   const json = cli(['predict', model, join(root, 'tab.csv'), '--json']);
   assert.equal(JSON.parse(json.stdout).label, cells[1]);
 });

@@ -42,6 +42,8 @@ test('cli explain --json: one object per spectrum with the runtime\'s class, pro
     assert.equal(line.predicted, expected[k]!.predicted);
     assert.deepEqual(Object.keys(line.probabilities).sort(), ['a', 'b', 'c']);
     assert.ok(Math.abs(line.probabilities[line.predicted] - expected[k]!.probabilities[line.predicted]!) < 1e-6);
+    assert.ok(Math.abs(line.novelty - expected[k]!.novelty!) <= 1e-5 * Math.max(1, expected[k]!.novelty!), `novelty ${line.novelty} vs ${expected[k]!.novelty}`);
+    assert.equal(line.unknown, expected[k]!.unknown);
     const [first] = line.explanations;
     assert.equal(first.class, line.predicted, 'the predicted class is explained by default');
     assert.ok(first.regions.length > 0, `spectrum ${k} has top regions`);
@@ -57,7 +59,15 @@ test('cli predict: a line per spectrum; a missing data file is named in the erro
   const { dir, model, data } = await setUp(t);
   const run = cli(['predict', model, data]);
   assert.equal(run.status, 0, run.stderr);
-  for (let k = 0; k < spectra.length; k++) assert.match(run.stdout, new RegExp(`^s${k}\\t[abc]\\t`, 'm'));
+  for (let k = 0; k < spectra.length; k++) assert.match(run.stdout, new RegExp(`^s${k}\\t[abc]\\t[\\d.]+\\tnovelty [\\d.e+]+(\\tunknown)?$`, 'm'));
+  const unknown = run.stdout.split('\n').filter((l) => l.endsWith('\tunknown')).length;
+  if (unknown > 0) assert.match(run.stderr, new RegExp(`${unknown} of ${spectra.length} spectra are unknown`));
+  // info shows the threshold and where it comes from.
+  const info = cli(['info', model]);
+  assert.equal(info.status, 0, info.stderr);
+  assert.match(info.stdout, /unknown if: +novelty > [\d.e+]+ \(squared Mahalanobis distance of the 64 GAP features/);
+  assert.match(info.stdout, /threshold: the 99 % quantile of 12 validation spectra/);
+  assert.equal(JSON.parse(cli(['info', model, '--json']).stdout).novelty.thresholdFrom.spectra, 12);
   const missing = join(dir, 'nope.csv');
   const bad = cli(['predict', model, missing]);
   assert.notEqual(bad.status, 0);
@@ -70,4 +80,19 @@ test('cli predict: a line per spectrum; a missing data file is named in the erro
     assert.notEqual(uncovered.status, 0);
     assert.match(uncovered.stderr, /spectrum 0 \(first\) cannot be resampled onto the model's axis: it covers 500\.\.520, the model's axis 400\.\.638/);
   }
+});
+
+test('cli predict and explain: a file exported before the unknown-sample score works, prints no score and says so once', async (t) => {
+  const { dir, data } = await setUp(t);
+  const old = join(dir, 'old.onnx');
+  await writeFile(old, (await testModel({ p, axis, classes: ['a', 'b', 'c'], seed: 5, noNovelty: true })).bytes);
+  for (const command of ['predict', 'explain']) {
+    const run = cli([command, old, data]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /novelty|unknown/);
+    assert.equal(run.stderr.match(/has no unknown-sample score/g)?.length, 1, run.stderr);
+    const json = cli([command, old, data, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(json.every((line) => !('novelty' in line) && !('unknown' in line)));
+  }
+  assert.match(cli(['info', old]).stdout, /no unknown-sample score in this file/);
 });

@@ -4,8 +4,8 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildModel } from '@spectracam/trainer';
 import { coverage, modelGeometry } from '@spectracam/format';
 import type { ConvSpec, Padding, Preprocessing, PreprocessingKind } from '@spectracam/format';
-import type { RunRecord } from '@spectracam/trainer';
-import { fitPreprocessing } from '@spectracam/trainer';
+import type { RunFeatures, RunRecord } from '@spectracam/trainer';
+import { applyPreprocessing, computeRunFeatures, fitPreprocessing } from '@spectracam/trainer';
 import { seededRandom } from '@spectracam/data';
 
 // The trainer registers faster backends with a higher priority; tests compare against the
@@ -69,8 +69,22 @@ export interface FakeRunOptions {
   readout?: boolean;
 }
 
-/** A run record and an untrained (random-weight) model: enough for parity, no training needed. */
-export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tfl.LayersModel } {
+/**
+ * GAP features of `n` made-up spectra of the record's classes (rawSpectra, seed `seed`), by
+ * `model`, split into training, validation and test halves and quarters: what the unknown-sample
+ * score is fitted on.
+ */
+export function fakeFeatures(record: RunRecord, model: tfl.LayersModel, options: { n?: number; seed?: number; scale?: number } = {}): RunFeatures {
+  const { n = 36, seed = 3, scale = 1 } = options;
+  const classes = record.model.classes.length;
+  const { spectra, labels } = rawSpectra(n, record.data.axis.length, classes, seed, scale);
+  const pre = applyPreprocessing(record.preprocessing, spectra);
+  const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
+  return computeRunFeatures(model, { train: part(0, n / 2), validation: part(n / 2, (3 * n) / 4), test: part((3 * n) / 4, n) });
+}
+
+/** A run record and an untrained (random-weight) model: enough for parity, no training needed; with features of made-up spectra. */
+export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tfl.LayersModel; features: RunFeatures } {
   const { p, classes = 3, padding = 'same', kernels = [7, 5, 3], strides = [2, 2, 2], seed = 7 } = options;
   const geometry = modelGeometry(p, { kernels, strides, padding });
   const draw = seededRandom(seed + 200);
@@ -139,5 +153,5 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
       test: { accuracy: 0, n: 0, confusion: [] },
     },
   };
-  return { record, model };
+  return { record, model, features: fakeFeatures(record, model, { seed: seed + 2, scale: options.scale }) };
 }

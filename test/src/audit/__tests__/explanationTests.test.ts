@@ -6,7 +6,7 @@ import { exportModel } from '@spectracam/exporter';
 import { loadModel } from '@spectracam/runtime';
 import { pointingGame, randomizeLayers, sanityCheck } from '@spectracam/study';
 import { buildModel, type RunRecord } from '@spectracam/trainer';
-import { testModel, untrainedRecord } from '../../support/testModel.js';
+import { madeUpFeatures, testModel, untrainedRecord } from '../../support/testModel.js';
 
 const p = 160;
 const j0 = 97;
@@ -28,7 +28,7 @@ async function windowModel(): Promise<{ bytes: Uint8Array; axis: number[] }> {
   const [kernel, bias] = model.getLayer('classifier').getWeights();
   const k = tf.abs(kernel!);
   model.getLayer('classifier').setWeights([tf.concat([tf.slice(k, [0, 0], [-1, 1]), tf.neg(tf.slice(k, [0, 1], [-1, 1]))], 1), bias!]);
-  return { bytes: exportModel(record, model, { attributions: ['gradient-x-input'] }), axis: record.data.axis };
+  return { bytes: exportModel(record, model, { attributions: ['gradient-x-input'], novelty: { features: madeUpFeatures(record, model) } }), axis: record.data.axis };
 }
 
 const spectra = Array.from({ length: 12 }, (_, i) => Float32Array.from({ length: p }, (_, j) => 1 + 0.5 * Math.sin((i + 1) * j * 0.13) + 0.3 * Math.cos(j * 0.05 + i)));

@@ -12,6 +12,9 @@ export interface PageResults {
   probabilities: number[][];
   maps: number[][][];
   regions: { start: number; end: number; peak: number; score: number; band?: string }[][];
+  /** The unknown-sample score and flag per spectrum (null where the file has no score). */
+  novelty: (number | null)[];
+  unknown: (boolean | null)[];
   timings: Record<string, number>;
 }
 

@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { peakOnBand, type PeakOnBand } from '@spectracam/study';
+import { generateSynthetic } from '@spectracam/data';
 import { synthModel } from '../../support/synthModel.js';
+
+/** Probability that a random unknown scores above a random known one (ties count half). */
+function auroc(known: readonly number[], unknown: readonly number[]): number {
+  let wins = 0;
+  for (const u of unknown) for (const k of known) wins += u > k ? 1 : u === k ? 0.5 : 0;
+  return wins / (known.length * unknown.length);
+}
 
 // Trains the synthetic set's recipe once (853 spectra, wasm backend, about half a minute here)
 // and scores the exported model's explanations against the generator's ground truth. Both tests
@@ -12,7 +20,22 @@ const scored = (async () => {
     const on = async (alignment: 'receptive-field' | 'stretch') => peakOnBand(await s.model.explain(s.test.spectra, { alignment }), s.test.labels, s.discriminative);
     const rf = await on('receptive-field');
     const st = await on('stretch');
-    return { accuracy: s.record.metrics.test.accuracy, rf, st };
+    // The unknown-sample score: the test part (in distribution); a third strain, spectra of another
+    // seed with a band at 1450 cm-1 that neither strain has; junk on the data's scale.
+    const known = await s.model.predict(s.test.spectra);
+    const other = generateSynthetic({ seed: 2, spectra: 60 }).dataset;
+    const third = other.spectra.map((row) => Float32Array.from(row, (v, j) => v + 1000 * Math.exp(-0.5 * ((other.axis[j]! - 1450) / 8) ** 2)));
+    const unknown = await s.model.predict(third);
+    const level = s.test.spectra[0]!.reduce((a, b) => a + b, 0) / s.test.spectra[0]!.length;
+    const p = s.test.spectra[0]!.length;
+    const junk = await s.model.predict([
+      new Float32Array(p).fill(level),
+      Float32Array.from({ length: p }, (_, j) => level + 400 * ((Math.abs(Math.sin(j * 12.9898) * 43758.5453) % 1) - 0.5)),
+      Float32Array.from({ length: p }, (_, j) => (j === p >> 1 ? 5000 : level)),
+      Float32Array.from(s.test.spectra[0]!).reverse(),
+    ]);
+    const novelty = { known, unknown, junk, threshold: s.model.metadata.novelty! };
+    return { accuracy: s.record.metrics.test.accuracy, rf, st, novelty };
   } finally {
     await s.model.dispose();
   }
@@ -44,4 +67,25 @@ test('explain target: >= 95 % of correct synthetic test spectra peak within 10 c
   const { rf, st } = await scored;
   t.diagnostic(describeShares(rf, st));
   assert.ok(rf.share >= 0.95, `receptive-field: only ${rf.hits}/${rf.correct} correct test spectra peak on a discriminative band`);
+});
+
+// Issue 21's targets on the synthetic set: every junk input flagged, at most 3 % of the
+// in-distribution test spectra flagged.
+test('unknown samples: on the synthetic set junk is flagged unknown and at most 3 % of the test part is', async (t) => {
+  const { novelty } = await scored;
+  const flagged = novelty.known.filter((r) => r.unknown).length / novelty.known.length;
+  t.diagnostic(`test spectra flagged ${pct(flagged)}; threshold ${novelty.threshold.threshold.toPrecision(4)} (${novelty.threshold.thresholdFrom.method}, ${novelty.threshold.thresholdFrom.spectra} validation spectra)`);
+  assert.ok(flagged <= 0.03, `${pct(flagged)} of in-distribution test spectra flagged unknown`);
+  assert.deepEqual(novelty.junk.map((r) => r.unknown), [true, true, true, true], `junk novelty ${novelty.junk.map((r) => r.novelty).join(', ')}`);
+});
+
+// The issue's AUROC target (>= 0.9) for a third strain with a band the two others lack is not met:
+// 0.68 in bench:novelty (PLS-LDA's T2 + Q: 1.00). The GAP features encode what separates the
+// training classes; a new band where no feature looks barely moves them. `todo` until met.
+test('unknown target: a third synthetic strain with a band the others lack scores above the test part, AUROC >= 0.9', { todo: 'issue 21 target not met yet (AUROC 0.68 on the synthetic third strain)' }, async (t) => {
+  const { novelty } = await scored;
+  const score = (r: { novelty?: number }[]) => r.map((x) => x.novelty!);
+  const separation = auroc(score(novelty.known), score(novelty.unknown));
+  t.diagnostic(`AUROC ${separation.toFixed(3)}; third strain flagged ${pct(novelty.unknown.filter((r) => r.unknown).length / novelty.unknown.length)}`);
+  assert.ok(separation >= 0.9, `AUROC ${separation}`);
 });

@@ -42,11 +42,15 @@ test('trainRun: the record describes data, split, geometry, backend and metrics 
 test('writeRun/readRun: a run directory round-trips the record and gives identical predictions', async (t) => {
   await setBackend('wasm');
   const dir = join(await tempDir(t), 'run');
-  const { record, model } = await trainRun(dataset, options);
-  await writeRun(dir, record, model);
-  assert.deepEqual((await readdir(dir)).sort(), ['model', 'run.json']);
+  const { record, model, features } = await trainRun(dataset, options);
+  await writeRun(dir, record, model, { features });
+  assert.deepEqual((await readdir(dir)).sort(), ['features', 'model', 'run.json']);
   const back = await readRun(dir);
   assert.deepEqual(back.record, JSON.parse(JSON.stringify(record)));
+  // The GAP features of every part come back as written, rows in the order of the split's ids.
+  assert.deepEqual(back.features, features);
+  for (const part of ['train', 'validation', 'test'] as const) assert.equal(features.parts[part].labels.length, record.split.ids[part].length);
+  assert.equal(features.channels, 64 * 3, 'three members of 64 channels side by side');
   const x = tf.tensor3d(Float32Array.from({ length: 3 * 1733 }, (_, i) => Math.sin(i / 50)), [3, 1733, 1]);
   const a = (model.predict(x) as tf.Tensor).dataSync();
   const b = (back.model.predict(x) as tf.Tensor).dataSync();
@@ -56,6 +60,7 @@ test('writeRun/readRun: a run directory round-trips the record and gives identic
   assert.equal((await readRun(dir)).record.status, 'complete');
   await writeRun(dir, { ...record, status: 'interrupted' }, model, { replace: true });
   assert.equal((await readRun(dir)).record.status, 'interrupted');
+  assert.equal((await readRun(dir)).features, undefined, 'a run written without features reads back without them');
   assert.deepEqual(await readdir(join(dir, '..')), ['run']);
   tf.dispose(x);
   model.dispose();
@@ -125,4 +130,19 @@ test('readRun: missing, incomplete, corrupt and foreign run directories get erro
   await writeFile(join(dir, RUN_FILES.record), '{"format":');
   await assert.rejects(readRun(dir), /run.json: not valid JSON/);
   assert.ok((await readFile(join(dir, RUN_FILES.weights))).length === 4);
+});
+
+test('readRun: features computed with other weights, or cut short, are refused naming the file', async (t) => {
+  await setBackend('wasm');
+  const dir = join(await tempDir(t), 'run');
+  const { record, model, features } = await trainRun(dataset, { ...options, members: 1, epochs: 1 });
+  await writeRun(dir, record, model, { features });
+  const index = JSON.parse(await readFile(join(dir, RUN_FILES.featuresIndex), 'utf8'));
+  await writeFile(join(dir, RUN_FILES.featuresIndex), JSON.stringify({ ...index, weightsSha256: '0'.repeat(64) }));
+  await assert.rejects(readRun(dir), /gap\.json: the features were computed with other weights/);
+  await writeFile(join(dir, RUN_FILES.featuresIndex), JSON.stringify(index));
+  const bin = await readFile(join(dir, RUN_FILES.features));
+  await writeFile(join(dir, RUN_FILES.features), bin.subarray(0, bin.length - 4));
+  await assert.rejects(readRun(dir), /gap\.bin: holds \d+ bytes, .*gap\.json needs \d+/);
+  model.dispose();
 });

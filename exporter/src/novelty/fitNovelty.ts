@@ -1,0 +1,96 @@
+import type { NoveltyMeta } from '@spectracam/format';
+import type { FeatureBlock, RunFeatures } from '@spectracam/trainer';
+import { ledoitWolf } from './ledoitWolf.js';
+import { nearestSquaredDistance, whitening } from './whitening.js';
+import { empiricalQuantile, gammaByMoments, gammaQuantile } from './scoreQuantile.js';
+
+/** The default share of in-distribution held-out spectra below the threshold. */
+export const DEFAULT_NOVELTY_QUANTILE = 0.99;
+
+/** The fitted unknown-sample score: what the graph needs, and what the metadata says. */
+export interface NoveltyFit {
+  channels: number;
+  /** Class means of the training part's features, [C x K] row-major. */
+  means: Float64Array;
+  /** W, [K x K] row-major upper triangular: W W^T is the precision matrix. */
+  whitening: Float64Array;
+  /** means . W, [C x K]. */
+  whitenedMeans: Float64Array;
+  meta: NoveltyMeta;
+  /** The score of every spectrum of each part (float64, as the threshold was set on). */
+  scores: { train: Float64Array; validation: Float64Array; test: Float64Array };
+}
+
+/**
+ * The `quantile` of held-out in-distribution scores: empirical (numpy's linear) from
+ * 1 / (1 - quantile) scores on, else the quantile of a gamma fitted to them by moments (the
+ * empirical one of fewer is little more than their maximum). Scores must be positive for the fit.
+ */
+export function noveltyThreshold(held: ArrayLike<number>, quantile: number): { threshold: number; gamma?: { shape: number; scale: number } } {
+  if (held.length >= Math.ceil(1 / (1 - quantile) - 1e-9)) return { threshold: empiricalQuantile(held, quantile) };
+  const gamma = gammaByMoments(held);
+  return { threshold: gammaQuantile(quantile, gamma.shape, gamma.scale), gamma };
+}
+
+/**
+ * Fits the Mahalanobis score of Lee et al. (2018) on a run's GAP features: class means and the
+ * pooled within-class covariance of the training part, shrunk toward mu I by Ledoit-Wolf (K
+ * features from a few dozen spectra have no stable inverse otherwise), and the threshold: the
+ * `quantile` of the scores of the validation part (held out from the fit and from the weights'
+ * gradient steps). With fewer than 1 / (1 - quantile) validation spectra the empirical quantile is
+ * little more than their maximum; the quantile of a gamma fitted to their scores by moments is
+ * taken instead (the metadata says which). `classes` names the model's classes (the labels index it).
+ */
+export function fitNovelty(features: RunFeatures, classes: readonly string[], quantile = DEFAULT_NOVELTY_QUANTILE): NoveltyFit {
+  if (!(quantile > 0 && quantile < 1)) throw new RangeError(`the unknown-sample quantile is ${quantile}; expected a share in (0, 1), e.g. 0.99`);
+  const k = features.channels;
+  const { train, validation, test } = features.parts;
+  const rows = (block: FeatureBlock) => block.labels.length;
+  for (const [part, block] of Object.entries(features.parts)) {
+    if (block.values.length !== rows(block) * k) throw new RangeError(`features of the ${part} part: ${block.values.length} values for ${rows(block)} rows of ${k}`);
+  }
+  const n = rows(train);
+  const c = classes.length;
+  const means = new Float64Array(c * k);
+  const counts = new Array<number>(c).fill(0);
+  for (let r = 0; r < n; r++) {
+    const label = train.labels[r]!;
+    if (!(label >= 0 && label < c)) throw new RangeError(`features of the train part: label ${label} at row ${r} is not a class index below ${c}`);
+    counts[label]!++;
+    for (let j = 0; j < k; j++) means[label * k + j]! += train.values[r * k + j]!;
+  }
+  const absent = counts.findIndex((count) => count === 0);
+  if (absent >= 0) throw new RangeError(`class '${classes[absent]}' has no training spectra: the unknown-sample score needs every class's mean`);
+  for (let label = 0; label < c; label++) for (let j = 0; j < k; j++) means[label * k + j]! /= counts[label]!;
+  const centred = new Float64Array(n * k);
+  for (let r = 0; r < n; r++) {
+    const label = train.labels[r]!;
+    for (let j = 0; j < k; j++) centred[r * k + j] = train.values[r * k + j]! - means[label * k + j]!;
+  }
+  const { covariance, shrinkage, mu } = ledoitWolf(centred, n, k);
+  if (!(mu > 0)) throw new RangeError('the GAP features do not vary within the classes of the training part (every channel constant): no covariance to fit the unknown-sample score on');
+  const w = whitening(covariance, k);
+  const whitenedMeans = new Float64Array(c * k);
+  for (let label = 0; label < c; label++) {
+    for (let i = 0; i < k; i++) {
+      const m = means[label * k + i]!;
+      for (let j = i; j < k; j++) whitenedMeans[label * k + j]! += m * w[i * k + j]!;
+    }
+  }
+  const score = (block: FeatureBlock) => nearestSquaredDistance(block.values, rows(block), w, whitenedMeans, k);
+  const scores = { train: score(train), validation: score(validation), test: score(test) };
+  const held = scores.validation;
+  if (held.length < 2) throw new RangeError(`the validation part has ${held.length} spectra; the unknown-sample threshold needs at least 2`);
+  const { threshold, gamma } = noveltyThreshold(held, quantile);
+  const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
+  const meta: NoveltyMeta = {
+    score: 'mahalanobis',
+    features: { tensor: 'gap', channels: k },
+    fit: { part: 'train', spectra: n, covariance: 'ledoit-wolf', shrinkage },
+    threshold,
+    quantile,
+    thresholdFrom: { part: 'validation', spectra: held.length, method: gamma ? 'gamma' : 'empirical', ...(gamma ? { gamma } : {}) },
+    flagged: { train: share(scores.train)!, validation: share(scores.validation)!, test: share(scores.test) },
+  };
+  return { channels: k, means, whitening: w, whitenedMeans, meta, scores };
+}
