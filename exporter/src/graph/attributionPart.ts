@@ -1,6 +1,7 @@
-import { TENSORS, type AttributionMethod, type ModelGeometry } from '@spectracam/format';
+import { TENSORS, type AttributionMethod } from '@spectracam/format';
 import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from '@spectracam/format/onnx';
 import type { NetworkWeights } from './networkWeights.js';
+import type { NetworkGeometry } from './graphParts.js';
 
 
 /**
@@ -17,7 +18,7 @@ import type { NetworkWeights } from './networkWeights.js';
  *   Springenberg et al. 2015) times the full-resolution CAM (Selvaraju et al. 2017), which needs
  *   `cam` in the graph (the caller adds camPart).
  */
-export function attributionPart(x: string, weights: NetworkWeights, geometry: ModelGeometry, methods: readonly AttributionMethod[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
+export function attributionPart(x: string, weights: NetworkWeights, geometry: NetworkGeometry, methods: readonly AttributionMethod[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
   const nodes: NodeProto[] = [];
   const initializers: TensorProto[] = [];
   const C = weights.classes;

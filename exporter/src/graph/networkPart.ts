@@ -1,7 +1,6 @@
-import type { ModelGeometry } from '@spectracam/format';
 import { TENSORS } from '@spectracam/format';
 import { floatTensor, int64Tensor, node } from '@spectracam/format/onnx';
-import type { GraphPart } from './graphParts.js';
+import type { GraphPart, NetworkGeometry } from './graphParts.js';
 import type { NetworkWeights } from './networkWeights.js';
 
 /** Feature maps the graph may hand out besides conv3. */
@@ -25,7 +24,7 @@ export type FeatureOutput = 'conv1' | 'conv2';
 export function networkPart(
   input: string,
   weights: NetworkWeights,
-  geometry: ModelGeometry,
+  geometry: NetworkGeometry,
   features: readonly FeatureOutput[] = [],
 ): GraphPart {
   const initializers = [int64Tensor('image.axes', [1, 2]), int64Tensor('row.axis', [2])];
@@ -60,7 +59,7 @@ export function networkPart(
     }
     x = maps;
   });
-  const filters = weights.conv[2].filters;
+  const filters = weights.conv[weights.conv.length - 1]!.filters;
   initializers.push(
     floatTensor(TENSORS.classifierWeight, [weights.classes, filters], weights.classifierWeight),
     floatTensor(TENSORS.classifierBias, [weights.classes], weights.classifierBias),

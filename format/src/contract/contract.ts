@@ -51,6 +51,8 @@ export const METADATA_KEYS = {
   inputRange: 'spectracam.input_range',
   /** Networks of an ensemble exported side by side as grouped convolutions (absent: one). */
   members: 'spectracam.members',
+  /** A network trained elsewhere and wrapped into this format (`spectracam wrap`, `export --from-tfjs`): where from. */
+  origin: 'spectracam.origin',
 } as const;
 
 /** Knots of the spline that maps Conv3 positions onto the input axis (cam owns the names). */
@@ -75,6 +77,25 @@ export interface TrainingSummaryMeta {
   status?: 'complete' | 'interrupted';
 }
 
+/** Where a wrapped network came from: the file it was read from and what of it became this file's network. */
+export interface OriginMeta {
+  /** `onnx` (e.g. torch.onnx.export), or a TensorFlow.js layers or graph model (Keras via tensorflowjs_converter). */
+  format: 'onnx' | 'tfjs-layers' | 'tfjs-graph';
+  /** The source file's name (no folder) and the SHA-256 of its bytes (of model.json for TensorFlow.js). */
+  file: string;
+  sha256: string;
+  /** What wrote it, as the file says (ONNX producer_name/version, TensorFlow.js generatedBy/convertedBy). */
+  producer?: string;
+  /** Default-domain opset of an ONNX source. */
+  opset?: number;
+  /** The source's nodes or layers read as conv1..conv3 and the classifier, in order. */
+  layers: string[];
+  /** Batch normalisations folded into the conv weights before them (node or layer names). */
+  foldedBatchNorms: string[];
+  /** True when the model read its variables in decreasing axis order and its convolutions were mirrored to read the file's increasing axis. */
+  mirrored?: boolean;
+}
+
 /** Parsed `spectracam.*` metadata of a model file. */
 export interface ModelMetadata {
   formatVersion: number;
@@ -84,7 +105,8 @@ export interface ModelMetadata {
   /** The fitted preprocessing inside the graph (null in files that do not say). */
   preprocessing: Preprocessing | null;
   geometry: { inputLength: number; layers: LayerGeometryMeta[] };
-  training: TrainingSummaryMeta;
+  /** How the network was trained; absent for a wrapped network (see `origin`). */
+  training?: TrainingSummaryMeta;
   producer: { name: string; version: string };
   /** Output names present in the graph. */
   outputs: string[];
@@ -93,4 +115,6 @@ export interface ModelMetadata {
   inputRange?: { min: number[]; max: number[] };
   /** Members of an ensemble (its logits are their mean, its CAM the mean of theirs); absent for one network. */
   members?: number;
+  /** Present when the network was trained elsewhere and wrapped. */
+  origin?: OriginMeta;
 }
