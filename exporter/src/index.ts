@@ -4,3 +4,7 @@ export { loadRunDir } from './run/loadRunDir.js';
 export { modelMetadata, metadataProps } from './metadata.js';
 export { IR_VERSION } from './exportOptions.js';
 export type { ExportOptions, ExportResult, ExportRunOptions, FeatureLayer } from './exportOptions.js';
+export { wrapOnnxModel, wrapOnnxFile, exportTfjsModel } from './wrap/wrapFiles.js';
+export type { WrapFileOptions, WrapResult } from './wrap/wrapFiles.js';
+export type { WrapOptions } from './wrap/wrapNetwork.js';
+export { FamilyError } from './wrap/foreignNetwork.js';

@@ -92,7 +92,7 @@ export interface OriginMeta {
   layers: string[];
   /** Batch normalisations folded into the conv weights before them (node or layer names). */
   foldedBatchNorms: string[];
-  /** True when the model read its variables in decreasing axis order and its convolutions were mirrored to read the file's increasing axis. */
+  /** True when the model reads its variables along a decreasing axis: the graph reverses the file's increasing axis for it, and its maps back. */
   mirrored?: boolean;
 }
 
