@@ -17,7 +17,8 @@ const text = (base64: string | undefined) => (base64 === undefined ? undefined :
 /**
  * A TensorFlow.js graph model (what tensorflowjs_converter writes for a Keras SavedModel), loaded
  * with @tensorflow/tfjs-converter, read as the study's family. Keras' Conv1D is ExpandDims ->
- * Conv2D (or _FusedConv2D with BiasAdd and Relu) -> Squeeze -> BiasAdd -> [FusedBatchNormV3] -> Relu;
+ * Conv2D (or _FusedConv2D with BiasAdd and Relu) -> Squeeze -> BiasAdd -> [batch normalisation: Mul
+ * and AddV2 by constants, or FusedBatchNormV3] -> Relu;
  * global average pooling is a Mean over the length; the dense layer MatMul + BiasAdd (or
  * _FusedMatMul), then an optional Softmax. Refused otherwise, naming the node.
  */
@@ -119,6 +120,12 @@ function readGraph(nodes: GraphNode[], constantOf: ConstantOf, outputs: string[]
         if (!conv) fail(node, 'adds a bias where no conv layer is open');
         addBias(conv!, constant(node, 1, 'bias').values, node, fail);
         break;
+      case 'Mul': {
+        // Keras' batch normalisation of a 3-D tensor at inference: a Mul and an AddV2 by constants per channel.
+        if (!conv) fail(node, 'scales where no conv layer is open (a batch normalisation after the ReLU cannot be folded)');
+        scaleConv(conv!, constant(node, 1, 'scale').values, node, fail);
+        break;
+      }
       case 'FusedBatchNorm':
       case 'FusedBatchNormV3': {
         if (!conv) fail(node, 'a batch normalisation that follows no conv layer (before its ReLU)');
@@ -211,6 +218,14 @@ function conv2d(
   const weight = new Float32Array(cout * cin * k);
   for (let o = 0; o < cout; o++) for (let c = 0; c < cin; c++) for (let t = 0; t < k; t++) weight[(o * cin + c) * k + t] = filter.values[(t * cin + c) * cout + o]!;
   return { source: node.name, weight: finiteValues(where, node.name, 'filter', weight), bias: new Float32Array(cout), filters: cout, channelsIn: cin, kernel: k, stride: strides[2] ?? 1, group: 1, padding: padding! };
+}
+
+function scaleConv(conv: ForeignConv, values: ArrayLike<number>, node: GraphNode, fail: (node: GraphNode, what: string) => never): void {
+  if (values.length !== conv.filters && values.length !== 1) fail(node, `scales by ${values.length} values for ${conv.filters} channels`);
+  const factor = (o: number) => values[values.length === 1 ? 0 : o]!;
+  const perFilter = conv.weight.length / conv.filters;
+  conv.weight = Float32Array.from(conv.weight, (v, i) => v * factor(Math.floor(i / perFilter)));
+  conv.bias = Float32Array.from(conv.bias, (b, o) => b * factor(o));
 }
 
 function addBias(conv: ForeignConv, values: ArrayLike<number>, node: GraphNode, fail: (node: GraphNode, what: string) => never): void {

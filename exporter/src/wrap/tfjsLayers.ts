@@ -114,6 +114,8 @@ function readLayers(model: tfl.LayersModel, where: string): ForeignNetwork {
   for (skipInert(); at()?.getClassName() === 'Flatten'; skipInert()) i++;
   const dense = at();
   if (!dense || dense.getClassName() !== 'Dense') fail(dense ?? pool, 'after global average pooling: expected the Dense layer');
+  const later = layers.slice(i + 1).find((l) => l.getClassName() === 'Dense');
+  if (later) fail(later, `a second dense layer after '${dense!.name}'; the CAM needs the class scores to be one dense layer of the pooled features`);
   const denseConfig = dense!.getConfig() as Config;
   if (denseConfig.activation !== 'softmax' && denseConfig.activation !== 'linear') fail(dense!, `activation '${String(denseConfig.activation)}'; expected softmax or linear`);
   const [kernel, bias] = dense!.getWeights();
@@ -125,11 +127,7 @@ function readLayers(model: tfl.LayersModel, where: string): ForeignNetwork {
   i++;
   skipInert();
   if (denseConfig.activation === 'linear' && at() && isSoftmax(at()!)) i++;
-  if (at()) {
-    const later = layers.slice(i).find((l) => l.getClassName() === 'Dense');
-    if (later) fail(later, `a second dense layer after '${dense!.name}'; the CAM needs the class scores to be one dense layer of the pooled features`);
-    fail(at()!, `after the dense layer '${dense!.name}': expected the model's output`);
-  }
+  if (at()) fail(at()!, `after the dense layer '${dense!.name}': expected the model's output`);
   return {
     format: 'tfjs-layers',
     ...(inputLength ? { inputLength } : {}),
