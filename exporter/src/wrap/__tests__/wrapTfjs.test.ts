@@ -34,7 +34,7 @@ async function layersOutputs() {
   await tf.setBackend('cpu');
   const model = await tfl.loadLayersModel({ load: async () => artifacts(join(fixtures, 'layers')) });
   const x = tf.tensor3d(Float32Array.from(applyPreprocessing({ kind: 'snv' }, spectra).flatMap((s) => Array.from(s))), [spectra.length, p, 1]);
-  const maps = tfl.model({ inputs: model.inputs, outputs: model.getLayer('conv1d_2').output as tf.SymbolicTensor });
+  const maps = tfl.model({ inputs: model.inputs, outputs: model.getLayer('conv1d_2').output as tfl.SymbolicTensor });
   const probabilities = (model.predict(x) as tf.Tensor).dataSync() as Float32Array;
   const conv3 = tf.transpose(maps.predict(x) as tf.Tensor, [0, 2, 1]).dataSync() as Float32Array;
   const [kernel] = model.getLayer('dense').getWeights();
