@@ -32,8 +32,8 @@ export interface ForeignNetwork {
 }
 
 export const FAMILY =
-  "wrap reads the study's family: conv layers (Conv, optional batch normalisation, ReLU), global average pooling over the length, " +
-  'one dense layer (Gemm, or MatMul + Add), optionally a softmax';
+  "a model brought in must be of the study's family: conv layers (convolution, optional batch normalisation, ReLU), " +
+  'global average pooling over the length, one dense layer, optionally a softmax';
 
 /** A model outside the family, refused at the node (or layer) that breaks the pattern. */
 export class FamilyError extends Error {

@@ -133,3 +133,26 @@ test('export --from-tfjs: a graph model with a MaxPool after the last conv is re
     (e: unknown) => e instanceof FamilyError && e.node === "node 'max_pooling1d/MaxPool' (MaxPool)" && /after the last conv layer/.test(e.message),
   );
 });
+
+test('export --from-tfjs: a graph model with a second dense layer is refused, naming its MatMul', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'spectracam-tfjs-graph-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const json = JSON.parse(await readFile(join(fixtures, 'graph', 'model.json'), 'utf8'));
+  const nodes = json.modelTopology.node as { name: string; op: string; input?: string[]; attr?: object }[];
+  const softmax = nodes.find((n) => n.op === 'Softmax')!;
+  const T = { T: { type: 'DT_FLOAT' } };
+  nodes.push(
+    { name: 'hidden/Relu', op: 'Relu', input: [softmax.input![0]!], attr: T },
+    { name: 'dense_1/MatMul/ReadVariableOp', op: 'Const', attr: { value: { tensor: { dtype: 'DT_FLOAT', tensorShape: { dim: [{ size: '2' }, { size: '2' }] } } }, dtype: { type: 'DT_FLOAT' } } },
+    { name: 'dense_1/MatMul', op: 'MatMul', input: ['hidden/Relu', 'dense_1/MatMul/ReadVariableOp'], attr: { ...T, transpose_a: { b: false }, transpose_b: { b: false } } },
+  );
+  softmax.input = ['dense_1/MatMul'];
+  json.weightsManifest[0].weights.push({ name: 'dense_1/MatMul/ReadVariableOp', shape: [2, 2], dtype: 'float32' });
+  const weights = await readFile(join(fixtures, 'graph', 'weights.bin'));
+  await writeFile(join(dir, 'model.json'), JSON.stringify(json));
+  await writeFile(join(dir, 'weights.bin'), Buffer.concat([weights, Buffer.from(new Float32Array([1, 0, 0, 1]).buffer)]));
+  await assert.rejects(
+    exportTfjsModel(join(dir, 'model.json'), { classes, axis, out: join(dir, 'x.onnx') }),
+    (e: unknown) => e instanceof FamilyError && e.node === "node 'dense_1/MatMul' (MatMul)" && /second dense layer/.test(e.message),
+  );
+});
