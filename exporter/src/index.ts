@@ -6,3 +6,7 @@ export { IR_VERSION } from './exportOptions.js';
 export type { ExportOptions, ExportResult, ExportRunOptions, FeatureLayer, NoveltyOptions } from './exportOptions.js';
 export { DEFAULT_NOVELTY_QUANTILE, fitNovelty, noveltyThreshold } from './novelty/fitNovelty.js';
 export type { NoveltyFit } from './novelty/fitNovelty.js';
+export { wrapOnnxModel, wrapOnnxFile, exportTfjsModel } from './wrap/wrapFiles.js';
+export type { WrapFileOptions, WrapResult } from './wrap/wrapFiles.js';
+export type { WrapOptions } from './wrap/wrapNetwork.js';
+export { FamilyError } from './wrap/foreignNetwork.js';

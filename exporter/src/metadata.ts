@@ -63,13 +63,13 @@ export function metadataProps(meta: ModelMetadata): { key: string; value: string
     ['unit', meta.unit],
     ['preprocessing', meta.preprocessing],
     ['geometry', meta.geometry],
-    ['training', meta.training],
-    ['producer', meta.producer],
-    ['outputs', meta.outputs],
   ];
+  if (meta.training) entries.push(['training', meta.training]);
+  entries.push(['producer', meta.producer], ['outputs', meta.outputs]);
   if (meta.camAlignment) entries.push(['camAlignment', meta.camAlignment]);
   if (meta.inputRange) entries.push(['inputRange', meta.inputRange]);
   if (meta.members) entries.push(['members', meta.members]);
   if (meta.novelty) entries.push(['novelty', meta.novelty]);
+  if (meta.origin) entries.push(['origin', meta.origin]);
   return entries.map(([key, value]) => ({ key: METADATA_KEYS[key], value: JSON.stringify(value) }));
 }

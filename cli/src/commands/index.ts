@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { synthCommand } from './synth.js';
 import { trainCommand } from './train.js';
 import { exportCommand } from './export.js';
+import { wrapCommand } from './wrap.js';
 import { predictCommand } from './predict.js';
 import { explainCommand } from './explain.js';
 import { evaluateCommand } from './evaluate.js';
@@ -15,6 +16,7 @@ export const commands: CommandModule<any, any>[] = [
   synthCommand,
   trainCommand,
   exportCommand,
+  wrapCommand,
   predictCommand,
   explainCommand,
   infoCommand,

@@ -18,6 +18,8 @@ export interface ModelInfo {
   training: ModelMetadata['training'] | null;
   /** The unknown-sample score's fit and threshold; null for files without one. */
   novelty: ModelMetadata['novelty'] | null;
+  /** Where a wrapped network came from (`spectracam wrap`, `export --from-tfjs`); absent for our own runs. */
+  origin?: ModelMetadata['origin'];
 }
 
 export async function describeModelFile(path: string): Promise<ModelInfo> {
@@ -51,6 +53,7 @@ export async function describeModelFile(path: string): Promise<ModelInfo> {
     ...(meta.camAlignment ? { camAlignment: meta.camAlignment } : {}),
     training: meta.training ?? null,
     novelty: meta.novelty ?? null,
+    ...(meta.origin ? { origin: meta.origin } : {}),
   };
 }
 
@@ -79,6 +82,12 @@ export function modelInfoText(info: ModelInfo): string {
     lines.push(
       `  trained on:    ${t.dataSource || 'built-in synthetic'} (${t.spectra} spectra, sha256 ${t.dataSha256.slice(0, 12)}...), ${t.splitProtocol} split, seed ${t.splitSeed}`,
       `  accuracy:      train ${pct(t.metrics.train)}, validation ${pct(t.metrics.validation)}, test ${pct(t.metrics.test)}; ${t.epochsRun} epochs on ${t.backend}`,
+    );
+  } else if (info.origin) {
+    const o = info.origin;
+    lines.push(
+      `  trained:       elsewhere; wrapped from ${o.format} ${o.file} (sha256 ${o.sha256.slice(0, 12)}...${o.producer ? `, by ${o.producer}` : ''}${o.opset ? `, opset ${o.opset}` : ''})`,
+      `  its layers:    ${o.layers.join(', ')}${o.foldedBatchNorms.length ? `; batch normalisation folded in: ${o.foldedBatchNorms.join(', ')}` : ''}${o.mirrored ? '; reads the axis decreasing (reversed in the graph)' : ''}`,
     );
   } else lines.push('  trained on:    not recorded');
   const n = info.novelty;

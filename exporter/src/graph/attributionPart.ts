@@ -1,6 +1,8 @@
-import { TENSORS, type AttributionMethod, type ModelGeometry } from '@spectracam/format';
+import { TENSORS, type AttributionMethod } from '@spectracam/format';
 import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from '@spectracam/format/onnx';
 import type { NetworkWeights } from './networkWeights.js';
+import { reverseNode } from './graphParts.js';
+import type { NetworkGeometry } from './graphParts.js';
 
 
 /**
@@ -10,14 +12,14 @@ import type { NetworkWeights } from './networkWeights.js';
  * pooling); each conv layer passes it back by a ConvTranspose with the layer's own weights
  * (grouped like the layer), through the ReLU masks of the forward pass (`Greater` on the
  * pre-activations), down to the network's input: the spectrum AFTER the in-graph preprocessing
- * (`x`). The class rides in the batch dimension, [batch * C, channels, 1, length].
+ * (`x`, on the file's axis: a mirrored network's gradient is reversed back onto it). The class rides in the batch dimension, [batch * C, channels, 1, length].
  * - gradient: d logit_c / d x;
  * - gradient-x-input: that times x;
  * - guided-gradcam: guided backpropagation (negative gradients also stopped at every ReLU,
  *   Springenberg et al. 2015) times the full-resolution CAM (Selvaraju et al. 2017), which needs
  *   `cam` in the graph (the caller adds camPart).
  */
-export function attributionPart(x: string, weights: NetworkWeights, geometry: ModelGeometry, methods: readonly AttributionMethod[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
+export function attributionPart(x: string, weights: NetworkWeights, geometry: NetworkGeometry, methods: readonly AttributionMethod[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
   const nodes: NodeProto[] = [];
   const initializers: TensorProto[] = [];
   const C = weights.classes;
@@ -93,7 +95,12 @@ export function attributionPart(x: string, weights: NetworkWeights, geometry: Mo
       g = id('summed');
     }
     initializers.push(int64Tensor(id('shape'), [-1, C, p]));
-    nodes.push(node('Reshape', [g, id('shape')], [id('gradient')], id('reshape')));
+    if (!geometry.mirrored) {
+      nodes.push(node('Reshape', [g, id('shape')], [id('gradient')], id('reshape')));
+      return id('gradient');
+    }
+    // A network that reads its input reversed: its gradient back onto the file's axis.
+    nodes.push(node('Reshape', [g, id('shape')], [id('network_order')], id('reshape')), reverseNode(id('network_order'), id('gradient'), 2));
     return id('gradient');
   };
 

@@ -1,7 +1,7 @@
-import type { ModelGeometry } from '@spectracam/format';
 import { TENSORS } from '@spectracam/format';
 import { floatTensor, int64Tensor, node } from '@spectracam/format/onnx';
-import type { GraphPart } from './graphParts.js';
+import { reversalConstants, reverseNode } from './graphParts.js';
+import type { GraphPart, NetworkGeometry } from './graphParts.js';
 import type { NetworkWeights } from './networkWeights.js';
 
 /** Feature maps the graph may hand out besides conv3. */
@@ -25,11 +25,18 @@ export type FeatureOutput = 'conv1' | 'conv2';
 export function networkPart(
   input: string,
   weights: NetworkWeights,
-  geometry: ModelGeometry,
+  geometry: NetworkGeometry,
   features: readonly FeatureOutput[] = [],
 ): GraphPart {
   const initializers = [int64Tensor('image.axes', [1, 2]), int64Tensor('row.axis', [2])];
-  const nodes = [node('Unsqueeze', [input, 'image.axes'], ['image'], 'to_image')];
+  const nodes = [];
+  if (geometry.mirrored) {
+    // The network reads the variables last to first; its maps are reversed back below.
+    initializers.push(...reversalConstants([1, 2]));
+    nodes.push(reverseNode(input, 'mirrored', 1));
+    input = 'mirrored';
+  }
+  nodes.push(node('Unsqueeze', [input, 'image.axes'], ['image'], 'to_image'));
   let x = 'image';
   if (weights.variableWeights) {
     // [batch, 1, 1, p] x [1, channels, 1, p]: weighted copies of the spectrum (per member, and per class of a linear path).
@@ -61,11 +68,12 @@ export function networkPart(
       node('Relu', [`${w.name}.preactivation`], [maps], `${w.name}_relu`),
     );
     if (w.name === 'conv3' || features.includes(w.name as FeatureOutput)) {
-      nodes.push(node('Squeeze', [maps, 'row.axis'], [TENSORS[w.name]], `${w.name}_maps`));
+      if (!geometry.mirrored) nodes.push(node('Squeeze', [maps, 'row.axis'], [TENSORS[w.name]], `${w.name}_maps`));
+      else nodes.push(node('Squeeze', [maps, 'row.axis'], [`${w.name}.network_order`], `${w.name}_maps`), reverseNode(`${w.name}.network_order`, TENSORS[w.name], 2));
     }
     x = maps;
   });
-  const filters = weights.conv[2].filters;
+  const filters = weights.conv[weights.conv.length - 1]!.filters;
   initializers.push(
     floatTensor(TENSORS.classifierWeight, [weights.classes, filters], weights.classifierWeight),
     floatTensor(TENSORS.classifierBias, [weights.classes], weights.classifierBias),

@@ -27,8 +27,9 @@ export interface NetworkWeights {
   inputOffset?: Float32Array;
   /** Networks side by side (grouped convolutions); 1 for one network. */
   members: number;
-  conv: [ConvWeights, ConvWeights, ConvWeights];
-  /** [C, 64]: row c holds the class-c weights of the GAP features (tfjs stores [64, C]). */
+  /** The conv layers in order (three for the trainer's network; the last is always conv3). */
+  conv: ConvWeights[];
+  /** [C, K]: row c holds the class-c weights of the GAP features (tfjs stores [64, C]). */
   classifierWeight: Float32Array;
   classifierBias: Float32Array;
   classes: number;
@@ -105,9 +106,9 @@ function groupMembers(parts: NetworkWeights[]): NetworkWeights {
     bias: concat(parts.map((p) => p.conv[l]!.bias)),
     filters: first.filters * n,
     group: l === 0 && !weighted ? 1 : n,
-  })) as NetworkWeights['conv'];
+  }));
   const classes = parts[0]!.classes;
-  const k = parts[0]!.conv[2].filters;
+  const k = parts[0]!.conv[2]!.filters;
   const classifierWeight = new Float32Array(classes * k * n);
   const classifierBias = new Float32Array(classes);
   parts.forEach((p, m) => {
@@ -195,7 +196,7 @@ function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): Networ
     };
     channelsIn = cout;
     return result;
-  }) as NetworkWeights['conv'];
+  });
 
   const dense = layers[4]!;
   const [kernel, bias] = dense.getWeights();

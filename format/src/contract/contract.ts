@@ -63,6 +63,8 @@ export const METADATA_KEYS = {
   members: 'spectracam.members',
   /** The unknown-sample score: how it was fitted, its threshold and the quantile it is (absent: no score). */
   novelty: 'spectracam.novelty',
+  /** A network trained elsewhere and wrapped into this format (`spectracam wrap`, `export --from-tfjs`): where from. */
+  origin: 'spectracam.origin',
 } as const;
 
 /**
@@ -118,6 +120,25 @@ export interface TrainingSummaryMeta {
   status?: 'complete' | 'interrupted';
 }
 
+/** Where a wrapped network came from: the file it was read from and what of it became this file's network. */
+export interface OriginMeta {
+  /** `onnx` (e.g. torch.onnx.export), or a TensorFlow.js layers or graph model (Keras via tensorflowjs_converter). */
+  format: 'onnx' | 'tfjs-layers' | 'tfjs-graph';
+  /** The source file's name (no folder) and the SHA-256 of its bytes (of model.json for TensorFlow.js). */
+  file: string;
+  sha256: string;
+  /** What wrote it, as the file says (ONNX producer_name/version, TensorFlow.js generatedBy/convertedBy). */
+  producer?: string;
+  /** Default-domain opset of an ONNX source. */
+  opset?: number;
+  /** The source's nodes or layers read as conv1..conv3 and the classifier, in order. */
+  layers: string[];
+  /** Batch normalisations folded into the conv weights before them (node or layer names). */
+  foldedBatchNorms: string[];
+  /** True when the model reads its variables along a decreasing axis: the graph reverses the file's increasing axis for it, and its maps back. */
+  mirrored?: boolean;
+}
+
 /** Parsed `spectracam.*` metadata of a model file. */
 export interface ModelMetadata {
   formatVersion: number;
@@ -127,7 +148,8 @@ export interface ModelMetadata {
   /** The fitted preprocessing inside the graph (null in files that do not say). */
   preprocessing: Preprocessing | null;
   geometry: { inputLength: number; layers: LayerGeometryMeta[] };
-  training: TrainingSummaryMeta;
+  /** How the network was trained; absent for a wrapped network (see `origin`). */
+  training?: TrainingSummaryMeta;
   producer: { name: string; version: string };
   /** Output names present in the graph. */
   outputs: string[];
@@ -138,4 +160,6 @@ export interface ModelMetadata {
   members?: number;
   /** The unknown-sample score's fit and threshold; absent in files without a `novelty` output. */
   novelty?: NoveltyMeta;
+  /** Present when the network was trained elsewhere and wrapped. */
+  origin?: OriginMeta;
 }

@@ -1,5 +1,5 @@
 import { FORMAT_VERSION, METADATA_KEYS } from './contract.js';
-import type { ModelMetadata } from './contract.js';
+import type { ModelMetadata, OriginMeta, TrainingSummaryMeta } from './contract.js';
 
 const REQUIRED = ['classes', 'formatVersion', 'axis', 'unit', 'geometry'] as const;
 
@@ -62,12 +62,13 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
     unit: String(value('unit')),
     preprocessing: (value('preprocessing') as ModelMetadata['preprocessing'] | undefined) ?? null,
     geometry,
-    training: value('training') as ModelMetadata['training'],
+    ...(value('training') ? { training: value('training') as TrainingSummaryMeta } : {}),
     producer: (value('producer') as ModelMetadata['producer']) ?? { name: 'unknown', version: '' },
     outputs,
     ...(camAlignment ? { camAlignment } : {}),
     ...(inputRange ? { inputRange } : {}),
     ...(typeof value('members') === 'number' ? { members: value('members') as number } : {}),
     ...(novelty ? { novelty } : {}),
+    ...(value('origin') ? { origin: value('origin') as OriginMeta } : {}),
   };
 }

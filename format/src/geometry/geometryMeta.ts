@@ -1,4 +1,4 @@
-import type { ModelGeometry } from './modelGeometry.js';
+import type { ConvLayerGeometry } from './modelGeometry.js';
 import type { LayerGeometryMeta, ModelMetadata } from '../contract/contract.js';
 
 /** Value of the axis at a fractional index, extrapolating the end segments linearly. */
@@ -11,7 +11,7 @@ export function axisAt(axis: ArrayLike<number>, index: number): number {
 }
 
 /** The geometry a model file stores: every layer's, with its receptive-field centres in axis units. */
-export function geometryMeta(geometry: ModelGeometry, axis: ArrayLike<number>): ModelMetadata['geometry'] {
+export function geometryMeta(geometry: { inputLength: number; layers: readonly ConvLayerGeometry[] }, axis: ArrayLike<number>): ModelMetadata['geometry'] {
   return {
     inputLength: geometry.inputLength,
     layers: geometry.layers.map((g): LayerGeometryMeta => ({ ...g, centres: [...g.centres], centresOnAxis: g.centres.map((c) => axisAt(axis, c)) })),

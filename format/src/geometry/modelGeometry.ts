@@ -1,12 +1,18 @@
 /** Padding modes the trainer offers; both map to explicit ONNX `pads`. */
 export type Padding = 'same' | 'valid';
 
+/**
+ * How a layer of a file pads: the trainer's modes, or `explicit` for a wrapped network whose
+ * zeros before / after match neither (PyTorch's `padding=k`, an ONNX `pads` attribute).
+ */
+export type LayerPadding = Padding | 'explicit';
+
 export interface ConvLayerGeometry {
   name: 'conv1' | 'conv2' | 'conv3';
   filters: number;
   kernel: number;
   stride: number;
-  padding: Padding;
+  padding: LayerPadding;
   /** Zeros added before / after the input of this layer (TensorFlow's `same` puts the odd one after). */
   padBefore: number;
   padAfter: number;
@@ -16,9 +22,13 @@ export interface ConvLayerGeometry {
   centres: number[];
 }
 
+/** A layer of the trainer's network: padded in one of the trainer's modes. */
+export type TrainedLayerGeometry = ConvLayerGeometry & { padding: Padding };
+
+/** The trainer's network: three conv layers. */
 export interface ModelGeometry {
   inputLength: number;
-  layers: [ConvLayerGeometry, ConvLayerGeometry, ConvLayerGeometry];
+  layers: [TrainedLayerGeometry, TrainedLayerGeometry, TrainedLayerGeometry];
 }
 
 export interface ConvSpec {
@@ -41,22 +51,31 @@ export function convOutput(inputLength: number, kernel: number, stride: number, 
   return { outputLength, padBefore, padAfter: total - padBefore };
 }
 
+/** One layer of a conv stack: its size and the zeros it adds on each side of its input. */
+export interface ConvStackLayer {
+  name: ConvLayerGeometry['name'];
+  filters: number;
+  kernel: number;
+  stride: number;
+  padBefore: number;
+  padAfter: number;
+}
+
 /**
- * Geometry of the three conv layers for an input of `inputLength` variables, with the
- * receptive-field centre of every output position traced back to the input index axis.
+ * Geometry of a stack of conv layers (no dilation) for an input of `inputLength` variables, with
+ * the receptive-field centre of every output position traced back to the input index axis. A
+ * layer's `padding` says `valid` (no zeros), `same` (TensorFlow's zeros for its length and stride)
+ * or `explicit` (any other).
  */
-export function modelGeometry(inputLength: number, spec: ConvSpec): ModelGeometry {
+export function convStackGeometry(inputLength: number, stack: readonly ConvStackLayer[]): ConvLayerGeometry[] {
   let length = inputLength;
   // Centre (input index) of each position of the current layer's input; the input itself first.
   let centres = Array.from({ length: inputLength }, (_, i) => i);
-  const layers = [0, 1, 2].map((l) => {
-    const kernel = spec.kernels[l]!;
-    const stride = spec.strides[l]!;
-    const { outputLength, padBefore, padAfter } = convOutput(length, kernel, stride, spec.padding);
-    if (outputLength < 1) {
-      throw new RangeError(
-        `conv${l + 1}: kernel ${kernel} with stride ${stride} leaves no output for an input of ${length} values`,
-      );
+  return stack.map((spec) => {
+    const { kernel, stride, padBefore, padAfter } = spec;
+    const outputLength = Math.floor((length + padBefore + padAfter - kernel) / stride) + 1;
+    if (!(outputLength >= 1)) {
+      throw new RangeError(`${spec.name}: kernel ${kernel} with stride ${stride} leaves no output for an input of ${length} values`);
     }
     // Position j covers input positions j*stride - padBefore .. + kernel-1; its centre is their
     // middle, mapped through the previous layers (linear, so interpolate the previous centres).
@@ -67,20 +86,35 @@ export function modelGeometry(inputLength: number, spec: ConvSpec): ModelGeometr
       return prev[0]! + x * step; // centres of a strided layer are evenly spaced
     };
     centres = Array.from({ length: outputLength }, (_, j) => at(j * stride - padBefore + (kernel - 1) / 2));
-    const layer: ConvLayerGeometry = {
-      name: `conv${l + 1}` as ConvLayerGeometry['name'],
-      filters: FILTERS[l]!,
-      kernel,
-      stride,
-      padding: spec.padding,
-      padBefore,
-      padAfter,
-      inputLength: length,
-      outputLength,
-      centres,
-    };
+    const same = convOutput(length, kernel, stride, 'same');
+    const padding: LayerPadding =
+      padBefore === 0 && padAfter === 0 ? 'valid' : padBefore === same.padBefore && padAfter === same.padAfter ? 'same' : 'explicit';
+    const { name, filters } = spec;
+    const layer: ConvLayerGeometry = { name, filters, kernel, stride, padding, padBefore, padAfter, inputLength: length, outputLength, centres };
     length = outputLength;
     return layer;
   });
+}
+
+/**
+ * Geometry of the three conv layers for an input of `inputLength` variables, with the
+ * receptive-field centre of every output position traced back to the input index axis.
+ */
+export function modelGeometry(inputLength: number, spec: ConvSpec): ModelGeometry {
+  let length = inputLength;
+  const stack = [0, 1, 2].map((l): ConvStackLayer => {
+    const kernel = spec.kernels[l]!;
+    const stride = spec.strides[l]!;
+    const { outputLength, padBefore, padAfter } = convOutput(length, kernel, stride, spec.padding);
+    if (outputLength < 1) {
+      throw new RangeError(
+        `conv${l + 1}: kernel ${kernel} with stride ${stride} leaves no output for an input of ${length} values`,
+      );
+    }
+    length = outputLength;
+    return { name: `conv${l + 1}` as ConvLayerGeometry['name'], filters: FILTERS[l]!, kernel, stride, padBefore, padAfter };
+  });
+  // The trainer's mode names every layer (a `same` layer that needs no zeros is still `same`).
+  const layers = convStackGeometry(inputLength, stack).map((g) => ({ ...g, padding: spec.padding }));
   return { inputLength, layers: layers as ModelGeometry['layers'] };
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import type { Browser, Page } from 'playwright-core';
 import { loadModel } from '@spectracam/runtime';
+import { wrapOnnxModel } from '@spectracam/exporter';
+import { minMaxScaled, torchAxis, torchExpected, torchModelPath, torchPreprocessing, torchSpectra, torchVariants } from '../support/torchFixtures.js';
 import { repoRoot } from '../support/sharedData.js';
 import { chromiumMissing, launchChromium } from '../support/browser/chromium.js';
 import { distDir, ensureBuiltPage } from '../support/browser/builtPage.js';
@@ -175,6 +177,35 @@ describe('web demo in Chromium', { skip: missing }, () => {
     }
     await page.selectOption('#method-select', 'cam');
     await waitForResults(page, switched.version);
+  });
+
+  test('a wrapped PyTorch model (spectracam wrap) loads by drop and gives PyTorch\'s probabilities and CAMs within 1e-5', async () => {
+    const { classes, variants } = torchVariants();
+    const v = variants.find((x) => x.name === 'conv1d-bn')!;
+    const wrapped = wrapOnnxModel(new Uint8Array(readFileSync(torchModelPath(v.name))), v.name, { classes, axis: torchAxis(v.axis), preprocessing: torchPreprocessing(v), attributions: ['gradient-x-input'] });
+    const modelPath = join(work, 'wrapped.onnx');
+    writeFileSync(modelPath, wrapped.bytes);
+    const fixture = torchSpectra();
+    const csv = join(work, 'torch-spectra.csv');
+    writeFileSync(csv, [['id', 'label', ...fixture.axis].join(','), ...fixture.spectra.map((s, k) => [`t${k}`, fixture.labels[k], ...s].join(','))].join('\n'));
+    const before = (await readResults(page))!.version;
+    await page.setInputFiles('#model-input', modelPath);
+    const afterModel = await waitForResults(page, before);
+    await page.setInputFiles('#spectra-input', csv);
+    const shown = await waitForResults(page, afterModel.version);
+    const expected = torchExpected(v.name);
+    assert.deepEqual(shown.classes, classes);
+    let worstP = 0;
+    let worstMap = 0;
+    shown.probabilities.forEach((row, s) => row.forEach((q, c) => (worstP = Math.max(worstP, Math.abs(q - expected.probabilities[s]![c]!)))));
+    shown.maps.forEach((maps, s) => maps.forEach((map, c) => {
+      const want = minMaxScaled(expected.cam[s]![c]!);
+      map.forEach((m, j) => (worstMap = Math.max(worstMap, Math.abs(m - want[j]!))));
+    }));
+    assert.ok(worstP < 1e-5, `probabilities differ from PyTorch's by ${worstP}`);
+    assert.ok(worstMap < 1e-5, `CAMs differ from PyTorch's by ${worstMap}`);
+    const options = await page.locator('#method-select option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
+    assert.deepEqual(options, ['cam', 'gradient-x-input'], 'the attribution requested at wrap time is offered');
   });
 
   test('bad files show a message next to the drop zone and leave the previous result on screen', async () => {

@@ -1,0 +1,30 @@
+import { TENSORS } from '@spectracam/format';
+import type { GraphPart } from './graph/graphParts.js';
+import { noveltyPart } from './graph/noveltyPart.js';
+import { fitNovelty } from './novelty/fitNovelty.js';
+import type { NoveltyOptions } from './exportOptions.js';
+
+export type NoveltyMeta = ReturnType<typeof fitNovelty>['meta'];
+
+/**
+ * The unknown-sample score's graph part, fitted on the run's features. It reads the classifier
+ * Gemm's input (the GAP vector), whose width K comes from `classifier.weight` [C, K]; features of
+ * another width were computed by another network and are refused.
+ */
+export function noveltyFor(options: NoveltyOptions | undefined, net: GraphPart, classes: readonly string[]): { part: GraphPart; meta: NoveltyMeta } {
+  if (!options?.features) {
+    throw new Error(
+      'no GAP features of the run to fit the unknown-sample score on: pass novelty: { features } (trainRun returns them, readRun reads them from a run directory), or novelty: false for a file without the score',
+    );
+  }
+  const classifier = net.nodes.find((n) => n.opType === 'Gemm' && (n.input ?? [])[1] === TENSORS.classifierWeight);
+  const weight = net.initializers.find((t) => t.name === TENSORS.classifierWeight);
+  const input = classifier?.input?.[0];
+  if (!input || !weight?.dims || weight.dims.length !== 2) throw new Error(`the network part has no classifier Gemm on ${TENSORS.classifierWeight}`);
+  const k = Number(weight.dims[1]);
+  if (options.features.channels !== k) {
+    throw new RangeError(`the run's features have ${options.features.channels} channels but the classifier reads ${k}: they were computed by another network; train the run again`);
+  }
+  const fit = fitNovelty(options.features, classes, options.quantile);
+  return { part: noveltyPart(input, fit.whitening, fit.whitenedMeans, k, classes.length), meta: { ...fit.meta, features: { tensor: input, channels: k } } };
+}
