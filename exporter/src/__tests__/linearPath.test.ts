@@ -33,7 +33,7 @@ const TOLERANCE = 1e-5;
 /** Parity of a network with a linear path: logits and probabilities, and the CNN's own Conv3 channels unchanged. */
 async function checkLinearPath(p: number, padding: 'same' | 'valid', kind: 'minmax-variable' | 'snv', batch: number, variableWeights: boolean) {
   const { record, model } = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, variableWeights, readout: true });
-  const bytes = exportModel(record, model, {});
+  const bytes = exportModel(record, model, { novelty: false });
   const { spectra } = rawSpectra(batch, p, 3, 1000 + p);
   const expected = tfjsOutputs(model, applyPreprocessing(record.preprocessing, spectra));
   const actual = await ortRun(bytes, spectra);
