@@ -19,6 +19,7 @@ interface TrainArgs extends Partial<ReaderArgv> {
   architecture: 'default' | 'study';
   members?: number;
   variableWeights?: boolean;
+  linearPath?: boolean;
   threads?: number;
   preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none' | 'auto';
   kernels?: string;
@@ -64,6 +65,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('architecture', { choices: ['default', 'study'] as const, default: 'default' as const, describe: "default: the study's network with a learned weight per variable, an ensemble of members; study: the study's network alone (reproduction)", group: GROUP })
       .option('members', { type: 'number', describe: 'networks in the ensemble, trained in parallel worker threads (default from --architecture)', group: GROUP })
       .option('variable-weights', { type: 'boolean', describe: 'a learned weight per input variable before Conv1 (default from --architecture)', group: GROUP })
+      .option('linear-path', { type: 'boolean', describe: 'PLS-LDA fitted on the training part as a fixed linear path into the last layer; --no-linear-path without it (default from --architecture)', group: GROUP })
       .option('threads', { type: 'number', describe: 'worker threads training members side by side (default: one per core)', group: GROUP })
       .option('kernels', { type: 'string', describe: 'conv kernel sizes, e.g. 21,11,5 (default from the number of variables)', group: GROUP })
       .option('strides', { type: 'string', describe: 'conv strides, e.g. 2,2,1 (default from the number of variables)', group: GROUP })
@@ -138,7 +140,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
             epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
             preprocess: argv.preprocess, kernels, strides, padding: argv.padding,
             ...(argv.architecture === 'study' ? trainer.STUDY_ARCHITECTURE : {}),
-            ...defined({ members: argv.members, variableWeights: argv.variableWeights, threads: argv.threads }),
+            ...defined({ members: argv.members, variableWeights: argv.variableWeights, linearReadout: argv.linearPath, threads: argv.threads }),
           }),
           split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed,
           reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },

@@ -50,7 +50,8 @@ test('writeRun/readRun: a run directory round-trips the record and gives identic
   // The GAP features of every part come back as written, rows in the order of the split's ids.
   assert.deepEqual(back.features, features);
   for (const part of ['train', 'validation', 'test'] as const) assert.equal(features.parts[part].labels.length, record.split.ids[part].length);
-  assert.equal(features.channels, 64 * 3, 'three members of 64 channels side by side');
+  // Each member: its 64 channels, then its linear path's two per class (2 classes), as the exported graph lays them out.
+  assert.equal(features.channels, (64 + 2 * 2) * 3, 'three members of 64 + 4 channels side by side');
   const x = tf.tensor3d(Float32Array.from({ length: 3 * 1733 }, (_, i) => Math.sin(i / 50)), [3, 1733, 1]);
   const a = (model.predict(x) as tf.Tensor).dataSync();
   const b = (back.model.predict(x) as tf.Tensor).dataSync();
