@@ -1,4 +1,4 @@
-import { coverage, type ModelGeometry } from '@spectracam/format';
+import { linearPathScale, type ModelGeometry } from '@spectracam/format';
 import type { ConvWeights, NetworkWeights } from './networkWeights.js';
 
 /**
@@ -14,8 +14,7 @@ import type { ConvWeights, NetworkWeights } from './networkWeights.js';
 export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Array; centre: Float32Array; intercept: Float32Array }, geometry: ModelGeometry): NetworkWeights {
   const C = net.classes;
   const p = geometry.inputLength;
-  const n3 = geometry.layers[geometry.layers.length - 1]!.outputLength;
-  const cover = coverage(geometry);
+  const scale = linearPathScale(geometry);
   const inputs = new Float32Array((1 + C) * p);
   if (net.variableWeights) inputs.set(net.variableWeights.subarray(0, p));
   else inputs.fill(1, 0, p);
@@ -23,7 +22,7 @@ export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Arra
   const offset = new Float32Array((1 + C) * p);
   for (let c = 0; c < C; c++) {
     for (let j = 0; j < p; j++) {
-      const v = cover[j]! > 0 ? (n3 * readout.coef[j * C + c]!) / cover[j]! : 0;
+      const v = scale[j]! * readout.coef[j * C + c]!;
       inputs[(1 + c) * p + j] = v;
       offset[(1 + c) * p + j] = -readout.centre[j]! * v;
     }

@@ -1,17 +1,10 @@
 import type { OriginMeta } from '@spectracam/format';
+import type { ConvWeights } from '../graph/networkWeights.js';
 
 /** A conv layer of a network trained elsewhere, read from its file (batch normalisation already folded in). */
-export interface ForeignConv {
+export interface ForeignConv extends Omit<ConvWeights, 'name'> {
   /** The node or layer it was read from. */
   source: string;
-  /** [filters, channelsIn, kernel] (channelsIn per group), as ONNX Conv wants. */
-  weight: Float32Array;
-  bias: Float32Array;
-  filters: number;
-  channelsIn: number;
-  kernel: number;
-  stride: number;
-  group: number;
   /** TensorFlow's `same` / `valid`, or explicit zeros before and after (ONNX `pads`, PyTorch `padding`). */
   padding: 'same' | 'valid' | { before: number; after: number };
   /** The batch normalisation folded into this layer's weights, if any. */

@@ -21,3 +21,13 @@ export function coverage(geometry: ModelGeometry): Float64Array {
   }
   return g;
 }
+
+/**
+ * The linear path's weight on each input variable (see the exporter's withLinearPath): every
+ * variable reaches GAP through cover(j) paths and GAP divides by N3, so N3 coef / cover(j) gives the
+ * class logit exactly coef . x; 0 where no last-layer position sees the variable.
+ */
+export function linearPathScale(geometry: ModelGeometry, cover: ArrayLike<number> = coverage(geometry)): Float64Array {
+  const n3 = geometry.layers[geometry.layers.length - 1]!.outputLength;
+  return Float64Array.from(cover, (c) => (c > 0 ? n3 / c : 0));
+}

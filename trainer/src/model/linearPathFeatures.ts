@@ -1,5 +1,5 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { coverage, modelGeometry, type ModelGeometry, type Padding } from '@spectracam/format';
+import { coverage, linearPathScale, modelGeometry, type ModelGeometry, type Padding } from '@spectracam/format';
 
 /**
  * The GAP values of a linear path's channels as the exported graph computes them (see the
@@ -21,7 +21,7 @@ export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.la
     padding: config(convLayers[0]!).padding,
   };
   const geometry = modelGeometry(p, spec);
-  const cover = coverage(geometry);
+  const scale = linearPathScale(geometry);
   const n3 = geometry.layers[2]!.outputLength;
   // Paths from each Conv1 position to the last layer's positions.
   const later = coverage({ ...geometry, inputLength: geometry.layers[0]!.outputLength, layers: geometry.layers.slice(1) } as ModelGeometry);
@@ -30,7 +30,7 @@ export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.la
   const u = new Float64Array(p);
   spectra.forEach((x, r) => {
     for (let c = 0; c < C; c++) {
-      for (let j = 0; j < p; j++) u[j] = cover[j]! > 0 ? (x[j]! - centre[j]!) * ((n3 * coef[j * C + c]!) / cover[j]!) : 0;
+      for (let j = 0; j < p; j++) u[j] = (x[j]! - centre[j]!) * scale[j]! * coef[j * C + c]!;
       let plus = 0;
       let minus = 0;
       for (let t = 0; t < g1.outputLength; t++) {
