@@ -9,7 +9,7 @@ export interface FitOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
-  /** Epochs without a lower validation loss before stopping. */
+  /** Epochs without a validation loss lower by more than MIN_DELTA before stopping. */
   patience: number;
   /** Seeds the order of the mini-batches and the noise. */
   seed: number;
@@ -29,6 +29,9 @@ export interface FitOptions {
    */
   start?: { history: readonly EpochRecord[]; bestEpoch: number };
 }
+
+/** Smallest drop of the validation loss (mean cross-entropy, nats per spectrum) that counts as a better epoch. */
+export const MIN_DELTA = 1e-4;
 
 export interface FitProgress {
   epoch: number;
@@ -73,8 +76,11 @@ export async function fitModel(
   const startBest = options.start ? history[options.start.bestEpoch - 1] : undefined;
   if (startBest) best = { loss: startBest.valLoss, accuracy: startBest.valAccuracy, epoch: startBest.epoch, weights: model.getWeights().map((w) => w.clone()) };
   const byAccuracy = options.restoreBy === 'accuracy';
+  // A loss lower by less than MIN_DELTA is no progress: once a linear path separates the data the
+  // validation loss creeps from 1e-6 towards 0 every epoch, and patience would never run out.
+  const lower = (loss: number, than: number) => loss < than - MIN_DELTA;
   const better = (r: EpochRecord, b: { loss: number; accuracy: number }) =>
-    byAccuracy ? r.valAccuracy > b.accuracy || (r.valAccuracy === b.accuracy && r.valLoss < b.loss) : r.valLoss < b.loss;
+    byAccuracy ? r.valAccuracy > b.accuracy || (r.valAccuracy === b.accuracy && lower(r.valLoss, b.loss)) : lower(r.valLoss, b.loss);
   let interrupted = false;
   let seconds = 0;
   try {

@@ -3,7 +3,7 @@ import type { Padding, PreprocessingKind } from '@spectracam/format';
 
 /** Options of trainRun; every field has a default that reaches the study's accuracy on meat. */
 export interface TrainOptions {
-  /** Maximum epochs. @default 300 */
+  /** Maximum epochs. @default 1800 optimiser steps' worth, at most 300 (see stepDefaults) */
   epochs?: number;
   /** Mini-batch size. @default 16 below 200 training spectra, else 32 */
   batchSize?: number;
@@ -14,7 +14,7 @@ export interface TrainOptions {
   learningRate?: number;
   /** L2 penalty on the conv and dense kernels. @default 0.001 */
   l2?: number;
-  /** Epochs without a lower validation loss before stopping (best weights restored). @default 40 below 200 training spectra, else 100 */
+  /** Epochs without a lower validation loss before stopping (best weights restored). @default 240 optimiser steps' worth, 10 to 40 epochs (see stepDefaults) */
   patience?: number;
   /** Standard deviation of Gaussian noise added to each preprocessed training batch. @default 0 */
   noise?: number;
@@ -60,7 +60,6 @@ export interface TrainOptions {
 }
 
 export const trainDefaults = {
-  epochs: 300,
   l2: 1e-3,
   noise: 0,
   restoreBy: 'loss' as 'loss' | 'accuracy',
@@ -79,8 +78,20 @@ export const trainDefaults = {
 export const STUDY_ARCHITECTURE: Readonly<TrainOptions> = Object.freeze({ variableWeights: false, members: 1, preprocess: 'minmax-variable', linearReadout: false });
 
 /** Defaults that depend on the size of the training part (see TrainOptions). */
-export function sizeDefaults(trainSpectra: number): { batchSize: number; learningRate: number; patience: number } {
-  return trainSpectra < 200 ? { batchSize: 16, learningRate: 0.005, patience: 40 } : { batchSize: 32, learningRate: 3e-3, patience: 100 };
+export function sizeDefaults(trainSpectra: number): { batchSize: number; learningRate: number } {
+  return trainSpectra < 200 ? { batchSize: 16, learningRate: 0.005 } : { batchSize: 32, learningRate: 3e-3 };
+}
+
+/**
+ * Epoch limit and patience measured in optimiser steps, not passes over the data: a pass over 600
+ * spectra is 19 steps, over 60 spectra 4, so a fixed count of epochs waits five times longer on
+ * the larger set for the same progress. 1800 steps and 240 steps of patience are what 300 and 40
+ * epochs were on the small sets they were measured on (docs/measurements.md); patience keeps a floor
+ * of 10 epochs so a validation loss that is noisy from pass to pass still gets a chance.
+ */
+export function stepDefaults(trainSpectra: number, batchSize: number): { epochs: number; patience: number } {
+  const steps = Math.max(1, Math.ceil(trainSpectra / batchSize));
+  return { epochs: Math.min(300, Math.ceil(1800 / steps)), patience: Math.min(40, Math.max(10, Math.ceil(240 / steps))) };
 }
 
 export interface TrainProgress {

@@ -15,7 +15,7 @@ import { trainMembers, type TrainedMember } from './trainMembers.js';
 import { selectPreprocessing } from './selectPreprocessing.js';
 import type { PreprocessingKind } from '@spectracam/format';
 import type { MemberJob } from './memberJob.js';
-import { sizeDefaults, trainDefaults } from './trainOptions.js';
+import { sizeDefaults, stepDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
 import { fitLinearReadout } from '../linear/linearReadout.js';
@@ -60,7 +60,9 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const bySize = sizeDefaults(split.train.length);
   const batchSize = o.batchSize ?? bySize.batchSize;
   const learningRate = o.learningRate ?? bySize.learningRate;
-  const patience = o.patience ?? bySize.patience;
+  const bySteps = stepDefaults(split.train.length, batchSize);
+  const epochs = o.epochs ?? bySteps.epochs;
+  const patience = o.patience ?? bySteps.patience;
   const members = o.members ?? 1;
   // Members differ only in their seed (initial weights and batch order); they share split and preprocessing.
   const memberSeed = (m: number) => o.seed + 1000 * m;
@@ -69,7 +71,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
   const reachable = coverage(geometry);
   const readoutFor = (preprocessed: readonly Float32Array[]) => fitLinearReadout(preprocessed, labels, C, split.train, split.validation, reachable);
-  const fitOptions = (seed: number) => ({ epochs: o.epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
+  const fitOptions = (seed: number) => ({ epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
 
   hooks.onProgress?.({ stage: 'preprocess' });
   const choice =
@@ -157,7 +159,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       ...(choice ? { preprocessSelection: choice.scores } : {}),
       backend,
       seed: o.seed,
-      epochs: o.epochs,
+      epochs,
       epochsRun: fit.history.length,
       bestEpoch: fit.bestEpoch,
       batchSize,
@@ -228,7 +230,7 @@ function checkOptions(o: typeof trainDefaults & TrainOptions): void {
   const positiveInt = (name: string, v: number) => {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`trainRun: '${name}' must be a positive integer, got ${v}`);
   };
-  positiveInt('epochs', o.epochs);
+  if (o.epochs !== undefined) positiveInt('epochs', o.epochs);
   if (o.members !== undefined) positiveInt('members', o.members);
   if (!Number.isSafeInteger(o.seed) || o.seed < 0) throw new RangeError(`trainRun: 'seed' must be a whole number >= 0, got ${o.seed}`);
   if (o.batchSize !== undefined) positiveInt('batchSize', o.batchSize);

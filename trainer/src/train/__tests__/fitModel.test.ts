@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../model/buildModel.js';
 import { setBackend } from '../../backends/setBackend.js';
-import { fitModel } from '../fitModel.js';
+import { fitModel, MIN_DELTA } from '../fitModel.js';
 import { evaluateModel } from '../evaluateModel.js';
 import { easyData } from './easyData.js';
 
@@ -41,8 +41,11 @@ test('fitModel: early stopping keeps the weights of the epoch with the lowest va
   // A learning rate this high makes the validation loss wander, so the best epoch is not the last.
   const { model, fit, data } = await trainOnce('wasm', 30, { patience: 6, learningRate: 0.1 });
   const losses = fit.history.map((h) => h.valLoss);
-  const bestIndex = losses.indexOf(Math.min(...losses));
+  // The best epoch: each later one must lower the loss by more than MIN_DELTA to take its place.
+  let bestIndex = 0;
+  losses.forEach((loss, i) => loss < losses[bestIndex]! - MIN_DELTA && (bestIndex = i));
   assert.equal(fit.bestEpoch, bestIndex + 1);
+  assert.ok(losses.every((loss) => loss >= losses[bestIndex]! - MIN_DELTA), 'no epoch is clearly lower than the restored one');
   assert.ok(fit.history.length <= fit.bestEpoch + 6, 'stops within patience epochs of the best one');
   const now = evaluateModel(model, data.spectra, data.labels, 2, data.validation).loss;
   assert.ok(Math.abs(now - losses[bestIndex]!) < 1e-5, `restored model's validation loss ${now} vs best ${losses[bestIndex]}`);
@@ -71,7 +74,7 @@ test("fitModel: restoreBy 'accuracy' keeps the epoch with the highest validation
   const fit = await fitModel(model, data, { epochs: 20, batchSize: 8, learningRate: 0.1, patience: 100, seed: 5, restoreBy: 'accuracy' });
   const top = Math.max(...fit.history.map((h) => h.valAccuracy));
   const tied = fit.history.filter((h) => h.valAccuracy === top);
-  const expected = tied.reduce((a, h) => (h.valLoss < a.valLoss ? h : a));
+  const expected = tied.reduce((a, h) => (h.valLoss < a.valLoss - MIN_DELTA ? h : a));
   assert.equal(fit.bestEpoch, expected.epoch);
   const now = evaluateModel(model, data.spectra, data.labels, 2, data.validation);
   assert.equal(now.accuracy, top);
