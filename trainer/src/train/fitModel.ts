@@ -33,6 +33,15 @@ export interface FitOptions {
 /** Smallest drop of the validation loss (mean cross-entropy, nats per spectrum) that counts as a better epoch. */
 export const MIN_DELTA = 1e-4;
 
+/**
+ * Training stops once both parts are separated: every spectrum right and a mean cross-entropy below
+ * this (a mean probability of the true class above 0.99). Past that point an epoch can only shave
+ * the loss of spectra already classified with confidence, and a network that starts from a linear
+ * path that separates the data would otherwise run its whole patience for nothing.
+ */
+export const SEPARATED_LOSS = 0.01;
+const separated = (r: EpochRecord) => r.accuracy === 1 && r.valAccuracy === 1 && r.loss < SEPARATED_LOSS && r.valLoss < SEPARATED_LOSS;
+
 export interface FitProgress {
   epoch: number;
   epochs: number;
@@ -111,6 +120,7 @@ export async function fitModel(
       hooks.onEpoch?.({ epoch, epochs: options.epochs, record, bestEpoch: best.epoch });
       if (hooks.signal?.aborted) interrupted = true;
       if (epoch - best.epoch >= options.patience) break;
+      if (separated(record)) break;
     }
     if (best) model.setWeights(best.weights);
     return {

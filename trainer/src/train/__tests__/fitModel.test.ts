@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../model/buildModel.js';
 import { setBackend } from '../../backends/setBackend.js';
-import { fitModel, MIN_DELTA } from '../fitModel.js';
+import { fitModel, MIN_DELTA, SEPARATED_LOSS } from '../fitModel.js';
 import { evaluateModel } from '../evaluateModel.js';
 import { easyData } from './easyData.js';
 
@@ -95,4 +95,17 @@ test('fitModel: lrDecay lowers the learning rate each epoch (a decay of 0 stops 
   const three = await weightsAfter(3);
   // Epochs 2 and 3 run at rate 0, so every later epoch ties epoch 1 in accuracy and loss; epoch 1 is kept either way.
   assert.deepEqual(three, one);
+});
+
+test('fitModel: training stops at the first epoch where both parts are separated, long before patience runs out', async () => {
+  await setBackend('wasm');
+  const data = easyData();
+  const model = buildModel({ inputLength: 48, classes: 2, l2: 0, seed: 3, ...spec });
+  const fit = await fitModel(model, data, { epochs: 300, batchSize: 8, learningRate: 0.05, patience: 300, seed: 5 });
+  const isSeparated = (h: (typeof fit.history)[number]) => h.accuracy === 1 && h.valAccuracy === 1 && h.loss < SEPARATED_LOSS && h.valLoss < SEPARATED_LOSS;
+  const last = fit.history.at(-1)!;
+  assert.ok(fit.history.length < 300, `ran all ${fit.history.length} epochs`);
+  assert.ok(isSeparated(last), `stopped at epoch ${last.epoch}: ${JSON.stringify(last)}`);
+  assert.equal(fit.history.filter(isSeparated).length, 1, 'no earlier epoch was separated');
+  model.dispose();
 });
