@@ -1,5 +1,5 @@
 import type { Dataset } from '@spectracam/data';
-import { trainRun, writeRun, type LayersModel, type RunRecord, type TrainOptions } from '@spectracam/trainer';
+import { trainRun, writeRun, type LayersModel, type RunRecord, type TrainOptions, type TrainProgress } from '@spectracam/trainer';
 
 export interface PartitionRunRequest {
   /** Absolute run folder; written when training completes. */
@@ -16,15 +16,16 @@ export interface PartitionRunRequest {
 export type PartitionTrainer = (
   dataset: Dataset,
   request: PartitionRunRequest,
-  hooks: { signal?: AbortSignal },
+  hooks: { signal?: AbortSignal; onProgress?: (progress: TrainProgress) => void },
 ) => Promise<{ record: RunRecord; model: LayersModel }>;
 
 /**
  * The default trainer: trainRun on the partition's split file (trainRun's one seed would also
- * re-draw the split), with the repeat's seed for the initial weights and batch order.
+ * re-draw the split), with the repeat's seed for the initial weights and batch order. A queue
+ * worker calls this same function, so a run trained elsewhere equals one trained in process.
  */
 export const trainPartitionRun: PartitionTrainer = async (dataset, request, hooks) => {
-  const { record, model, features } = await trainRun(dataset, { ...request.train, seed: request.initSeed, split: 'file', splitFile: request.splitFile }, { signal: hooks.signal });
+  const { record, model, features } = await trainRun(dataset, { ...request.train, seed: request.initSeed, split: 'file', splitFile: request.splitFile }, { signal: hooks.signal, onProgress: hooks.onProgress });
   // The estimator has checked the folder: absent, or a run it may replace. With its features, it exports.
   if (record.status === 'complete') await writeRun(request.dir, record, model, { replace: true, features });
   return { record, model };
