@@ -38,7 +38,12 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
       stalledInterval: args.stalledInterval,
       onEvent: say,
     });
-    await worker.ready;
+    try {
+      await worker.ready;
+    } catch (error) {
+      await worker.close(true);
+      throw error;
+    }
     say(`worker ready on ${args.queue} (concurrency ${args.concurrency}); SIGTERM or Ctrl-C finishes the active jobs and exits, a second one hands them back at once`);
     await new Promise<void>((resolve) => {
       let stopping = false;

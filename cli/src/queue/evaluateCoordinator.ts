@@ -6,7 +6,7 @@ import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Dataset, ReaderOptions, SplitProtocol } from '@spectracam/data';
 import type { PartitionTrainer } from '@spectracam/study';
 import type { BackendName, TrainOptions } from '@spectracam/trainer';
-import { QUEUE_NAME, jobId, redisClient } from './queueConnection.js';
+import { QUEUE_NAME, jobId, redisClient, whenReachable } from './queueConnection.js';
 import type { JobProgress, TrainJobData, TrainJobResult } from './queueJobs.js';
 
 export interface EvaluateCoordinatorOptions {
@@ -50,7 +50,13 @@ export async function createEvaluateCoordinator(options: EvaluateCoordinatorOpti
   const clients = [redisClient(options.queue), redisClient(options.queue)];
   const queue = new Queue(QUEUE_NAME, { connection: clients[0]! });
   const events = new QueueEvents(QUEUE_NAME, { connection: clients[1]! });
-  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  try {
+    await whenReachable(options.queue, [queue.waitUntilReady(), events.waitUntilReady()]);
+  } catch (error) {
+    await Promise.allSettled([events.close(), queue.close()]);
+    for (const c of clients) c.disconnect();
+    throw error;
+  }
   const fingerprint = data.datasetFingerprint(options.dataset);
   const jobs = new Map<string, Job<TrainJobData>>();
   const runs = new Map<string, string>();

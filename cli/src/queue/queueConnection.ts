@@ -43,3 +43,16 @@ export function jobId(kind: 'train' | 'explain', hash: string, suffix: string): 
 export function redisClient(address: string): Redis {
   return new Redis(queueConnection(address));
 }
+
+/** Waits for BullMQ's clients to connect; an unreachable server fails after `ms` naming the address. */
+export async function whenReachable(address: string, ready: Promise<unknown>[], ms = 15_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`--queue ${address}: no Redis answered within ${ms / 1000} s (start one with redis-server, see the README)`)), ms);
+  });
+  try {
+    await Promise.race([Promise.all(ready), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

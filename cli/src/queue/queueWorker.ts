@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { BackendName } from '@spectracam/trainer';
-import { QUEUE_NAME, redisClient } from './queueConnection.js';
+import { QUEUE_NAME, redisClient, whenReachable } from './queueConnection.js';
 import type { ExplainJobData, TrainJobData } from './queueJobs.js';
 import { runTrainJob, type DatasetCache } from './trainJob.js';
 import { runExplainShardJob, type ModelCache } from './explainShardJob.js';
@@ -60,7 +60,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     if (error.message !== lastError) say(`queue error: ${(lastError = error.message)}`);
   });
   return {
-    ready: worker.waitUntilReady().then(() => undefined),
+    ready: whenReachable(options.queue, [worker.waitUntilReady()]),
     async close(force = false) {
       await worker.close(force);
       connection.disconnect();
