@@ -7,7 +7,8 @@ import type { Dataset, ReaderOptions, SplitProtocol } from '@spectracam/data';
 import type { PartitionTrainer } from '@spectracam/study';
 import type { BackendName, TrainOptions } from '@spectracam/trainer';
 import { QUEUE_NAME, jobId, redisClient, whenReachable } from './queueConnection.js';
-import type { JobProgress, TrainJobData, TrainJobResult } from './queueJobs.js';
+import type { JobProgress } from './queueJobs.js';
+import type { TrainJobData, TrainJobResult } from './trainJobData.js';
 
 export interface EvaluateCoordinatorOptions {
   queue: string;

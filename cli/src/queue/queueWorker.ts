@@ -1,7 +1,8 @@
 import { Worker, type Job } from 'bullmq';
 import type { BackendName } from '@spectracam/trainer';
 import { QUEUE_NAME, redisClient, whenReachable } from './queueConnection.js';
-import type { ExplainJobData, TrainJobData } from './queueJobs.js';
+import type { ExplainJobData } from './queueJobs.js';
+import type { TrainJobData } from './trainJobData.js';
 import { runTrainJob, type DatasetCache } from './trainJob.js';
 import { runExplainShardJob, type ModelCache } from './explainShardJob.js';
 

@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Dataset } from '@spectracam/data';
 import type { BackendName } from '@spectracam/trainer';
-import type { JobProgress, TrainJobData, TrainJobResult } from './queueJobs.js';
+import type { JobProgress } from './queueJobs.js';
+import type { TrainJobData, TrainJobResult } from './trainJobData.js';
 
 /** Data sets a worker has read, by reader options: the repeats of an evaluation share one read. */
 export type DatasetCache = Map<string, Promise<{ dataset: Dataset; fingerprint: string }>>;
