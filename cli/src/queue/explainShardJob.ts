@@ -47,6 +47,7 @@ export async function runExplainShardJob(job: Job<ExplainJobData>, models: Model
   } catch (error) {
     throw new UnrecoverableError(`shard ${index}: ${(error as Error).message}; the --out folder must be on storage every worker shares`);
   }
+  const explainStarted = performance.now();
   const bands = await bandTableOption(settings.bands, model.axis);
   const known = new Set(model.classes);
   // As explain: labels that are all model classes are echoed, and need the full map.
@@ -73,5 +74,6 @@ export async function runExplainShardJob(job: Job<ExplainJobData>, models: Model
   await writeFileAtomic(part, lines.length > 0 ? `${lines.join('\n')}\n` : '');
   // The part is the shard's result; its input is no longer needed once the part is in place.
   await Promise.all([rm(`${input}.f32`, { force: true }), rm(`${input}.json`, { force: true })]);
-  return { shard: index, spectra: lines.length, seconds: (performance.now() - started) / 1000, worker: `${hostname()}:${process.pid}` };
+  const seconds = (performance.now() - explainStarted) / 1000;
+  return { shard: index, spectra: lines.length, seconds, setupSeconds: (explainStarted - started) / 1000, worker: `${hostname()}:${process.pid}` };
 }

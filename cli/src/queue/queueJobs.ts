@@ -24,7 +24,9 @@ export interface ExplainJobData {
 export interface ExplainJobResult {
   shard: number;
   spectra: number;
+  /** Explaining and writing the part, and what came before it (opening the model, reading the shard). */
   seconds: number;
+  setupSeconds: number;
   worker: string;
 }
 

@@ -53,7 +53,9 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
       autorun: true,
     },
   );
-  worker.on('completed', (job) => say(`completed ${job.name} ${job.id} (${label(job)})`));
+  worker.on('completed', (job, result: { seconds?: number; setupSeconds?: number }) =>
+    say(`completed ${job.name} ${job.id} (${label(job)}): ${result?.setupSeconds?.toFixed(3) ?? '?'} s setup, ${result?.seconds?.toFixed(3) ?? '?'} s work`),
+  );
   worker.on('failed', (job, error) => say(`failed ${job?.name ?? ''} ${job?.id ?? ''}: ${error.message}`));
   // An unreachable server repeats the same error many times a second: say it once per change.
   let lastError = '';

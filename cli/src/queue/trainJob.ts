@@ -16,6 +16,7 @@ export type DatasetCache = Map<string, Promise<{ dataset: Dataset; fingerprint: 
  * the same way, so the job fails once and the coordinator shows why.
  */
 export async function runTrainJob(job: Job<TrainJobData>, cache: DatasetCache, backendOverride?: BackendName): Promise<TrainJobResult> {
+  const setupStarted = performance.now();
   const [study, data, trainer] = await Promise.all([import('@spectracam/study'), import('@spectracam/data'), import('@spectracam/trainer')]);
   const { reader, fingerprint, dir, splitFile, initSeed, train, run } = job.data;
   const key = JSON.stringify(reader);
@@ -51,5 +52,6 @@ export async function runTrainJob(job: Job<TrainJobData>, cache: DatasetCache, b
   });
   model.dispose();
   if (record.status !== 'complete') throw new Error(`run ${run}: training ended ${record.status}`);
-  return { run, dir, epochsRun: record.training.epochsRun, seconds: (performance.now() - started) / 1000, backend, worker: `${hostname()}:${process.pid}` };
+  const seconds = (performance.now() - started) / 1000;
+  return { run, dir, epochsRun: record.training.epochsRun, seconds, setupSeconds: (started - setupStarted) / 1000, backend, worker: `${hostname()}:${process.pid}` };
 }

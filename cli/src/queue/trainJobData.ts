@@ -22,7 +22,9 @@ export interface TrainJobResult {
   run: string;
   dir: string;
   epochsRun: number;
+  /** Training (and writing the run), and what came before it on the worker (reading the data, the backend). */
   seconds: number;
+  setupSeconds: number;
   backend: string;
   worker: string;
 }

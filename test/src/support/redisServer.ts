@@ -21,8 +21,19 @@ export interface RedisServer {
  * with the reason printed, where redis-server is missing or does not start.
  */
 export async function startRedis(t: TestContext): Promise<RedisServer | undefined> {
+  try {
+    const server = await launchRedis();
+    t.after(() => server.stop());
+    return server;
+  } catch (error) {
+    return skip(t, (error as Error).message);
+  }
+}
+
+/** The same for a script (the benchmarks): throws why it cannot; the caller stops it. */
+export async function launchRedis(): Promise<RedisServer> {
   const probe = spawnSync(REDIS_SERVER, ['--version'], { encoding: 'utf8' });
-  if (probe.status !== 0) return skip(t, `needs ${REDIS_SERVER} (Debian's redis-server; scripts/setup.sh installs it): ${String(probe.error ?? probe.stderr).trim()}`);
+  if (probe.status !== 0) throw new Error(`needs ${REDIS_SERVER} (Debian's redis-server; scripts/setup.sh installs it): ${String(probe.error ?? probe.stderr).trim()}`);
   const dir = await mkdtemp(join(tmpdir(), 'spectracam-redis-'));
   const port = await freePort();
   const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -33,10 +44,9 @@ export async function startRedis(t: TestContext): Promise<RedisServer | undefine
     await stopChild(child);
     await rm(dir, { recursive: true, force: true });
   };
-  t.after(stop);
   if (!(await answersPing(port, 10_000))) {
     await stop();
-    return skip(t, `redis-server did not answer PING on port ${port} within 10 s: ${log.trim().split('\n').slice(-3).join(' | ')}`);
+    throw new Error(`redis-server did not answer PING on port ${port} within 10 s: ${log.trim().split('\n').slice(-3).join(' | ')}`);
   }
   return { url: `redis://127.0.0.1:${port}`, port, stop };
 }
