@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -20,6 +21,11 @@ export async function fileSha256(path: string): Promise<string> {
 export async function runExplainShardJob(job: Job<ExplainJobData>, models: ModelCache, threads?: number): Promise<ExplainJobResult> {
   const started = performance.now();
   const { shard: index, model: path, modelSha, input, part, settings } = job.data;
+  // A worker that died between writing the part and reporting it leaves the part and no input: it is done.
+  if (existsSync(part) && !existsSync(`${input}.json`)) {
+    const text = await readFile(part, 'utf8');
+    return { shard: index, spectra: text === '' ? 0 : text.split('\n').length - 1, seconds: 0, setupSeconds: (performance.now() - started) / 1000, worker: `${hostname()}:${process.pid}` };
+  }
   const { loadModel } = await import('@spectracam/runtime');
   const { writeFileAtomic } = await import('@spectracam/data');
   const { axisOption } = await import('../runtime/modelInputs.js');
