@@ -12,31 +12,36 @@ import { spectracamBin, startCli } from '@spectracam/test/support/cliProcess';
 const p = 120;
 const axis = Array.from({ length: p }, (_, i) => 400 + 2 * i);
 
-test('explain --queue: workers write one JSON-lines part per shard, equal to explain --json; a rerun redoes only missing parts', async (t) => {
-  const redis = await startRedis(t);
-  if (!redis) return;
+/** A model, `count` spectra as rows (one band each somewhere, and noise) in a fresh folder, and `explain --json` of them. */
+async function setUp(t: import('node:test').TestContext, count: number, extra: string[] = []) {
   const dir = await mkdtemp(join(tmpdir(), 'spectracam-queue-explain-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const model = join(dir, 'model.onnx');
   await writeFile(model, (await testModel({ p, axis, classes: ['a', 'b', 'c'], seed: 5 })).bytes);
-  // 250 spectra, one band each somewhere, and noise: 5 shards of 60, the last one of 10.
   const random = seededRandom(7);
-  const rows = Array.from({ length: 250 }, (_, k) => {
+  const rows = Array.from({ length: count }, (_, k) => {
     const centre = 420 + random() * 200;
     return [`s${k}`, ...axis.map((x) => (1 + Math.exp(-(((x - centre) / 6) ** 2)) + 0.01 * random()).toFixed(5))].join(',');
   });
   const data = join(dir, 'spectra.csv');
   await writeFile(data, [['id', ...axis].join(','), ...rows].join('\n'));
+  const local = spawnSync(process.execPath, [spectracamBin, 'explain', model, data, '--json', ...extra], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { dir, model, data, local };
+}
+
+async function partsText(out: string): Promise<{ names: string[]; text: string }> {
+  const names = (await readdir(out)).filter((n) => n.startsWith('part-')).sort();
+  return { names, text: (await Promise.all(names.map((n) => readFile(join(out, n), 'utf8')))).join('') };
+}
+
+test('explain --queue: workers write one JSON-lines part per shard, equal to explain --json; a rerun redoes only missing parts', async (t) => {
+  const redis = await startRedis(t);
+  if (!redis) return;
+  const { dir, model, data, local } = await setUp(t, 250, ['--full']);
   const out = join(dir, 'maps');
   const explain = (extra: string[] = []) =>
     spawnSync(process.execPath, [spectracamBin, 'explain', model, data, '--full', '--queue', redis.url, '--out', out, '--shard-size', '60', ...extra], { encoding: 'utf8' });
-  const local = spawnSync(process.execPath, [spectracamBin, 'explain', model, data, '--full', '--json'], { encoding: 'utf8' });
-  assert.equal(local.status, 0, local.stderr);
-  const parts = async () => {
-    const names = (await readdir(out)).filter((n) => n.startsWith('part-')).sort();
-    return { names, text: (await Promise.all(names.map((n) => readFile(join(out, n), 'utf8')))).join('') };
-  };
-
+  const parts = () => partsText(out);
   const w1 = startCli(t, ['worker', '--queue', redis.url]);
   const w2 = startCli(t, ['worker', '--queue', redis.url]);
   await Promise.all([w1.waitFor(/worker ready/), w2.waitFor(/worker ready/)]);
@@ -60,4 +65,25 @@ test('explain --queue: workers write one JSON-lines part per shard, equal to exp
   const other = explain(['--top', '0.2']);
   assert.equal(other.status, 1);
   assert.match(other.stderr, /holds the parts of another explain \(other settings\); use another --out/);
+});
+
+test('explain --queue: a worker killed mid-shard has its shard explained by another, and the parts equal explain --json', async (t) => {
+  const redis = await startRedis(t);
+  if (!redis) return;
+  const { dir, model, data, local } = await setUp(t, 30_000);
+  assert.equal(local.status, 0, local.stderr);
+  const short = ['--lock-duration', '3000', '--stalled-interval', '1000'];
+  const w1 = startCli(t, ['worker', '--queue', redis.url, ...short]);
+  await w1.waitFor(/worker ready/);
+  const out = join(dir, 'maps');
+  const coordinator = startCli(t, ['explain', model, data, '--queue', redis.url, '--out', out, '--shard-size', '10000']);
+  const [, victim] = await w1.waitFor(/started explain (\S+) /);
+  w1.child.kill('SIGKILL');
+  assert.equal(await w1.exited, 137);
+  const w2 = startCli(t, ['worker', '--queue', redis.url, ...short]);
+  assert.equal(await coordinator.exited, 0, coordinator.output());
+  assert.match(coordinator.output(), /explained 30000 spectra in 3 shards \(3 on the queue, 0 kept from an earlier run\)/);
+  assert.doesNotMatch(w1.output(), new RegExp(`completed explain ${victim}`));
+  assert.match(w2.output(), new RegExp(`completed explain ${victim}`), 'the dead worker\'s shard was taken over');
+  assert.equal((await partsText(out)).text, local.stdout);
 });
