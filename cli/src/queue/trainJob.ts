@@ -45,7 +45,8 @@ export async function runTrainJob(job: Job<TrainJobData>, cache: DatasetCache, b
       // A progress event per epoch at most once a second: the queue is not a log.
       if (p.stage !== 'train' || p.epoch === undefined || !p.epochs || performance.now() - last < 1000) return;
       last = performance.now();
-      const member = p.members && p.members > 1 ? ` member ${(p.member ?? 0) + 1}/${p.members}` : '';
+      // `members` counts the members trained in this call (some may be kept from preprocessing's choice): name the member alone.
+      const member = p.member !== undefined && p.members !== undefined && p.members > 1 ? ` member ${p.member + 1}` : '';
       const progress: JobProgress = { fraction: p.epoch / p.epochs, message: `${run}${member} epoch ${p.epoch}/${p.epochs}` };
       void job.updateProgress(progress as unknown as object).catch(() => undefined);
     },
