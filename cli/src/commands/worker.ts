@@ -15,7 +15,7 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
   builder: (yargs) =>
     yargs
       .option('queue', { type: 'string', demandOption: true, describe: 'Redis address, redis://HOST:PORT[/DB]' })
-      .option('concurrency', { type: 'number', default: 1, describe: 'jobs this process runs at once (one per GPU or per few cores is a good start)' })
+      .option('concurrency', { type: 'number', default: 1, describe: 'jobs this process runs at once (1 for a worker per GPU; on CPU machines up to cores / 2)' })
       .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, describe: "training backend; default: the evaluation's (the same backend gives the same runs)" })
       .option('threads', { type: 'number', describe: 'ONNX Runtime threads per explain job' })
       .option('lock-duration', { type: 'number', default: 30_000, describe: "ms a job's lock lives without renewal: a killed worker's job goes to another after about this long" })
