@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { datasetToCsv, generateSynthetic } from '@spectracam/data';
 import { startRedis } from '@spectracam/test/support/redisServer';
 import { spectracamBin, startCli } from '@spectracam/test/support/cliProcess';
 
-// Tiny evaluations: 40 synthetic spectra, the base partition only, 2 repeats of 3 epochs.
-const EVAL = ['--partitions', '0', '--repeats', '2', '--epochs', '3', '--backend', 'wasm', '--baseline', 'none', '--no-report'];
+// Tiny evaluations: 40 synthetic spectra, the base partition only, 2 repeats of 3 epochs (one preprocessing, no choice).
+const EVAL = ['--partitions', '0', '--repeats', '2', '--epochs', '3', '--preprocess', 'minmax-variable', '--backend', 'wasm', '--baseline', 'none', '--no-report'];
 // Short locks, so a killed worker's job is taken over in seconds rather than the default 30.
 const WORKER = ['--lock-duration', '3000', '--stalled-interval', '1000'];
 
@@ -27,6 +28,21 @@ async function results(out: string): Promise<unknown> {
   return JSON.parse(text, (k, v) => (['seconds', 'createdAt', 'secondsPerEpoch'].includes(k) ? undefined : v));
 }
 
+/** Resolves once the job reports training progress (an epoch done): from then on it is mid-training. */
+async function trainingProgress(url: string, id: string): Promise<string> {
+  const redis = new Redis(url);
+  try {
+    for (let i = 0; i < 1200; i++) {
+      const progress = await redis.hget(`bull:spectracam:${id}`, 'progress');
+      if (progress && /epoch/.test(progress)) return progress;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`job ${id} reported no training progress within 60 s`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 const started = (log: string, run: string) => log.match(new RegExp(`started train \\S+-${run} `, 'g'))?.length ?? 0;
 
 test('evaluate --queue: a worker killed mid-job has its job retried by another, and the results equal an in-process evaluation', async (t) => {
@@ -38,7 +54,7 @@ test('evaluate --queue: a worker killed mid-job has its job retried by another, 
   const coordinator = startCli(t, ['evaluate', '--data', data, '--out', join(dir, 'queued'), ...EVAL, '--queue', redis.url]);
   const [, victim] = await w1.waitFor(/started train (\S+) /);
   const w2 = startCli(t, ['worker', '--queue', redis.url, ...WORKER]);
-  await new Promise((r) => setTimeout(r, 1500));
+  assert.match(await trainingProgress(redis.url, victim!), /"message":"p0-r\d( member \d)? epoch \d\/3"/, 'progress goes through the queue');
   w1.child.kill('SIGKILL');
   assert.equal(await w1.exited, 137);
   await w2.waitFor(new RegExp(`started train ${victim} .*attempt`), 90_000);
