@@ -23,7 +23,11 @@ export async function explainQueued(args: ExplainQueuedArgs): Promise<void> {
     const result = await runQueuedExplain({
       queue, model, data, out, shardSize, reader, settings: { class: cls, top, alignment, method, full, bands }, signal: interrupt.signal,
       onProgress: (p) => {
-        if (!process.stderr.isTTY) return;
+        // Without a terminal (a log file), one line once every shard is queued, instead of a bar.
+        if (!process.stderr.isTTY) {
+          if (/waiting for workers/.test(p.message)) process.stderr.write(`${p.message}\n`);
+          return;
+        }
         if (!started) {
           bar.start(p.shards, p.shardsDone, { spectra: p.spectra, message: p.message });
           started = true;

@@ -87,3 +87,18 @@ test('explain --queue: a worker killed mid-shard has its shard explained by anot
   assert.match(w2.output(), new RegExp(`completed explain ${victim}`), 'the dead worker\'s shard was taken over');
   assert.equal((await partsText(out)).text, local.stdout);
 });
+
+test('explain --queue: a shard whose worker sees another model file fails once, with the reason in the coordinator\'s output', async (t) => {
+  const redis = await startRedis(t);
+  if (!redis) return;
+  const { dir, model, data } = await setUp(t, 250);
+  const coordinator = startCli(t, ['explain', model, data, '--queue', redis.url, '--out', join(dir, 'maps'), '--shard-size', '100']);
+  await coordinator.waitFor(/3 shards, 3 queued; waiting for workers/);
+  // The model at the path is not the one the coordinator hashed: storage that is not shared.
+  await writeFile(model, (await testModel({ p, axis, classes: ['a', 'b', 'c'], seed: 6 })).bytes);
+  const worker = startCli(t, ['worker', '--queue', redis.url]);
+  assert.equal(await coordinator.exited, 1);
+  assert.match(coordinator.output(), /shard \d \(job \S+\) failed after 1 attempt: shard \d: \S+model\.onnx on \S+ is another file \(sha256 [0-9a-f]{12}\) than the coordinator's \([0-9a-f]{12}\)/);
+  await worker.waitFor(/failed explain \S+-s2/);
+  for (const shard of [0, 1, 2]) assert.equal(worker.output().match(new RegExp(`started explain \\S+-s${shard} `, 'g'))?.length, 1, `shard ${shard} tried once`);
+});
