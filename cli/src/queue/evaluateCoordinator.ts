@@ -154,8 +154,9 @@ export async function createEvaluateCoordinator(options: EvaluateCoordinatorOpti
         failed.add(r);
         options.signal?.addEventListener('abort', () => r(new Error('interrupted: the queued jobs go on; rerun the same command to collect them')), { once: true });
       });
+      let result: TrainJobResult;
       try {
-        await Promise.race([job.waitUntilFinished(events), stopped]);
+        result = (await Promise.race([job.waitUntilFinished(events), stopped])) as TrainJobResult;
       } catch (error) {
         if (failure) throw failure;
         throw error instanceof Error && !/^interrupted/.test(error.message) ? new Error(`queued run ${runs.get(job.id!)} (job ${job.id}) failed: ${error.message}`) : error;
@@ -163,7 +164,8 @@ export async function createEvaluateCoordinator(options: EvaluateCoordinatorOpti
         failed.delete(reject);
       }
       const { readRun } = await import('@spectracam/trainer');
-      return readRun(request.dir);
+      // The run's time is the worker's training, not this process's wait for it.
+      return { ...(await readRun(request.dir)), ...(typeof result?.seconds === 'number' ? { seconds: result.seconds } : {}) };
     },
     async close() {
       await Promise.allSettled([events.close(), queue.close()]);

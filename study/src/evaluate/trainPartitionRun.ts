@@ -12,12 +12,16 @@ export interface PartitionRunRequest {
   train: TrainOptions;
 }
 
-/** Trains one CNN of a Monte-Carlo evaluation and keeps it in `request.dir`. */
+/**
+ * Trains one CNN of a Monte-Carlo evaluation and keeps it in `request.dir`. A trainer whose
+ * training ran elsewhere (a queue worker) says how long it took in `seconds`; otherwise the
+ * evaluation times the call.
+ */
 export type PartitionTrainer = (
   dataset: Dataset,
   request: PartitionRunRequest,
   hooks: { signal?: AbortSignal; onProgress?: (progress: TrainProgress) => void },
-) => Promise<{ record: RunRecord; model: LayersModel }>;
+) => Promise<{ record: RunRecord; model: LayersModel; seconds?: number }>;
 
 /**
  * The default trainer: trainRun on the partition's split file (trainRun's one seed would also

@@ -109,4 +109,5 @@ test('evaluate --queue: SIGTERM lets a worker finish its job, and a restarted co
   assert.equal(started(w2.output(), 'p0-r1'), 1);
   const saved = JSON.parse(await readFile(join(dir, 'eval', 'results.json'), 'utf8'));
   assert.deepEqual(saved.partitions[0].cnn.runs.map((r: { dir: string }) => r.dir), ['runs/p0-r0', 'runs/p0-r1']);
+  for (const r of saved.partitions[0].cnn.runs as { seconds: number }[]) assert.ok(r.seconds > 0 && Number.isFinite(r.seconds), `a run's training time: ${r.seconds}`);
 });
