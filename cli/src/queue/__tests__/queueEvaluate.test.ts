@@ -45,7 +45,7 @@ async function trainingProgress(url: string, id: string): Promise<string> {
 
 const started = (log: string, run: string) => log.match(new RegExp(`started train \\S+-${run} `, 'g'))?.length ?? 0;
 
-test('evaluate --queue: a worker killed mid-job has its job retried by another, and the results equal an in-process evaluation', async (t) => {
+test('evaluate --queue: a worker killed mid-job has its job retried by another (concurrency 2), and the results equal an in-process evaluation', async (t) => {
   const redis = await startRedis(t);
   if (!redis) return;
   const { dir, data } = await workspace(t);
@@ -53,7 +53,8 @@ test('evaluate --queue: a worker killed mid-job has its job retried by another, 
   await w1.waitFor(/worker ready/);
   const coordinator = startCli(t, ['evaluate', '--data', data, '--out', join(dir, 'queued'), ...EVAL, '--queue', redis.url]);
   const [, victim] = await w1.waitFor(/started train (\S+) /);
-  const w2 = startCli(t, ['worker', '--queue', redis.url, ...WORKER]);
+  // Two jobs at once in one process: the taken-over one may train beside the other, with equal results.
+  const w2 = startCli(t, ['worker', '--queue', redis.url, ...WORKER, '--concurrency', '2']);
   assert.match(await trainingProgress(redis.url, victim!), /"message":"p0-r\d( member \d)? epoch \d\/3"/, 'progress goes through the queue');
   w1.child.kill('SIGKILL');
   assert.equal(await w1.exited, 137);
