@@ -22,6 +22,7 @@ interface EvaluateArgs extends ReaderArgv {
   fraction: number;
   report: boolean;
   force: boolean;
+  queue?: string;
 }
 
 const GROUP = 'Evaluation:';
@@ -56,6 +57,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       .option('fraction', { type: 'number', default: 0.1, describe: 'top fraction of variables for the frequency maps', group: GROUP })
       .option('report', { type: 'boolean', default: true, describe: 'write report.html (--no-report to skip)', group: GROUP })
       .option('force', { type: 'boolean', default: false, describe: 'retrain runs in --out that were made with other data, splits or settings (never touches other folders)', group: GROUP })
+      .option('queue', { type: 'string', describe: 'train the runs on workers (spectracam worker) through this Redis queue, redis://HOST:PORT; --data and --out must be on storage every worker shares', group: GROUP })
       .check((a) => {
         for (const name of ['partitions', 'repeats'] as const) {
           const v = a[name];
@@ -64,6 +66,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
         return true;
       })
       .example('$0 evaluate --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out eval/meat', 'meat: 5 partitions x 10 CNNs + PLS-LDA, group-aware')
+      .example('$0 evaluate --data /shared/meat.csv --out /shared/eval/meat --backend wasm --queue redis://10.0.0.5:6379', 'the runs on every machine running spectracam worker')
       .example('$0 evaluate --data spectra.csv --out eval/x --partitions 2 --repeats 3 --epochs 100 --pls-preprocess raman', 'a quick Raman evaluation') as unknown as Argv<EvaluateArgs>,
   handler: async (argv) => {
     const [study, data] = await Promise.all([import('@spectracam/study'), import('@spectracam/data')]);
@@ -88,11 +91,26 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       ...(argv.preprocess !== undefined ? { preprocess: argv.preprocess } : {}),
       reader: toReaderOptions(argv) as unknown as Record<string, unknown>,
     };
+    const progress = (done: number, total: number, message: string, left = '?') => {
+      if (!started) {
+        bar.start(total, done, { message, left });
+        started = true;
+      } else bar.update(done, { message, left });
+    };
+    const queued = argv.queue
+      ? await (await import('../queue/queuedEvaluation.js')).startQueuedEvaluation({
+          queue: argv.queue, dataset, reader: toReaderOptions(argv), out: argv.out, partitions: argv.partitions, repeats: argv.repeats,
+          protocol: argv.split, train, backend: argv.backend, signal: interrupt.signal,
+          onProgress: (done, total, message) => progress(done, total, message),
+          onLine: (line) => process.stderr.write(`${started ? '\n' : ''}${line}\n`),
+        })
+      : undefined;
     try {
       const results = await study.evaluate(
         {
           dataset,
-          out: argv.out,
+          out: queued?.out ?? argv.out,
+          ...(queued ? { trainer: queued.trainer } : {}),
           partitions: argv.partitions,
           repeats: argv.repeats,
           protocol: argv.split,
@@ -107,11 +125,10 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
         {
           signal: interrupt.signal,
           onProgress: (p) => {
-            const left = p.secondsLeft === undefined ? '?' : `${Math.round(p.secondsLeft / 60)} min ${Math.round(p.secondsLeft % 60)} s`;
-            if (!started) {
-              bar.start(p.total, p.done, { message: p.message, left });
-              started = true;
-            } else bar.update(p.done, { message: p.message, left });
+            // Queued, the bar follows the workers; the evaluation's own phases only name what it does.
+            if (queued && (p.phase === 'train' || p.phase === 'resume')) return;
+            const left = queued || p.secondsLeft === undefined ? '?' : `${Math.round(p.secondsLeft / 60)} min ${Math.round(p.secondsLeft % 60)} s`;
+            progress(p.done, p.total, p.message, left);
           },
         },
       );
@@ -129,6 +146,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
     } finally {
       if (started) bar.stop();
       interrupt.release();
+      await queued?.close();
     }
   },
 };

@@ -19,6 +19,9 @@ interface ExplainArgs extends ReaderArgs {
   device: Device;
   batchSize: number;
   threads?: number;
+  queue?: string;
+  out?: string;
+  shardSize: number;
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
@@ -39,15 +42,22 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .option('plot-index', { type: 'number', default: 0, describe: 'Which spectrum --plot draws (0-based)' })
       .option('force', { type: 'boolean', default: false, describe: 'Let --plot replace a file that is not an earlier plot (never an input)' })
       .option('bands', { type: 'string', default: 'auto', describe: 'Band table naming regions: auto, raman, mid-ir, none or a JSON file' })
+      .option('queue', { type: 'string', describe: 'explain on workers (spectracam worker) through this Redis queue, redis://HOST:PORT; needs --out' })
+      .option('out', { type: 'string', describe: 'with --queue: folder of JSON-lines parts, one per shard (the lines of --json); rerun to finish an interrupted one' })
+      .option('shard-size', { type: 'number', default: 10_000, describe: 'with --queue: spectra per shard (one job)' })
       .check((a) => {
         if (!(a.top > 0 && a.top <= 1)) throw new Error(`--top ${a.top}: expected a fraction in (0, 1]`);
+        if ((a.queue === undefined) !== (a.out === undefined)) throw new Error('--queue and --out go together: the workers write their parts into --out');
+        if (a.queue !== undefined && a.plot !== undefined) throw new Error('--plot draws one spectrum here; without --queue it works as before');
         return true;
       })
       .example('$0 explain model.onnx spectra.csv', 'predicted class and its top regions per spectrum')
       .example("$0 explain model.onnx sample.0 map.wdf 'runs/*.spa'", 'several files (OPUS, WDF, SPA, ...), folders and patterns at once')
       .example('$0 explain model.onnx spectra.csv --json --full --class all > maps.jsonl', 'every class map as JSON lines')
-      .example('$0 explain model.onnx spectra.csv --plot first.svg --bands mid-ir', 'draw the first spectrum with its map') as never,
+      .example('$0 explain model.onnx spectra.csv --plot first.svg --bands mid-ir', 'draw the first spectrum with its map')
+      .example('$0 explain /shared/model.onnx /shared/scan.csv --queue redis://10.0.0.5:6379 --out /shared/scan-maps', 'on every machine running spectracam worker') as never,
   handler: async (args) => {
+    if (args.queue) return (await import('../queue/explainQueuedCommand.js')).explainQueued({ ...args, queue: args.queue, out: args.out!, data: dataInputs(args.data) });
     exitQuietlyOnClosedStdout();
     const { loadModel } = await import('@spectracam/runtime');
     const { createClassStatistics, resampleLinear } = await import('@spectracam/cam');

@@ -9,6 +9,7 @@ import { evaluateCommand } from './evaluate.js';
 import { infoCommand } from './info.js';
 import { auditCommand } from './audit.js';
 import { quickstartCommand } from './quickstart.js';
+import { workerCommand } from './worker.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
@@ -22,4 +23,5 @@ export const commands: CommandModule<any, any>[] = [
   infoCommand,
   auditCommand,
   evaluateCommand,
+  workerCommand,
 ];

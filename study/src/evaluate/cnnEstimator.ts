@@ -13,6 +13,8 @@ export interface CnnFit extends Fitted {
   /** Run folder relative to the evaluation folder. */
   dir: string;
   resumed: boolean;
+  /** Training seconds as the trainer measured them (a queue worker), when it did. */
+  seconds?: number;
 }
 
 export interface CnnEstimatorOptions {
@@ -69,8 +71,10 @@ export function cnnEstimator(options: CnnEstimatorOptions): Estimator<CnnFit> {
       options.onTrain?.(partition, repeat);
       const splitFile = join(options.out, 'splits', `p${partition.index}.csv`);
       await writeFileAtomic(splitFile, splitTable(dataset.ids.length, partition));
-      const { record, model } = await trainer(dataset, { dir: abs, splitFile, initSeed: repeat + 1, train: options.train }, { signal });
-      return cnnFit(record, model, dir, false, dataset);
+      const { record, model, seconds } = await trainer(dataset, { dir: abs, splitFile, initSeed: repeat + 1, train: options.train }, { signal });
+      const fit = cnnFit(record, model, dir, false, dataset);
+      if (seconds !== undefined) fit.seconds = seconds;
+      return fit;
     },
   };
 }

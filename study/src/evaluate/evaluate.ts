@@ -132,7 +132,7 @@ async function runEvaluation(options: EvaluateOptions, hooks: EvaluateHooks, spl
         trainedCount++;
       }
       const t = fit.record.training;
-      details.cnn.set(key, { seed: t.seed, dir: fit.dir, epochsRun: t.epochsRun, seconds: resumed.has(key) ? t.secondsPerEpoch * t.epochsRun : score.seconds });
+      details.cnn.set(key, { seed: t.seed, dir: fit.dir, epochsRun: t.epochsRun, seconds: resumed.has(key) ? t.secondsPerEpoch * t.epochsRun : (fit.seconds ?? score.seconds) });
       if (partition.index === 0 && score.repeat === 0) report({ phase: 'analyse', partition: 0, repeat: 0, message: 'feature maps, decision and kernels of the first run' });
       analysis.add(fit, partition, score);
     },

@@ -11,4 +11,5 @@ export { savitzkyGolayKernel } from './savitzkyGolayKernel.js';
 export { closestSavitzkyGolay } from './closestSavitzkyGolay.js';
 export type { SavitzkyGolayMatch } from './closestSavitzkyGolay.js';
 export { runMaps } from './runMaps.js';
+export { trainPartitionRun, splitTable } from './trainPartitionRun.js';
 export type { PartitionRunRequest, PartitionTrainer } from './trainPartitionRun.js';
