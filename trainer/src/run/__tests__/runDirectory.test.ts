@@ -34,7 +34,10 @@ test('trainRun: the record describes data, split, geometry, backend and metrics 
   for (const m of Object.values(record.metrics)) assert.equal(m.confusion.flat().reduce((a, b) => a + b, 0), m.n);
   assert.deepEqual(record.model.geometry.layers.map((l) => l.kernel), options.kernels);
   assert.equal(record.model.geometry.layers[2].outputLength, (memberLayer(model, 'conv3').outputShape as number[])[1]);
-  assert.equal(record.training.epochsRun, 2);
+  // Two epochs, or fewer when the first already separates both parts (fitModel stops there).
+  const last = record.training.history.at(-1)!;
+  assert.ok(record.training.epochsRun === 2 || (record.training.epochsRun === 1 && last.valAccuracy === 1 && last.accuracy === 1), `epochs run ${record.training.epochsRun}`);
+  assert.equal(record.training.history.length, record.training.epochsRun);
   assert.ok(record.training.secondsPerEpoch > 0);
   model.dispose();
 });
