@@ -26,8 +26,12 @@ test('evaluate: a rerun reuses finished runs only with the same data, split and 
   await assert.rejects(evaluate({ ...base, dataset: small(4) }), /data [0-9a-f]{12} instead of [0-9a-f]{12}/);
   await assert.rejects(evaluate({ ...base, train: { ...train, preprocess: 'snv' } }), /preprocess unset instead of "snv"/);
 
-  const forced = await evaluate({ ...base, train: { ...train, epochs: 2 }, force: true });
-  assert.equal(forced.partitions[0]!.cnn.runs[0]!.epochsRun, 2, 'retrained with the new settings');
+  const forcedPhases: string[] = [];
+  const forced = await evaluate({ ...base, train: { ...train, epochs: 2 }, force: true }, { onProgress: (p) => forcedPhases.push(p.phase) });
+  assert.ok(forcedPhases.includes('train') && !forcedPhases.includes('resume'), `retrained with the new settings: ${forcedPhases.join(',')}`);
+  // Two epochs, or one where the first already separates both parts (training stops there).
+  assert.ok([1, 2].includes(forced.partitions[0]!.cnn.runs[0]!.epochsRun));
+  await assert.rejects(evaluate({ ...base, train: { ...train, epochs: 1 } }), /epochs 2 instead of 1/, 'the forced run recorded its new settings');
   assert.ok(seconds >= 0);
 });
 
