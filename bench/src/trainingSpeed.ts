@@ -1,7 +1,7 @@
 /**
  * Training speed: seconds per epoch of the study's CNN with TensorFlow.js (wasm by default,
- * `--backend NAME`) against PyTorch on the CPU, same network, geometry, data, batch size 32 and one
- * thread, on (a) 597 synthetic spectra x 1733 variables (kernels 21,11,5, strides 2,2,1) and
+ * `--backend NAME`) against PyTorch on the CPU, same network, geometry, data and batch size 32, at
+ * one thread and at PyTorch's default threads, on (a) 597 synthetic spectra x 1733 variables (kernels 21,11,5, strides 2,2,1) and
  * (b) the meat training part. Wall and CPU seconds are both reported: on a shared machine the
  * CPU seconds are the fairer comparison.
  *
@@ -67,18 +67,18 @@ async function timeTfjs(c: Case) {
   return { wall, cpu };
 }
 
-function timeTorch(c: Case, python: string, dir: string) {
+function timeTorch(c: Case, python: string, dir: string, threads: number) {
   const p = c.spectra[0]!.length;
   const flat = new Float32Array(c.spectra.length * p);
   c.spectra.forEach((s, i) => flat.set(s, i * p));
   writeFileSync(join(dir, 'x.f32'), new Uint8Array(flat.buffer));
   writeFileSync(join(dir, 'y.i32'), new Uint8Array(c.labels.buffer));
-  const spec = { data: join(dir, 'x.f32'), labels: join(dir, 'y.i32'), n: c.spectra.length, p, classes: c.classes, ...c.spec, batchSize: BATCH, l2: L2, lr: LR, epochs: EPOCHS, threads: 1 };
+  const spec = { data: join(dir, 'x.f32'), labels: join(dir, 'y.i32'), n: c.spectra.length, p, classes: c.classes, ...c.spec, batchSize: BATCH, l2: L2, lr: LR, epochs: EPOCHS, threads };
   writeFileSync(join(dir, 'case.json'), JSON.stringify(spec));
   const run = spawnSync(python, [new URL('../peers/torch_epoch.py', import.meta.url).pathname, join(dir, 'case.json')], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`torch peer failed: ${run.stderr}`);
   const out = JSON.parse(run.stdout.trim().split('\n').pop()!);
-  return { wall: out.epochSeconds as number[], cpu: out.epochCpuSeconds as number[], torch: out.torch as string };
+  return { wall: out.epochSeconds as number[], cpu: out.epochCpuSeconds as number[], torch: out.torch as string, threads: out.threads as number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -91,7 +91,9 @@ const results = [];
 try {
   for (const c of await cases()) {
     const tfjs = await timeTfjs(c);
-    const torch = python ? timeTorch(c, python, dir) : undefined;
+    const torch = python ? timeTorch(c, python, dir, 1) : undefined;
+    // PyTorch at its default threads: what a user gets, against TensorFlow.js's one wasm thread.
+    const torchDefault = python ? timeTorch(c, python, dir, 0) : undefined;
     results.push({
       case: c.name,
       kernels: c.spec.kernels,
@@ -100,6 +102,8 @@ try {
       torch: torch ? { version: torch.torch, threads: 1, wallSeconds: torch.wall, cpuSeconds: torch.cpu, medianWall: median(torch.wall), medianCpu: median(torch.cpu) } : null,
       ratioWall: torch ? median(tfjs.wall) / median(torch.wall) : null,
       ratioCpu: torch ? median(tfjs.cpu) / median(torch.cpu) : null,
+      torchDefaultThreads: torchDefault ? { threads: torchDefault.threads, wallSeconds: torchDefault.wall, medianWall: median(torchDefault.wall) } : null,
+      ratioWallDefaultThreads: torchDefault ? median(tfjs.wall) / median(torchDefault.wall) : null,
     });
   }
 } finally {
@@ -111,8 +115,8 @@ writeFileSync(new URL('../results/training.json', import.meta.url), `${JSON.stri
 const f = (x: number | null | undefined) => (x == null ? 'n/a' : x.toFixed(3));
 console.log(
   table([
-    ['case', `tfjs ${backend} s/epoch (cpu)`, 'torch s/epoch (cpu)', 'ratio wall', 'ratio cpu'],
-    ...results.map((r) => [r.case, `${f(r.tfjs.medianWall)} (${f(r.tfjs.medianCpu)})`, r.torch ? `${f(r.torch.medianWall)} (${f(r.torch.medianCpu)})` : 'torch missing', f(r.ratioWall), f(r.ratioCpu)]),
+    ['case', `tfjs ${backend} s/epoch (cpu)`, 'torch 1 thread s/epoch (cpu)', 'ratio wall', 'ratio cpu', 'torch default threads s/epoch', 'ratio wall'],
+    ...results.map((r) => [r.case, `${f(r.tfjs.medianWall)} (${f(r.tfjs.medianCpu)})`, r.torch ? `${f(r.torch.medianWall)} (${f(r.torch.medianCpu)})` : 'torch missing', f(r.ratioWall), f(r.ratioCpu), r.torchDefaultThreads ? `${f(r.torchDefaultThreads.medianWall)} (${r.torchDefaultThreads.threads} threads)` : 'n/a', f(r.ratioWallDefaultThreads)]),
   ]),
 );
 console.log(`machine: ${report.machine.cpu}, ${report.machine.cores} cores, load ${report.machine.loadAverage.join(' ')} -> ${report.machine.loadAverageAfter.join(' ')}`);
