@@ -1,9 +1,7 @@
-import { stat } from 'node:fs/promises';
-import { writeFileAtomic } from '@spectracam/data';
 import { RUN_FILES } from '@spectracam/trainer';
 import { loadRunDir } from './run/loadRunDir.js';
 import { buildOnnx } from './exportModel.js';
-import { IR_VERSION } from './exportOptions.js';
+import { writeBuiltModel } from './writeBuiltModel.js';
 import type { ExportResult, ExportRunOptions } from './exportOptions.js';
 
 /**
@@ -30,21 +28,7 @@ export async function exportRun(runDir: string, options: ExportRunOptions): Prom
     model.dispose();
   }
   progress('build graph', 2);
-  await writeFileAtomic(options.out, built.bytes);
+  const written = await writeBuiltModel(built, options.out, options.opset ?? 13, started);
   progress('write file', 3);
-  const written = await stat(options.out);
-  const opset = options.opset ?? 13;
-  const { camAlignment } = built.metadata;
-  return {
-    path: options.out,
-    bytes: written.size,
-    parameterBytes: built.parameterBytes,
-    metadataBytes: built.metadataBytes,
-    outputs: built.metadata.outputs,
-    opset,
-    irVersion: IR_VERSION[opset],
-    ...(camAlignment ? { camAlignment } : {}),
-    ...(built.metadata.novelty ? { novelty: built.metadata.novelty } : {}),
-    seconds: (performance.now() - started) / 1000,
-  };
+  return written;
 }

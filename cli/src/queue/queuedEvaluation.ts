@@ -1,24 +1,14 @@
 import { resolve } from 'node:path';
-import type { Dataset, ReaderOptions, SplitProtocol } from '@spectracam/data';
-import type { BackendName, TrainOptions } from '@spectracam/trainer';
-import { createEvaluateCoordinator, type EvaluateCoordinator } from './evaluateCoordinator.js';
+import type { ReaderOptions } from '@spectracam/data';
+import { createEvaluateCoordinator, type EvaluateCoordinator, type EvaluateCoordinatorOptions } from './evaluateCoordinator.js';
 
-export interface QueuedEvaluationOptions {
-  queue: string;
-  dataset: Dataset;
-  reader: ReaderOptions;
-  out: string;
-  partitions: number;
-  repeats: number;
-  protocol: 'auto' | SplitProtocol;
-  train: TrainOptions;
-  backend: BackendName;
+export type QueuedEvaluationOptions = Omit<EvaluateCoordinatorOptions, 'inputs' | 'signal' | 'onEvent'> & {
   signal: AbortSignal;
   /** The progress bar: how many runs are done of how many, and what the queue last said. */
   onProgress: (done: number, total: number, message: string) => void;
   /** Lines worth keeping in the terminal (failures). */
   onLine: (line: string) => void;
-}
+};
 
 /**
  * `evaluate --queue`: every path absolute (workers run elsewhere), the jobs queued, and the

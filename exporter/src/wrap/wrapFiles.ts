@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { writeFileAtomic } from '@spectracam/data';
 import { decodeModel } from '@spectracam/format/onnx';
 import type { BuiltModel } from '../assembleModel.js';
-import { IR_VERSION } from '../exportOptions.js';
+import { writeBuiltModel } from '../writeBuiltModel.js';
 import type { ExportResult } from '../exportOptions.js';
 import { matchOnnx } from './matchOnnx.js';
 import { readTfjsModel } from './tfjsModel.js';
@@ -65,19 +64,10 @@ async function readSource(path: string): Promise<Uint8Array> {
 
 async function write(built: BuiltModel, options: WrapFileOptions, started: number): Promise<WrapResult> {
   if (typeof options?.out !== 'string' || options.out === '') throw new TypeError("'out' must name the .onnx file to write");
-  await writeFileAtomic(options.out, built.bytes);
-  const opset = options.opset ?? 13;
-  const { camAlignment, origin } = built.metadata;
+  const written = await writeBuiltModel(built, options.out, options.opset ?? 13, started);
+  const { origin } = built.metadata;
   return {
-    path: options.out,
-    bytes: (await stat(options.out)).size,
-    parameterBytes: built.parameterBytes,
-    metadataBytes: built.metadataBytes,
-    outputs: built.metadata.outputs,
-    opset,
-    irVersion: IR_VERSION[opset],
-    ...(camAlignment ? { camAlignment } : {}),
-    seconds: (performance.now() - started) / 1000,
+    ...written,
     layers: origin?.layers ?? [],
     foldedBatchNorms: origin?.foldedBatchNorms ?? [],
     mirrored: origin?.mirrored ?? false,
