@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { datasetToCsv, generateSynthetic, loadDataset, writeFileAtomic, type Dataset } from '@spectracam/data';
+import { datasetToCsv, generateSynthetic, loadDataset, looksRaman, writeFileAtomic, type Dataset } from '@spectracam/data';
 import { setBackend, type TrainOptions } from '@spectracam/trainer';
 import {
   cnnEstimator, crossValidate, fileSplitter, monteCarloSplitter, nearestNeighbourEstimator, plsLdaEstimator,
@@ -50,29 +50,28 @@ interface BenchSet {
   name: string;
   dataset: Dataset;
   splitter: Splitter;
-  raman: boolean;
 }
 
 async function benchSet(name: string): Promise<BenchSet> {
   const group = monteCarloSplitter({ partitions: 4 });
   switch (name) {
     case 'meat-group':
-      return { name, dataset: await loadDataset({ data: sharedData.meatCsv }), splitter: group, raman: false };
+      return { name, dataset: await loadDataset({ data: sharedData.meatCsv }), splitter: group };
     case 'meat-ucr':
-      return { name, dataset: await loadDataset({ data: sharedData.meatCsv }), splitter: fileSplitter(sharedData.meatUcrSplit), raman: false };
+      return { name, dataset: await loadDataset({ data: sharedData.meatCsv }), splitter: fileSplitter(sharedData.meatUcrSplit) };
     case 'ham':
     case 'rock': {
       const { dataset, splitFile } = await ucrSet(name === 'ham' ? 'Ham' : 'Rock');
-      return { name, dataset, splitter: fileSplitter(splitFile), raman: false };
+      return { name, dataset, splitter: fileSplitter(splitFile) };
     }
     case 'baumannii':
     case 'saureus':
-      return { name, dataset: await loadDataset({ data: join(sharedData.ramanDir, name) }), splitter: group, raman: true };
+      return { name, dataset: await loadDataset({ data: join(sharedData.ramanDir, name) }), splitter: group };
     case 'synthetic': {
       // Read from its CSV like any user's data: no built-in recipe.
       const csv = join(work, 'synthetic.csv');
       writeFileSync(csv, datasetToCsv(generateSynthetic({ seed: 11 }).dataset));
-      return { name, dataset: await loadDataset({ data: csv }), splitter: monteCarloSplitter({ partitions: 1 }), raman: true };
+      return { name, dataset: await loadDataset({ data: csv }), splitter: monteCarloSplitter({ partitions: 1 }) };
     }
     default:
       throw new Error(`unknown set ${name}`);
@@ -96,7 +95,7 @@ for (const name of args.sets.split(',')) {
     cnnEstimator({ out: join(work, `${name}-cnn`), repeats: seeds, train: trainOptions }),
     plsLdaEstimator(),
     plsLdaEstimator({ derivative: true }),
-    ...(set.raman ? [plsLdaEstimator({ baseline: true, derivative: true })] : []),
+    ...(looksRaman(set.dataset) ? [plsLdaEstimator({ baseline: true, derivative: true })] : []),
     nearestNeighbourEstimator(),
     nearestNeighbourEstimator({ snv: true }),
   ];

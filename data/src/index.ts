@@ -26,6 +26,7 @@ export type { GroundTruth, SyntheticOptions } from './synth/generateSynthetic.js
 export { SYNTHETIC_BANDS, SYNTHETIC_CLASSES } from './synth/syntheticBands.js';
 export type { SyntheticBand } from './synth/syntheticBands.js';
 export { datasetToCsv } from './synth/syntheticCsv.js';
+export { looksRaman } from './looksRaman.js';
 export { seededRandom, shuffledIndices } from './random/seededRandom.js';
 export { createPrng, shuffle } from './random/prng.js';
 export type { Prng } from './random/prng.js';

@@ -20,6 +20,7 @@ interface TrainArgs extends Partial<ReaderArgv> {
   members?: number;
   variableWeights?: boolean;
   linearPath?: boolean;
+  linearPathInput?: 'auto' | 'input' | 'derivative';
   threads?: number;
   preprocess?: 'minmax-variable' | 'minmax-global' | 'snv' | 'none' | 'auto';
   kernels?: string;
@@ -66,6 +67,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('members', { type: 'number', describe: 'networks in the ensemble, trained in parallel worker threads (default from --architecture)', group: GROUP })
       .option('variable-weights', { type: 'boolean', describe: 'a learned weight per input variable before Conv1 (default from --architecture)', group: GROUP })
       .option('linear-path', { type: 'boolean', describe: 'PLS-LDA fitted on the training part as a fixed linear path into the last layer; --no-linear-path without it (default from --architecture)', group: GROUP })
+      .option('linear-path-input', { choices: ['auto', 'input', 'derivative'] as const, describe: "what the linear path reads: the network input, or the spectrum's Savitzky-Golay first derivative (auto: the derivative on a Raman axis, cm-1 below 400)", group: GROUP })
       .option('threads', { type: 'number', describe: 'worker threads training members side by side (default: one per core)', group: GROUP })
       .option('kernels', { type: 'string', describe: 'conv kernel sizes, e.g. 21,11,5 (default from the number of variables)', group: GROUP })
       .option('strides', { type: 'string', describe: 'conv strides, e.g. 2,2,1 (default from the number of variables)', group: GROUP })
@@ -140,7 +142,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
             epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
             preprocess: argv.preprocess, kernels, strides, padding: argv.padding,
             ...(argv.architecture === 'study' ? trainer.STUDY_ARCHITECTURE : {}),
-            ...defined({ members: argv.members, variableWeights: argv.variableWeights, linearReadout: argv.linearPath, threads: argv.threads }),
+            ...defined({ members: argv.members, variableWeights: argv.variableWeights, linearReadout: argv.linearPath, linearReadoutInput: argv.linearPathInput, threads: argv.threads }),
           }),
           split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed,
           reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },

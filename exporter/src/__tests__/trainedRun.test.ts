@@ -87,7 +87,9 @@ function ownChannels(maps: Float32Array, blocks: number, filters: number, carrie
 
 test('trained run (synthetic): accuracy from the ONNX file on the test ids equals the recorded test accuracy; outputs match tfjs', async (t) => {
   const { dataset } = generateSynthetic({ seed: 5, spectra: 40 });
-  await trainExportCheck(t, dataset, { epochs: 3, batchSize: 16, preprocess: 'minmax-global' });
+  const record = await trainExportCheck(t, dataset, { epochs: 3, batchSize: 16, preprocess: 'minmax-global' });
+  // A Raman axis (cm-1 from 50): the linear path reads the Savitzky-Golay derivative, folded onto the input.
+  assert.equal(record.model.linearReadout?.input, 'derivative');
 });
 
 test('trained run (meat): accuracy from the ONNX file on the test ids equals the recorded test accuracy; outputs match tfjs', async (t) => {
@@ -95,4 +97,5 @@ test('trained run (meat): accuracy from the ONNX file on the test ids equals the
   const dataset = await loadDataset({ data: sharedData.meatCsv });
   const record = await trainExportCheck(t, dataset, { epochs: 10, batchSize: 16, preprocess: 'minmax-variable' });
   assert.equal(record.data.variables, 448);
+  assert.equal(record.model.linearReadout?.input, 'input', 'mid-infrared: the linear path reads the network input');
 });

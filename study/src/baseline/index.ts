@@ -1,4 +1,4 @@
 export { plsPreprocess } from './plsPreprocess.js';
 export type { PlsPreprocessOptions } from './plsPreprocess.js';
 export { nearestNeighbourEstimator, snvRow } from './nearestNeighbour.js';
-export { looksRaman } from './ramanAxis.js';
+export { looksRaman } from '@spectracam/data';

@@ -7,7 +7,7 @@ import { vipSpec } from './specs/vipSpec.js';
 import { partitionAccuracySpec } from './specs/partitionAccuracySpec.js';
 import { stabilitySpec } from './specs/stabilitySpec.js';
 import { heatmapPng } from './heatmapPng.js';
-import { looksRaman } from '../baseline/ramanAxis.js';
+import { looksRaman } from '@spectracam/data';
 import { decisionSpec, gapWeightsSpec } from './specs/decisionSpec.js';
 import { kernelSpec } from './specs/kernelSpec.js';
 

@@ -1,3 +1,4 @@
+import type { ReadoutInput } from '../linear/pathReadout.js';
 import type { SplitProtocol } from '@spectracam/data';
 import type { ModelGeometry, Preprocessing } from '@spectracam/format';
 
@@ -92,8 +93,8 @@ export interface RunRecord {
     l2: number;
     /** A learned weight per input variable before Conv1 (absent: none). */
     variableWeights?: boolean;
-    /** A fixed linear path (PLS-LDA with this many latent variables) added to the classifier's logits. */
-    linearReadout?: { components: number };
+    /** A fixed linear path (PLS-LDA with this many latent variables) added to the classifier's logits, on the network input or the spectrum's Savitzky-Golay derivative (absent in older runs: the input). */
+    linearReadout?: { components: number; input?: ReadoutInput };
     /** Networks of the ensemble, trained with seeds seed + 1000 m (absent: one). */
     members?: number;
   };

@@ -6,7 +6,7 @@ import type { FitOptions } from './fitModel.js';
 import type { MemberJob } from './memberJob.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
 import type { TrainHooks } from './trainOptions.js';
-import type { LinearReadout } from '../linear/linearReadout.js';
+import type { PathReadout } from '../linear/pathReadout.js';
 
 /** The preprocessings `preprocess: 'auto'` chooses between: min-max per variable (study Eq. 9) keeps band ratios per variable; SNV removes each spectrum's offset and scale. */
 export const AUTO_PREPROCESSING: readonly PreprocessingKind[] = ['minmax-variable', 'snv'];
@@ -18,7 +18,7 @@ export interface PreprocessingChoice {
   /** Lowest validation loss of a network trained on each candidate. */
   scores: Partial<Record<PreprocessingKind, number>>;
   /** The linear readout fitted on the chosen preprocessing, when the network has one. */
-  readout?: LinearReadout;
+  readout?: PathReadout;
 }
 
 /**
@@ -32,15 +32,15 @@ export async function selectPreprocessing(
   job: Omit<MemberJob, 'spectra' | 'member'> & { network: BuildModelOptions; fit: FitOptions },
   hooks: TrainHooks,
   threads?: number,
-  readoutFor?: (preprocessed: readonly Float32Array[]) => LinearReadout,
+  readoutFor?: (preprocessed: readonly Float32Array[], preprocessing: Preprocessing) => PathReadout,
 ): Promise<PreprocessingChoice> {
   const fitted = AUTO_PREPROCESSING.map((kind) => fitPreprocessing(kind, split.train.map((i) => dataset.spectra[i]!)));
-  const readouts: (LinearReadout | undefined)[] = [];
+  const readouts: (PathReadout | undefined)[] = [];
   const jobs: MemberJob[] = fitted.map((preprocessing, k) => {
     const spectra = applyPreprocessing(preprocessing, dataset.spectra);
     const flat = new Float32Array(spectra.length * job.p);
     spectra.forEach((s, i) => flat.set(s, i * job.p));
-    const readout = readoutFor?.(spectra);
+    const readout = readoutFor?.(spectra, preprocessing);
     readouts.push(readout);
     return { ...job, member: k, spectra: flat, ...(readout ? { network: { ...job.network, readout: { coef: readout.coef, centre: readout.centre, intercept: readout.intercept } } } : {}) };
   });

@@ -1,5 +1,6 @@
 import type { BackendName } from '../backends/setBackend.js';
 import type { Padding, PreprocessingKind } from '@spectracam/format';
+import type { ReadoutInput } from '../linear/pathReadout.js';
 
 /** Options of trainRun; every field has a default that reaches the study's accuracy on meat. */
 export interface TrainOptions {
@@ -41,6 +42,12 @@ export interface TrainOptions {
    * and learns what it misses. Needs a validation part. @default true
    */
   linearReadout?: boolean;
+  /**
+   * What the linear path reads: the network input, or the study's Savitzky-Golay first derivative of
+   * the spectrum (window 11, quadratic), its input to PLS-LDA on Raman spectra. @default 'auto': the
+   * derivative when the axis looks like Raman (cm-1 reaching below 400, as `evaluate` decides for its PLS-LDA), else the input
+   */
+  linearReadoutInput?: 'auto' | ReadoutInput;
   /** Networks trained with different seeds and exported as one (mean logits). @default 1 */
   members?: number;
   /** Worker threads that train members side by side (1: all in this thread). @default one per core, at most `members` */
@@ -72,6 +79,7 @@ export const trainDefaults = {
   variableWeights: true,
   members: 3,
   linearReadout: true,
+  linearReadoutInput: 'auto' as 'auto' | ReadoutInput,
 };
 
 /** The study's network unchanged (`--architecture study`): one network, no variable weights. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { datasetFingerprint, splitDataset, type Dataset } from '@spectracam/data';
+import { datasetFingerprint, looksRaman, splitDataset, type Dataset } from '@spectracam/data';
 import { applyPreprocessing, fitPreprocessing } from '../preprocess/index.js';
 import { setBackend } from '../backends/setBackend.js';
 import { combineMembers, splitMembers } from '../model/ensembleModel.js';
@@ -13,12 +13,12 @@ import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
 import { selectPreprocessing } from './selectPreprocessing.js';
-import type { PreprocessingKind } from '@spectracam/format';
+import type { Preprocessing, PreprocessingKind } from '@spectracam/format';
 import type { MemberJob } from './memberJob.js';
 import { sizeDefaults, stepDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
-import { fitLinearReadout } from '../linear/linearReadout.js';
+import { fitPathReadout } from '../linear/pathReadout.js';
 
 /** An interrupted run to continue (see trainRun). */
 export interface ResumeFrom {
@@ -70,7 +70,9 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const readout = o.linearReadout && split.validation.length > 0;
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
   const reachable = coverage(geometry);
-  const readoutFor = (preprocessed: readonly Float32Array[]) => fitLinearReadout(preprocessed, labels, C, split.train, split.validation, reachable);
+  const readoutInput = o.linearReadoutInput === 'auto' ? (looksRaman(dataset) ? 'derivative' : 'input') : o.linearReadoutInput;
+  const readoutFor = (preprocessed: readonly Float32Array[], preprocessing: Preprocessing) =>
+    fitPathReadout(preprocessed, labels, C, split.train, split.validation, { input: readoutInput, preprocessing, axis: dataset.axis, reachable });
   const fitOptions = (seed: number) => ({ epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
 
   hooks.onProgress?.({ stage: 'preprocess' });
@@ -80,7 +82,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       : undefined;
   const preprocessing = from ? from.record.preprocessing : (choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
   const spectra = applyPreprocessing(preprocessing, dataset.spectra);
-  const fittedReadout = readout && !from ? (choice?.readout ?? readoutFor(spectra)) : undefined;
+  const fittedReadout = readout && !from ? (choice?.readout ?? readoutFor(spectra, preprocessing)) : undefined;
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
   // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
@@ -151,7 +153,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     model: {
       architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2,
       ...(o.variableWeights ? { variableWeights: true } : {}),
-      ...(readout ? { linearReadout: { components: fittedReadout?.components ?? (from?.record.model.linearReadout?.components ?? 0) } } : {}),
+      ...(readout ? { linearReadout: fittedReadout ? { components: fittedReadout.components, input: fittedReadout.input } : (from?.record.model.linearReadout ?? { components: 0 }) } : {}),
       ...(trained.length > 1 ? { members: trained.length } : {}),
     },
     training: {

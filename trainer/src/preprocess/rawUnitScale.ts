@@ -1,0 +1,16 @@
+import type { Preprocessing } from '@spectracam/format';
+
+/**
+ * Per-variable factor from the preprocessed value back to the raw data's units (up to a constant
+ * shift): the range a min-max scaling divided by; 1 where the preprocessing is not per variable (SNV).
+ */
+export function rawUnitScale(spec: Preprocessing): Float64Array | number {
+  switch (spec.kind) {
+    case 'minmax-variable':
+      return Float64Array.from(spec.min, (min, j) => spec.max[j]! - min || 1);
+    case 'minmax-global':
+      return spec.max - spec.min || 1;
+    default:
+      return 1;
+  }
+}
