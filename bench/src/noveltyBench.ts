@@ -1,14 +1,16 @@
 /**
  * Issue 21's unknown-sample benchmark: a model trained on some classes meets spectra of a class,
  * species or technique it never saw, and junk. Four scores, higher = more unknown:
- * - mahalanobis: the file's `novelty` output (squared Mahalanobis distance of the GAP features to
+ * - default: the file's `novelty` output, the larger of the Mahalanobis distance and the input's
+ *   Q residual, each over its validation quantile;
+ * - mahalanobis: the `novelty` output of the same model exported without the residual (squared Mahalanobis distance of the GAP features to
  *   the nearest class mean, Ledoit-Wolf shared covariance of the training part);
  * - max-softmax: 1 - the largest probability (Hendrycks & Gimpel 2017);
  * - energy: -logsumexp(logits) (Liu et al. 2020);
  * - pls T2+Q: PLS-LDA (study's baseline, fitted on the same training part) Hotelling T2 / its 95 %
  *   training quantile + Q residual / its 95 % training quantile.
  * AUROC: in-distribution test spectra (the run's test part) against the unknown ones. Flag rates:
- * share of in-distribution test spectra above each score's threshold: the file's for mahalanobis,
+ * share of in-distribution test spectra above each score's threshold: the file's for default and mahalanobis,
  * the same rule (99 % quantile of the validation scores, gamma fit below 100) for the others.
  *
  *   npm run bench:novelty -w bench [-- --sets meat,synthetic,bacteria --epochs 60 --out results/novelty.json]
@@ -25,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { exportModel, noveltyThreshold } from '@spectracam/exporter';
 import { loadModel, type Prediction } from '@spectracam/runtime';
 import { generateSynthetic, loadDataset, writeFileAtomic, type Dataset } from '@spectracam/data';
-import { SYNTHETIC_TRAIN_OPTIONS, fitPlsLda, plsTransform, setBackend, trainRun, type TrainOptions } from '@spectracam/trainer';
+import { applyPreprocessing, fitInputResidual, inputResidualScores, fitPlsLda, plsTransform, setBackend, trainRun, type TrainOptions } from '@spectracam/trainer';
 import { plsPreprocess, looksRaman } from '@spectracam/study';
 import { sharedData } from '@spectracam/test/support/sharedData';
 import { machineInfo, table } from './benchCommon.js';
@@ -33,7 +35,7 @@ import { machineInfo, table } from './benchCommon.js';
 const { values: args } = parseArgs({ options: { sets: { type: 'string', default: 'meat,synthetic,bacteria' }, epochs: { type: 'string' }, out: { type: 'string' } } });
 const epochs = args.epochs === undefined ? undefined : Number(args.epochs);
 const backend = await setBackend('auto');
-const SCORES = ['mahalanobis', 'max-softmax', 'energy', 'pls T2+Q'] as const;
+const SCORES = ['default', 'mahalanobis', 'input Q', 'max-softmax', 'energy', 'pls T2+Q'] as const;
 type Score = (typeof SCORES)[number];
 
 /** Probability that a random unknown scores above a random known one (ties count half). */
@@ -116,7 +118,7 @@ async function setups(set: string): Promise<Setup[]> {
     // A band at 1450 cm-1 (CH2 deformation), as high as the set's median band, that neither strain has.
     const band = Float32Array.from(other.axis, (x) => 1000 * Math.exp(-0.5 * ((x - 1450) / 8) ** 2));
     const unknown = other.spectra.map((s) => Float32Array.from(s, (v, j) => v + band[j]!));
-    return [{ name: 'synthetic, third strain with a 1450 cm-1 band', train: dataset, unknown, options: { ...SYNTHETIC_TRAIN_OPTIONS, ...few() } }];
+    return [{ name: 'synthetic, third strain with a 1450 cm-1 band', train: dataset, unknown, options: few() }];
   }
   if (set === 'bacteria') {
     const baumannii = await loadDataset({ data: join(sharedData.ramanDir, 'baumannii') });
@@ -127,6 +129,12 @@ async function setups(set: string): Promise<Setup[]> {
     ];
   }
   throw new Error(`unknown set ${set}: expected meat, synthetic, bacteria`);
+}
+
+/** The file's rule; scores that do not vary (a softmax saturated at 1 on every held-out spectrum) have no gamma to fit: their largest value. */
+function heldThreshold(held: number[], quantile: number): number {
+  const spread = Math.max(...held) - Math.min(...held);
+  return spread > 0 ? noveltyThreshold(held, quantile).threshold : Math.max(...held);
 }
 
 /** PLS-LDA's T2 + Q, each over its 95 % quantile on the training part. */
@@ -160,9 +168,9 @@ function plsScore(train: Dataset, rows: { train: number[]; validation: number[] 
   return { components: a, score: (spectra: readonly Float32Array[]) => raw(pre(spectra)).map((r) => r.t2 / t2Limit + r.q / qLimit) };
 }
 
-function scoresOf(predictions: Prediction[]): Record<Exclude<Score, 'pls T2+Q'>, number[]> {
+function scoresOf(predictions: Prediction[]): Record<'default' | 'max-softmax' | 'energy', number[]> {
   return {
-    mahalanobis: predictions.map((p) => p.novelty!),
+    default: predictions.map((p) => p.novelty!),
     'max-softmax': predictions.map((p) => 1 - Math.max(...Object.values(p.probabilities))),
     energy: predictions.map((p) => {
       const l = Object.values(p.logits);
@@ -180,6 +188,8 @@ for (const set of args.sets!.split(',')) {
     const { record, model: trained, features } = await trainRun(setup.train, { seed: 1, ...setup.options });
     const seconds = (performance.now() - started) / 1000;
     const model = await loadModel(exportModel(record, trained, { novelty: { features } }));
+    const { residual: _, ...gapOnly } = features;
+    const mahalanobisModel = await loadModel(exportModel(record, trained, { novelty: { features: gapOnly } }));
     trained.dispose();
     const row = new Map(setup.train.ids.map((id, i) => [id, i]));
     const rowsOf = (part: 'train' | 'validation' | 'test') => record.split.ids[part].map((id) => row.get(id)!);
@@ -188,18 +198,23 @@ for (const set of args.sets!.split(',')) {
     const validation = spectraOf(rowsOf('validation'));
     const junkSpectra = junk(spectraOf(rowsOf('train')), test[0]!);
     const [onTest, onValidation, onUnknown, onJunk] = await Promise.all([test, validation, setup.unknown, Object.values(junkSpectra)].map((s) => model.predict(s)));
+    const distances = async (spectra: Float32Array[]) => (await mahalanobisModel.predict(spectra)).map((p) => p.novelty!);
     const pls = plsScore(setup.train, { train: rowsOf('train'), validation: rowsOf('validation') });
-    const score = (predictions: Prediction[], spectra: Float32Array[]) => ({ ...scoresOf(predictions), 'pls T2+Q': pls.score(spectra) });
-    const known = score(onTest!, test);
-    const held = score(onValidation!, validation);
-    const unknown = score(onUnknown!, setup.unknown);
-    const junkScores = score(onJunk!, Object.values(junkSpectra));
+    const inputs = (spectra: Float32Array[]) => applyPreprocessing(record.preprocessing, spectra);
+    const residual = fitInputResidual(inputs(spectraOf(rowsOf('train'))));
+    const score = async (predictions: Prediction[], spectra: Float32Array[]) => ({
+      ...scoresOf(predictions), mahalanobis: await distances(spectra), 'input Q': Array.from(inputResidualScores(residual, inputs(spectra))), 'pls T2+Q': pls.score(spectra),
+    });
+    const known = await score(onTest!, test);
+    const held = await score(onValidation!, validation);
+    const unknown = await score(onUnknown!, setup.unknown);
+    const junkScores = await score(onJunk!, Object.values(junkSpectra));
     const novelty = model.metadata.novelty!;
     const methods = Object.fromEntries(
       SCORES.map((s) => {
         // The file's threshold for its own score; the same rule on the validation part for the others (shifted positive for the gamma fit).
         const shift = Math.min(0, ...held[s]) - 1e-9;
-        const threshold = s === 'mahalanobis' ? novelty.threshold : noveltyThreshold(held[s].map((v) => v - shift), novelty.quantile).threshold + shift;
+        const threshold = s === 'default' ? novelty.threshold : s === 'mahalanobis' ? mahalanobisModel.metadata.novelty!.threshold : heldThreshold(held[s].map((v) => v - shift), novelty.quantile) + shift;
         const flagged = (v: number[]) => v.filter((x) => x > threshold).length / v.length;
         return [s, {
           auroc: auroc(known[s], unknown[s]),
@@ -217,16 +232,18 @@ for (const set of args.sets!.split(',')) {
       training: { epochsRun: record.training.epochsRun, members: record.model.members ?? 1, seconds: Number(seconds.toFixed(1)), options: record.training.options },
       threshold: { value: novelty.threshold, quantile: novelty.quantile, from: novelty.thresholdFrom, shrinkage: novelty.fit.shrinkage, channels: novelty.features.channels },
       plsComponents: pls.components,
+      inputSubspace: { components: residual.components, explained: residual.explained, scale: novelty.residual?.scale },
       methods,
     });
     await model.dispose();
+    await mahalanobisModel.dispose();
     const last = results[results.length - 1]!;
     console.log(`\n${setup.name}: test accuracy ${(record.metrics.test.accuracy * 100).toFixed(1)} %, ${record.training.epochsRun} epochs in ${seconds.toFixed(0)} s, K ${novelty.features.channels}`);
     console.log(table([['score', 'AUROC', 'in-dist flagged', 'unknown flagged', 'junk flagged'], ...SCORES.map((s) => {
       const m = (last.methods as Record<Score, { auroc: number; inDistributionFlagged: number; unknownFlagged: number; junkFlagged: Record<string, boolean> }>)[s];
       return [s, m.auroc.toFixed(3), `${(100 * m.inDistributionFlagged).toFixed(1)} %`, `${(100 * m.unknownFlagged).toFixed(1)} %`, `${Object.values(m.junkFlagged).filter(Boolean).length}/4`];
     })]));
-    const result = { machine: { ...before, loadAverageAfter: machineInfo().loadAverage }, backend, epochs: epochs ?? 'trainer defaults (synthetic: its recipe)', measuredAt: new Date().toISOString(), results };
+    const result = { machine: { ...before, loadAverageAfter: machineInfo().loadAverage }, backend, epochs: epochs ?? 'trainer defaults', measuredAt: new Date().toISOString(), results };
     await writeFileAtomic(args.out ?? fileURLToPath(new URL('../results/novelty.json', import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);
   }
 }

@@ -67,12 +67,12 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
   const pre = preprocessingPart(parts.preprocessing, TENSORS.input, p);
   const net = networkPart(pre.output, weights, geometry, features);
   const graphParts = [pre, net];
-  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes) : undefined;
+  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, pre.output, p) : undefined;
   if (novelty) graphParts.push(novelty.part);
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),
     floatValueInfo(TENSORS.probabilities, ['batch', c], 'softmax of the logits'),
-    ...(novelty ? [floatValueInfo(TENSORS.novelty, ['batch'], 'unknown-sample score: squared Mahalanobis distance of the classifier input to the nearest class mean (threshold in metadata spectracam.novelty)')] : []),
+    ...(novelty ? [floatValueInfo(TENSORS.novelty, ['batch'], novelty.meta.residual ? 'unknown-sample score: the larger of the scaled squared Mahalanobis distance of the classifier input to the nearest class mean and the scaled Q residual of the preprocessed spectrum (threshold in metadata spectracam.novelty)' : 'unknown-sample score: squared Mahalanobis distance of the classifier input to the nearest class mean (threshold in metadata spectracam.novelty)')] : []),
     floatValueInfo(TENSORS.conv3, ['batch', filters('conv3'), last.outputLength], 'last conv layer\'s feature maps after ReLU (every member\'s, side by side, for an ensemble)'),
   ];
   for (const f of (['conv1', 'conv2'] as const).filter((name) => features.includes(name))) {

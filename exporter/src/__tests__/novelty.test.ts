@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { METADATA_KEYS, TENSORS, type NoveltyMeta } from '@spectracam/format';
 import { decodeModel, floatValueInfo, onnx } from '@spectracam/format/onnx';
-import { RUN_FILES, writeRun, type RunFeatures } from '@spectracam/trainer';
+import { RUN_FILES, applyPreprocessing, computeResidualFeatures, computeRunFeatures, writeRun, type RunFeatures } from '@spectracam/trainer';
 import { runPython, skipWithoutPython } from '@spectracam/test/support/python';
 import { exportModel } from '../exportModel.js';
 import { exportRun } from '../exportRun.js';
@@ -179,5 +179,52 @@ test('novelty: a file is not exported without training features: exportModel and
   // Features of another network (other width) are refused by name.
   const narrow = { ...features, channels: 32, parts: { train: { ...features.parts.train, values: features.parts.train.values.subarray(0, 18 * 32) }, validation: { ...features.parts.validation, values: features.parts.validation.values.subarray(0, 9 * 32) }, test: { ...features.parts.test, values: features.parts.test.values.subarray(0, 9 * 32) } } };
   assert.throws(() => exportModel(record, model, { novelty: { features: narrow } }), /features have 32 channels but the classifier reads 64/);
+  model.dispose();
+});
+
+interface ResidualExpected { components: number; explained: number; scores: { train: number[]; validation: number[]; test: number[] }; scale: number }
+const residualOracle = fileURLToPath(new URL('../../../scripts/fixtures/sklearn_residual.py', import.meta.url));
+
+test('novelty with the input residual: the whole graph\'s score is the larger of scikit-learn\'s Mahalanobis distance and PCA Q residual, each over its validation quantile', async (t) => {
+  if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
+  const { record, model } = fakeRun({ p: 120, kernels: [7, 5, 3], seed: 8, preprocessing: 'snv' });
+  const { spectra, labels } = rawSpectra(80, 120, 3, 5);
+  const pre = applyPreprocessing(record.preprocessing, spectra);
+  const rows = { train: [0, 40], validation: [40, 60], test: [60, 80] } as const;
+  const parts = Object.fromEntries(Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: labels.slice(from, to) }])) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
+  const features: RunFeatures = {
+    ...computeRunFeatures(model, parts),
+    residual: computeResidualFeatures({ train: parts.train.spectra, validation: parts.validation.spectra, test: parts.test.spectra }),
+  };
+  const bytes = exportModel(record, model, { novelty: { features } });
+  const meta = JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;
+  assert.equal(meta.score, 'mahalanobis+residual');
+  const proto = decodeModel(bytes, 'm').proto;
+  proto.graph!.output!.push(floatValueInfo('gap', ['batch', 64]));
+  const session = await ort.InferenceSession.create(onnx.ModelProto.encode(proto).finish());
+  const unseen = rawSpectra(12, 120, 3, 31).spectra;
+  // Four of them with a band no training spectrum has, so that the residual half decides somewhere.
+  for (const s of unseen.slice(0, 4)) for (let j = 50; j < 60; j++) s[j]! += 3 * Math.exp(-(((j - 55) / 2) ** 2));
+  const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(unseen.flatMap((s) => Array.from(s))), [12, 120]) });
+  await session.release();
+  const gapRows = (values: Float32Array) => Array.from({ length: values.length / 64 }, (_, i) => Array.from(values.subarray(i * 64, (i + 1) * 64)));
+  const distances = runPython<Expected>(oracle, {
+    classes: 3, quantile: 0.99,
+    train: { x: gapRows(features.parts.train.values), labels: Array.from(features.parts.train.labels) },
+    validation: { x: gapRows(features.parts.validation.values) },
+    test: { x: gapRows(out.gap!.data as Float32Array) },
+  });
+  const x = (s: readonly Float32Array[]) => s.map((r) => Array.from(r));
+  const residual = runPython<ResidualExpected>(residualOracle, {
+    quantile: 0.99, variance: 0.99, max_components: 30,
+    train: { x: x(parts.train.spectra) }, validation: { x: x(parts.validation.spectra) }, test: { x: x(applyPreprocessing(record.preprocessing, unseen)) },
+  });
+  assert.equal(meta.residual!.components, residual.components);
+  assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale, `residual scale ${meta.residual!.scale.residual} vs ${residual.scale}`);
+  assert.ok(Math.abs(meta.residual!.scale.mahalanobis - distances.threshold) <= 1e-8 * distances.threshold);
+  const expected = distances.scores.test.map((m, i) => Math.max(m / distances.threshold, residual.scores.test[i]! / residual.scale));
+  close(out[TENSORS.novelty]!.data as Float32Array, expected, 1e-4, 'graph novelty vs scikit-learn');
+  const byResidual = expected.filter((_, i) => residual.scores.test[i]! / residual.scale > distances.scores.test[i]! / distances.threshold).length;
+  assert.ok(byResidual > 0 && byResidual < 12, `the residual half decides for ${byResidual} of 12: both halves are exercised`);
   model.dispose();
 });

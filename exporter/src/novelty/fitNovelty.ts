@@ -1,5 +1,5 @@
 import type { NoveltyMeta } from '@spectracam/format';
-import type { FeatureBlock, RunFeatures } from '@spectracam/trainer';
+import type { FeatureBlock, ResidualFeatures, RunFeatures } from '@spectracam/trainer';
 import { ledoitWolf } from './ledoitWolf.js';
 import { nearestSquaredDistance, whitening } from './whitening.js';
 import { empiricalQuantile, gammaByMoments, gammaQuantile } from './scoreQuantile.js';
@@ -16,6 +16,8 @@ export interface NoveltyFit {
   whitening: Float64Array;
   /** means . W, [C x K]. */
   whitenedMeans: Float64Array;
+  /** The Q residual half, when the run has its input subspace: mean [p], basis [A x p], and what each half is divided by. */
+  residual?: { mean: Float64Array; basis: Float64Array; components: number; scale: { mahalanobis: number; residual: number } };
   meta: NoveltyMeta;
   /** The score of every spectrum of each part (float64, as the threshold was set on). */
   scores: { train: Float64Array; validation: Float64Array; test: Float64Array };
@@ -78,13 +80,16 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
     }
   }
   const score = (block: FeatureBlock) => nearestSquaredDistance(block.values, rows(block), w, whitenedMeans, k);
-  const scores = { train: score(train), validation: score(validation), test: score(test) };
+  const distances = { train: score(train), validation: score(validation), test: score(test) };
+  if (distances.validation.length < 2) throw new RangeError(`the validation part has ${distances.validation.length} spectra; the unknown-sample threshold needs at least 2`);
+  const residual = features.residual ? combineResidual(distances, features.residual, quantile) : undefined;
+  const scores = residual?.scores ?? distances;
   const held = scores.validation;
-  if (held.length < 2) throw new RangeError(`the validation part has ${held.length} spectra; the unknown-sample threshold needs at least 2`);
   const { threshold, gamma } = noveltyThreshold(held, quantile);
   const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
   const meta: NoveltyMeta = {
-    score: 'mahalanobis',
+    score: residual ? 'mahalanobis+residual' : 'mahalanobis',
+    ...(residual ? { residual: { tensor: 'preprocessed', components: residual.components, explained: residual.explained, scale: residual.scale } } : {}),
     features: { tensor: 'gap', channels: k },
     fit: { part: 'train', spectra: n, covariance: 'ledoit-wolf', shrinkage },
     threshold,
@@ -92,5 +97,34 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
     thresholdFrom: { part: 'validation', spectra: held.length, method: gamma ? 'gamma' : 'empirical', ...(gamma ? { gamma } : {}) },
     flagged: { train: share(scores.train)!, validation: share(scores.validation)!, test: share(scores.test) },
   };
-  return { channels: k, means, whitening: w, whitenedMeans, meta, scores };
+  return {
+    channels: k, means, whitening: w, whitenedMeans, meta, scores,
+    ...(residual ? { residual: { mean: residual.mean, basis: residual.basis, components: residual.components, scale: residual.scale } } : {}),
+  };
+}
+
+type PartScores = { train: Float64Array; validation: Float64Array; test: Float64Array };
+
+/**
+ * The larger of the Mahalanobis distance and the Q residual, each divided by its own `quantile` of
+ * the validation scores, so that neither half's units decide: a spectrum far from every class in
+ * the features or holding what no training spectrum had (a new band, a baseline, noise) scores high.
+ */
+function combineResidual(distances: PartScores, residual: ResidualFeatures, quantile: number) {
+  const q = residual.scores;
+  for (const part of ['train', 'validation', 'test'] as const) {
+    if (q[part].length !== distances[part].length) throw new RangeError(`the input residual of the ${part} part has ${q[part].length} rows, its features ${distances[part].length}`);
+  }
+  const positive = (held: Float64Array) => {
+    const t = noveltyThreshold(held, quantile).threshold;
+    if (!(t > 0)) throw new RangeError(`the ${quantile} quantile of a validation score is ${t}; expected a positive scale`);
+    return t;
+  };
+  const scale = { mahalanobis: positive(distances.validation), residual: positive(q.validation) };
+  const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / scale.mahalanobis, q[part][i]! / scale.residual));
+  const { model } = residual;
+  return {
+    scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
+    scale, mean: model.mean, basis: model.basis, components: model.components, explained: model.explained,
+  };
 }

@@ -26,13 +26,17 @@ export const TENSORS = {
   /**
    * The unknown-sample score [batch]: the squared Mahalanobis distance of the classifier's input
    * (the GAP vector, K channels) to the nearest class mean, with the shared covariance of the
-   * training part (metadata `spectracam.novelty` holds its threshold). Absent in older files.
+   * training part, or the larger of that and the input's Q residual, each scaled (metadata
+   * `spectracam.novelty` says which and holds the threshold). Absent in older files.
    */
   novelty: 'novelty',
   /** [K, K] upper triangular W with W W^T = the precision matrix (inverse shared covariance): z = gap . W whitens. */
   noveltyWhitening: 'novelty.whitening',
   /** [C, K] the class means of the training part's GAP vectors, whitened (mean_c . W). */
   noveltyMeans: 'novelty.means',
+  /** [p] the training part's mean preprocessed spectrum, and [p, A] the orthonormal loadings of its principal subspace. */
+  noveltyInputMean: 'novelty.input_mean',
+  noveltyInputBasis: 'novelty.input_basis',
 } as const;
 
 /** The attribution methods a file can carry, and the output each one is in ([batch, C, p]). */
@@ -72,8 +76,22 @@ export const METADATA_KEYS = {
  * `threshold` is flagged unknown (its class is a guess about something the model never saw).
  */
 export interface NoveltyMeta {
-  /** Mahalanobis distance with a shared covariance (Lee et al. 2018), squared, to the nearest class mean. */
-  score: 'mahalanobis';
+  /**
+   * `mahalanobis`: the squared Mahalanobis distance with a shared covariance (Lee et al. 2018) to
+   * the nearest class mean. `mahalanobis+residual`: the larger of that and the input's Q residual
+   * (squared distance of the preprocessed spectrum to the training part's principal subspace, as
+   * SIMCA guards PLS-DA), each divided by its own quantile of the validation scores (`residual`).
+   */
+  score: 'mahalanobis' | 'mahalanobis+residual';
+  /** The Q residual's half of a `mahalanobis+residual` score. */
+  residual?: {
+    /** The tensor it reads (the preprocessed spectrum), its subspace's size and the share of the training variance that holds. */
+    tensor: string;
+    components: number;
+    explained: number;
+    /** What each half is divided by: its `quantile` of the validation part's scores. */
+    scale: { mahalanobis: number; residual: number };
+  };
   /** The tensor the score reads (the classifier's input) and its width K. */
   features: { tensor: string; channels: number };
   /** What the class means and the covariance were fitted on. */

@@ -7,6 +7,7 @@ import { REQUIRED_RUN_FILES, RUN_FILES } from './runRecord.js';
 import type { RunRecord } from './runRecord.js';
 import { modelFromFiles } from './modelArtifacts.js';
 import { featuresFromFiles, type RunFeatures } from './runFeatures.js';
+import { residualFromFiles, type ResidualFeatures } from '../novelty/residualFeatures.js';
 
 /**
  * Reads a run directory written by writeRun; errors name the directory and the missing or bad file.
@@ -52,5 +53,18 @@ async function readFeatures(dir: string, weights: Uint8Array): Promise<RunFeatur
   if (index === undefined || bin === undefined) {
     throw new Error(`${dir}: ${index === undefined ? RUN_FILES.featuresIndex : RUN_FILES.features} is missing beside ${index === undefined ? RUN_FILES.features : RUN_FILES.featuresIndex}`);
   }
-  return featuresFromFiles(index, new Uint8Array(bin), createHash('sha256').update(weights).digest('hex'), where);
+  const features = featuresFromFiles(index, new Uint8Array(bin), createHash('sha256').update(weights).digest('hex'), where);
+  const residual = await readResidual(dir);
+  return residual ? { ...features, residual } : features;
+}
+
+async function readResidual(dir: string): Promise<ResidualFeatures | undefined> {
+  const where = { index: join(dir, RUN_FILES.residualIndex), bin: join(dir, RUN_FILES.residual) };
+  const index = await readFile(where.index, 'utf8').catch(() => undefined);
+  const bin = await readFile(where.bin).catch(() => undefined);
+  if (index === undefined && bin === undefined) return undefined;
+  if (index === undefined || bin === undefined) {
+    throw new Error(`${dir}: ${index === undefined ? RUN_FILES.residualIndex : RUN_FILES.residual} is missing beside ${index === undefined ? RUN_FILES.residual : RUN_FILES.residualIndex}`);
+  }
+  return residualFromFiles(index, new Uint8Array(bin), where);
 }

@@ -1,5 +1,6 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { gapFeatures } from '../model/gapFeatures.js';
+import type { ResidualFeatures } from '../novelty/residualFeatures.js';
 
 export type FeaturePart = 'train' | 'validation' | 'test';
 export const FEATURE_PARTS: readonly FeaturePart[] = ['train', 'validation', 'test'];
@@ -20,6 +21,8 @@ export interface RunFeatures {
   /** K: the classifier's input width (members side by side for an ensemble). */
   channels: number;
   parts: Record<FeaturePart, FeatureBlock>;
+  /** The input subspace and each part's Q residual (absent in runs written before it). */
+  residual?: ResidualFeatures;
 }
 
 /** The features of each part's preprocessed spectra, by the trained model. */

@@ -15,6 +15,9 @@ export const RUN_FILES = {
    */
   featuresIndex: 'features/gap.json',
   features: 'features/gap.bin',
+  /** The training part's input subspace and every part's Q residual, the unknown-sample score's second half (absent in older runs). */
+  residualIndex: 'features/residual.json',
+  residual: 'features/residual.bin',
 } as const;
 
 /** The files every run directory has (the features are checked by what needs them). */

@@ -7,6 +7,7 @@ import type { RunRecord } from './runRecord.js';
 import { createHash } from 'node:crypto';
 import { modelToFiles } from './modelArtifacts.js';
 import { featuresBytes, featuresIndex, type RunFeatures } from './runFeatures.js';
+import { residualFiles } from '../novelty/residualFeatures.js';
 
 export interface WriteRunOptions {
   /** Replace a run directory that is already there (never anything else). @default false */
@@ -55,6 +56,11 @@ export async function writeRun(dir: string, record: RunRecord, model: LayersMode
       await mkdir(join(temp, dirname(RUN_FILES.features)), { recursive: true });
       await writeFile(join(temp, RUN_FILES.features), featuresBytes(options.features));
       await writeFile(join(temp, RUN_FILES.featuresIndex), `${JSON.stringify(featuresIndex(options.features, sha))}\n`);
+      if (options.features.residual) {
+        const { index, bytes } = residualFiles(options.features.residual);
+        await writeFile(join(temp, RUN_FILES.residual), bytes);
+        await writeFile(join(temp, RUN_FILES.residualIndex), `${JSON.stringify(index)}\n`);
+      }
     }
     await writeFile(join(temp, RUN_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
     if (existsSync(target)) await rename(target, old);

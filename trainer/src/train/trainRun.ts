@@ -9,6 +9,7 @@ import { defaultConvSpec } from '../model/defaultConvSpec.js';
 import { coverage, modelGeometry, type ConvSpec } from '@spectracam/format';
 import { recallOf, type RunRecord } from '../run/runRecord.js';
 import { computeRunFeatures, type RunFeatures } from '../run/runFeatures.js';
+import { computeResidualFeatures } from '../novelty/residualFeatures.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
@@ -121,7 +122,10 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   };
   const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
   const part = (rows: number[]) => ({ spectra: rows.map((i) => spectra[i]!), labels: rows.map((i) => labels[i]!) });
-  const features = computeRunFeatures(model, { train: part(split.train), validation: part(split.validation), test: part(split.test) });
+  const features: RunFeatures = {
+    ...computeRunFeatures(model, { train: part(split.train), validation: part(split.validation), test: part(split.test) }),
+    residual: computeResidualFeatures({ train: part(split.train).spectra, validation: part(split.validation).spectra, test: part(split.test).spectra }),
+  };
   const record: RunRecord = {
     format: 'spectracam-run',
     version: 1,

@@ -53,6 +53,10 @@ test('writeRun/readRun: a run directory round-trips the record and gives identic
   // The GAP features of every part come back as written, rows in the order of the split's ids.
   assert.deepEqual(back.features, features);
   for (const part of ['train', 'validation', 'test'] as const) assert.equal(features.parts[part].labels.length, record.split.ids[part].length);
+  // So does the input subspace with every part's Q residual (the unknown-sample score's second half).
+  const residual = features.residual!;
+  assert.ok(residual.model.components >= 1 && residual.model.explained >= 0.99, `${residual.model.components} components hold ${residual.model.explained}`);
+  for (const part of ['train', 'validation', 'test'] as const) assert.equal(residual.scores[part].length, record.split.ids[part].length);
   // Each member: its 64 channels, then its linear path's two per class (2 classes), as the exported graph lays them out.
   assert.equal(features.channels, (64 + 2 * 2) * 3, 'three members of 64 + 4 channels side by side');
   const x = tf.tensor3d(Float32Array.from({ length: 3 * 1733 }, (_, i) => Math.sin(i / 50)), [3, 1733, 1]);
@@ -148,5 +152,11 @@ test('readRun: features computed with other weights, or cut short, are refused n
   const bin = await readFile(join(dir, RUN_FILES.features));
   await writeFile(join(dir, RUN_FILES.features), bin.subarray(0, bin.length - 4));
   await assert.rejects(readRun(dir), /gap\.bin: holds \d+ bytes, .*gap\.json needs \d+/);
+  await writeFile(join(dir, RUN_FILES.features), bin);
+  const residual = await readFile(join(dir, RUN_FILES.residual));
+  await writeFile(join(dir, RUN_FILES.residual), residual.subarray(0, residual.length - 8));
+  await assert.rejects(readRun(dir), /residual\.bin: holds \d+ bytes, .*residual\.json needs \d+/);
+  await rm(join(dir, RUN_FILES.residual));
+  await assert.rejects(readRun(dir), /residual\.bin is missing beside .*residual\.json/);
   model.dispose();
 });

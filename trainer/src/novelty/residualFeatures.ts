@@ -1,0 +1,67 @@
+import { FEATURE_PARTS, type FeaturePart } from '../run/runFeatures.js';
+import { fitInputResidual, inputResidualScores, type InputResidual } from './inputResidual.js';
+
+/**
+ * The input subspace of a run (fitted on the training part's network input) and every part's Q
+ * residual: what the exporter adds to the unknown-sample score (training part: the fit; validation
+ * part: the threshold), in the order of `record.split.ids[part]`.
+ */
+export interface ResidualFeatures {
+  model: InputResidual;
+  scores: Record<FeaturePart, Float64Array>;
+}
+
+export function computeResidualFeatures(parts: Record<FeaturePart, readonly ArrayLike<number>[]>): ResidualFeatures {
+  const model = fitInputResidual(parts.train);
+  const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, inputResidualScores(model, parts[part])])) as Record<FeaturePart, Float64Array>;
+  return { model, scores };
+}
+
+/** features/residual.json: what features/residual.bin holds (float64 little-endian: mean, basis, then the train, validation and test scores). */
+export interface ResidualIndex {
+  format: 'spectracam-input-residual';
+  version: 1;
+  variables: number;
+  components: number;
+  explained: number;
+  rows: Record<FeaturePart, number>;
+}
+
+export function residualFiles(residual: ResidualFeatures): { index: ResidualIndex; bytes: Uint8Array } {
+  const { model, scores } = residual;
+  const arrays = [model.mean, model.basis, ...FEATURE_PARTS.map((part) => scores[part])];
+  const bytes = new Uint8Array(8 * arrays.reduce((n, a) => n + a.length, 0));
+  const view = new DataView(bytes.buffer);
+  let at = 0;
+  for (const a of arrays) for (const v of a) (view.setFloat64(at, v, true), (at += 8));
+  const rows = Object.fromEntries(FEATURE_PARTS.map((part) => [part, scores[part].length])) as Record<FeaturePart, number>;
+  return { index: { format: 'spectracam-input-residual', version: 1, variables: model.mean.length, components: model.components, explained: model.explained, rows }, bytes };
+}
+
+/** The residual features from the two files; `where` names them in errors. */
+export function residualFromFiles(indexText: string, bin: Uint8Array, where: { index: string; bin: string }): ResidualFeatures {
+  let index: ResidualIndex;
+  try {
+    index = JSON.parse(indexText) as ResidualIndex;
+  } catch (error) {
+    throw new Error(`${where.index}: not valid JSON (${(error as Error).message})`);
+  }
+  const whole = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  if (index?.format !== 'spectracam-input-residual' || index.version !== 1 || !whole(index.variables) || !whole(index.components) || !FEATURE_PARTS.every((part) => whole(index.rows?.[part]))) {
+    throw new Error(`${where.index}: not an input-residual index (format ${JSON.stringify(index?.format)}, version ${JSON.stringify(index?.version)})`);
+  }
+  const { variables: p, components: a } = index;
+  const expected = 8 * (p + a * p + FEATURE_PARTS.reduce((n, part) => n + index.rows[part], 0));
+  if (bin.byteLength !== expected) throw new Error(`${where.bin}: holds ${bin.byteLength} bytes, ${where.index} needs ${expected}`);
+  const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
+  let at = 0;
+  const take = (n: number) => {
+    const out = new Float64Array(n);
+    for (let j = 0; j < n; j++, at += 8) out[j] = view.getFloat64(at, true);
+    return out;
+  };
+  const mean = take(p);
+  const basis = take(a * p);
+  const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, take(index.rows[part])])) as Record<FeaturePart, Float64Array>;
+  return { model: { mean, basis, components: a, explained: index.explained }, scores };
+}
