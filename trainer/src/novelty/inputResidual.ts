@@ -1,4 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { seededRandom, shuffledIndices } from '@spectracam/data';
 
 /**
  * The principal subspace of the training part's network input (after the preprocessing): what a
@@ -23,44 +24,125 @@ export interface InputResidualOptions {
   maxComponents?: number;
 }
 
-/** PCA by the eigenvectors of the n x n Gram matrix (n spectra below p variables: the cheaper side). */
+/** Extra directions beyond the largest subspace wanted, and passes of subspace iteration (Halko et al. 2011). */
+const OVERSAMPLE = 10;
+const POWER_PASSES = 3;
+/** Spectra the subspace is fitted on at most (a seeded sample beyond): a few thousand pin 30 directions down. */
+const MAX_FIT_ROWS = 2000;
+
+/**
+ * PCA of the training spectra by a randomised range finder with subspace iteration: only the
+ * leading components are needed, and it costs a few passes of n p l multiply-adds where a full
+ * decomposition costs n^2 p + n^3 (minutes at a few thousand spectra). Exact when l >= n; fitted
+ * on a seeded sample of at most MAX_FIT_ROWS spectra, mean included.
+ */
 export function fitInputResidual(spectra: readonly ArrayLike<number>[], options: InputResidualOptions = {}): InputResidual {
+  if (spectra.length < 2) throw new RangeError(`the input subspace needs at least 2 training spectra, got ${spectra.length}`);
+  const random = seededRandom(1);
+  if (spectra.length > MAX_FIT_ROWS) spectra = shuffledIndices(spectra.length, random).slice(0, MAX_FIT_ROWS).map((i) => spectra[i]!);
   const n = spectra.length;
-  if (n < 2) throw new RangeError(`the input subspace needs at least 2 training spectra, got ${n}`);
   const p = spectra[0]!.length;
   const mean = new Float64Array(p);
   for (const s of spectra) for (let j = 0; j < p; j++) mean[j]! += s[j]! / n;
-  const centred = new Matrix(n, p);
-  spectra.forEach((s, i) => { for (let j = 0; j < p; j++) centred.set(i, j, s[j]! - mean[j]!); });
-  const gram = centred.mmul(centred.transpose());
+  const x = new Float64Array(n * p);
+  let total = 0;
+  spectra.forEach((s, i) => {
+    for (let j = 0; j < p; j++) {
+      const v = s[j]! - mean[j]!;
+      x[i * p + j] = v;
+      total += v * v;
+    }
+  });
+  const cap = Math.min(options.maxComponents ?? 30, n - 1, p);
+  const l = Math.min(cap + OVERSAMPLE, n, p);
+  let z: Float64Array = Float64Array.from({ length: p * l }, () => random() - 0.5);
+  let q = orthonormalColumns(times(x, n, p, z, l), n, l);
+  for (let pass = 0; pass < POWER_PASSES; pass++) {
+    z = orthonormalColumns(transposeTimes(x, n, p, q, l), p, l);
+    q = orthonormalColumns(times(x, n, p, z, l), n, l);
+  }
+  // B = Q^T X (l x p); its Gram B B^T (l x l) holds the leading eigenvalues of X X^T.
+  const b = transposeTimes(x, n, p, q, l); // p x l, i.e. B^T
+  const gram = new Matrix(l, l);
+  for (let r = 0; r < l; r++) {
+    for (let c = r; c < l; c++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += b[j * l + r]! * b[j * l + c]!;
+      gram.set(r, c, s);
+      gram.set(c, r, s);
+    }
+  }
   const eig = new EigenvalueDecomposition(gram, { assumeSymmetric: true });
-  const order = eig.realEigenvalues.map((v, k) => [Math.max(v, 0), k] as const).sort((a, b) => b[0] - a[0]);
-  const total = order.reduce((s, [v]) => s + v, 0);
+  const order = eig.realEigenvalues.map((v, k) => [Math.max(v, 0), k] as const).sort((a, c) => c[0] - a[0]);
   const wanted = options.variance ?? 0.99;
-  const cap = Math.min(options.maxComponents ?? 30, n - 1);
   let components = 0;
   let held = 0;
-  while (components < cap && order[components]![0] > 0 && (total === 0 || held / total < wanted)) held += order[components++]![0];
+  while (components < cap && order[components]![0] > 1e-12 * total && held < wanted * total) held += order[components++]![0];
   const basis = new Float64Array(components * p);
   const vectors = eig.eigenvectorMatrix;
   for (let a = 0; a < components; a++) {
     const [value, k] = order[a]!;
     const norm = Math.sqrt(value);
-    // Loading = X^T u / sigma.
-    for (let i = 0; i < n; i++) {
-      const u = vectors.get(i, k) / norm;
-      if (u === 0) continue;
-      for (let j = 0; j < p; j++) basis[a * p + j]! += u * centred.get(i, j);
+    // Loading = B^T u / sigma.
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      for (let r = 0; r < l; r++) s += b[j * l + r]! * vectors.get(r, k);
+      basis[a * p + j] = s / norm;
     }
   }
   return { mean, basis, components, explained: total === 0 ? 1 : held / total };
 }
 
+/** X (n x p) Z (p x l), row-major. */
+function times(x: Float64Array, n: number, p: number, z: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(n * l);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      const v = x[i * p + j]!;
+      if (v === 0) continue;
+      for (let c = 0; c < l; c++) out[i * l + c]! += v * z[j * l + c]!;
+    }
+  }
+  return out;
+}
+
+/** X^T (p x n) Q (n x l), row-major. */
+function transposeTimes(x: Float64Array, n: number, p: number, q: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(p * l);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      const v = x[i * p + j]!;
+      if (v === 0) continue;
+      for (let c = 0; c < l; c++) out[j * l + c]! += v * q[i * l + c]!;
+    }
+  }
+  return out;
+}
+
+/** Modified Gram-Schmidt on the columns of an m x l matrix, twice (float64 loses orthogonality once); a column that vanishes stays zero. */
+function orthonormalColumns(a: Float64Array, m: number, l: number): Float64Array {
+  for (let round = 0; round < 2; round++) {
+    for (let c = 0; c < l; c++) {
+      for (let d = 0; d < c; d++) {
+        let dot = 0;
+        for (let r = 0; r < m; r++) dot += a[r * l + c]! * a[r * l + d]!;
+        for (let r = 0; r < m; r++) a[r * l + c]! -= dot * a[r * l + d]!;
+      }
+      let norm = 0;
+      for (let r = 0; r < m; r++) norm += a[r * l + c]! ** 2;
+      norm = Math.sqrt(norm);
+      for (let r = 0; r < m; r++) a[r * l + c] = norm > 1e-300 ? a[r * l + c]! / norm : 0;
+    }
+  }
+  return a;
+}
+
 /** Q residual of each spectrum: |x - mean|^2 - |P (x - mean)|^2 (P orthonormal). */
 export function inputResidualScores(model: InputResidual, spectra: readonly ArrayLike<number>[]): Float64Array {
   const p = model.mean.length;
+  const d = new Float64Array(p);
   return Float64Array.from(spectra, (s) => {
-    const d = Float64Array.from({ length: p }, (_, j) => s[j]! - model.mean[j]!);
+    for (let j = 0; j < p; j++) d[j] = s[j]! - model.mean[j]!;
     let q = d.reduce((sum, v) => sum + v * v, 0);
     for (let a = 0; a < model.components; a++) {
       let t = 0;
