@@ -1,4 +1,4 @@
-import { applyPreprocessing, buildModel, computeRunFeatures } from '@spectracam/trainer';
+import { applyPreprocessing, buildModel, computeResidualFeatures, computeRunFeatures } from '@spectracam/trainer';
 import { modelGeometry } from '@spectracam/format';
 import type { ConvSpec, Preprocessing } from '@spectracam/format';
 import type { RunFeatures, RunRecord } from '@spectracam/trainer';
@@ -57,7 +57,8 @@ export function madeUpFeatures(record: RunRecord, model: LayersModel): RunFeatur
   const spectra = labels.map((c, i) => Float32Array.from({ length: p }, (_, j) => 1 + 0.3 * Math.sin((c + 1) * j * 0.05 + 0.1 * i) + Math.exp(-(((j - ((c + 1) * p) / (classes + 1)) / 4) ** 2)) + 0.02 * Math.cos(7 * i + j)));
   const pre = applyPreprocessing(record.preprocessing, spectra);
   const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
-  return computeRunFeatures(model, { train: part(0, 24), validation: part(24, 36), test: part(36, 48) });
+  const parts = { train: part(0, 24), validation: part(24, 36), test: part(36, 48) };
+  return { ...computeRunFeatures(model, parts), residual: computeResidualFeatures({ train: parts.train.spectra, validation: parts.validation.spectra, test: parts.test.spectra }) };
 }
 
 /** A seeded, untrained model of the study's architecture, exported with the real exporter (with the unknown-sample score unless `noNovelty`). */

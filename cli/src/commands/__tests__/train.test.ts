@@ -25,7 +25,7 @@ test('spectracam train: writes run.json and the model, prints accuracies, backen
   assert.match(run.stdout, /accuracy: +train [\d.]+ %, validation [\d.]+ %, test [\d.]+ %/);
   assert.match(run.stdout, /backend wasm, [\d.]+ s\/epoch/);
   assert.deepEqual((await readdir(out)).sort(), ['features', 'model', 'run.json']);
-  assert.deepEqual((await readdir(join(out, 'features'))).sort(), ['gap.bin', 'gap.json'], 'the training features the unknown-sample score is fitted on');
+  assert.deepEqual((await readdir(join(out, 'features'))).sort(), ['gap.bin', 'gap.json', 'residual.bin', 'residual.json'], 'the training features and input subspace the unknown-sample score is fitted on');
   const record = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
   assert.equal(record.status, 'complete');
   assert.deepEqual(record.model.geometry.layers.map((l: { stride: number }) => l.stride), [4, 4, 2]);

@@ -5,7 +5,7 @@ import { buildModel } from '@spectracam/trainer';
 import { coverage, modelGeometry } from '@spectracam/format';
 import type { ConvSpec, Padding, Preprocessing, PreprocessingKind } from '@spectracam/format';
 import type { RunFeatures, RunRecord } from '@spectracam/trainer';
-import { applyPreprocessing, computeRunFeatures, fitPreprocessing } from '@spectracam/trainer';
+import { applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitPreprocessing } from '@spectracam/trainer';
 import { seededRandom } from '@spectracam/data';
 
 // The trainer registers faster backends with a higher priority; tests compare against the
@@ -80,7 +80,9 @@ export function fakeFeatures(record: RunRecord, model: tfl.LayersModel, options:
   const { spectra, labels } = rawSpectra(n, record.data.axis.length, classes, seed, scale);
   const pre = applyPreprocessing(record.preprocessing, spectra);
   const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
-  return computeRunFeatures(model, { train: part(0, n / 2), validation: part(n / 2, (3 * n) / 4), test: part((3 * n) / 4, n) });
+  const parts = { train: part(0, n / 2), validation: part(n / 2, (3 * n) / 4), test: part((3 * n) / 4, n) };
+  // As trainRun makes them: the GAP features and the input subspace with each part's Q residual.
+  return { ...computeRunFeatures(model, parts), residual: computeResidualFeatures({ train: parts.train.spectra, validation: parts.validation.spectra, test: parts.test.spectra }) };
 }
 
 /** A run record and an untrained (random-weight) model: enough for parity, no training needed; with features of made-up spectra. */
