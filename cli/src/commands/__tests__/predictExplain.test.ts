@@ -65,7 +65,7 @@ test('cli predict: a line per spectrum; a missing data file is named in the erro
   // info shows the threshold and where it comes from.
   const info = cli(['info', model]);
   assert.equal(info.status, 0, info.stderr);
-  assert.match(info.stdout, /unknown if: +novelty > [\d.e+]+ \(squared Mahalanobis distance of the 64 GAP features/);
+  assert.match(info.stdout, /unknown if: +novelty > [\d.e+]+ \(the larger of the scaled squared Mahalanobis distance of the 64 GAP features.*and the scaled Q residual of the spectrum off the \d+ principal components/);
   assert.match(info.stdout, /threshold: the 99 % quantile of 12 validation spectra/);
   assert.equal(JSON.parse(cli(['info', model, '--json']).stdout).novelty.thresholdFrom.spectra, 12);
   const missing = join(dir, 'nope.csv');
