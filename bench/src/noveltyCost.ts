@@ -64,8 +64,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const options = { p, classes: ['a', 'b'], seed: 1, spec };
   const withScore = await testModel(options);
   const withoutScore = await testModel({ ...options, noNovelty: true });
+  const mahalanobisOnly = await testModel({ ...options, noResidual: true });
   const pool = Array.from({ length: 256 }, (_, i) => Float32Array.from({ length: p }, (_, j) => 1 + Math.sin((i + 1) * j * 0.001) + Math.exp(-(((j - (i % p)) / 8) ** 2))));
   const before = machineInfo();
   const rows = await noveltyCost(withScore.bytes, withoutScore.bytes, pool, seconds, threads);
-  console.log(JSON.stringify({ machine: { ...before, loadAverageAfter: machineInfo().loadAverage }, threads, model: 'untrained, 1733 variables, study kernels, one network (K 64)', rows }, null, 2));
+  const mahalanobisRows = await noveltyCost(mahalanobisOnly.bytes, withoutScore.bytes, pool, seconds, threads);
+  console.log(JSON.stringify({ machine: { ...before, loadAverageAfter: machineInfo().loadAverage }, threads, model: 'untrained, 1733 variables, study kernels, one network (K 64)', score: rows, mahalanobisHalfAlone: mahalanobisRows }, null, 2));
 }

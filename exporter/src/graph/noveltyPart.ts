@@ -25,6 +25,9 @@ export interface ResidualPart {
  * large sums, keeps float32 exact).
  */
 export function noveltyPart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, residual?: ResidualPart): GraphPart {
+  // With the residual half the distance comes out divided by its scale: W and the whitened means carry 1 / sqrt(scale).
+  const shrink = residual ? 1 / Math.sqrt(residual.scale.mahalanobis) : 1;
+  const scaled = (values: ArrayLike<number>) => (shrink === 1 ? values : Float64Array.from(values, (v) => v * shrink));
   const distance = residual ? 'novelty.mahalanobis' : TENSORS.novelty;
   const part: GraphPart = {
     nodes: [
@@ -35,34 +38,34 @@ export function noveltyPart(features: string, whitening: ArrayLike<number>, whit
       node('ReduceMin', ['novelty.distances'], [distance], 'novelty_nearest', { axes: [1], keepdims: 0 }),
     ],
     initializers: [
-      floatTensor(TENSORS.noveltyWhitening, [k, k], whitening),
-      floatTensor(TENSORS.noveltyMeans, [classes, k], whitenedMeans),
+      floatTensor(TENSORS.noveltyWhitening, [k, k], scaled(whitening)),
+      floatTensor(TENSORS.noveltyMeans, [classes, k], scaled(whitenedMeans)),
       int64Tensor('novelty.class_axis', [1]),
     ],
     output: TENSORS.novelty,
   };
   if (!residual) return part;
   const { p, components: a } = residual;
-  const remainder = a > 0 ? 'novelty.remainder' : 'novelty.centred';
+  // The remainder times 1 / sqrt(scale), so that its sum of squares is Q / scale: one Gemm reconstructs and scales.
+  const c = 1 / Math.sqrt(residual.scale.residual);
   part.nodes.push(node('Sub', [residual.input, TENSORS.noveltyInputMean], ['novelty.centred'], 'novelty_centre'));
   part.initializers.push(floatTensor(TENSORS.noveltyInputMean, [p], residual.mean));
   if (a > 0) {
-    // basis^T [p, A] projects, basis [A, p] reconstructs.
+    // basis^T [p, A] projects, basis [A, p] reconstructs: remainder = c centred - c scores basis.
     const transposed = new Float64Array(p * a);
-    for (let c = 0; c < a; c++) for (let j = 0; j < p; j++) transposed[j * a + c] = residual.basis[c * p + j]!;
+    for (let r = 0; r < a; r++) for (let j = 0; j < p; j++) transposed[j * a + r] = residual.basis[r * p + j]!;
     part.nodes.push(
       node('MatMul', ['novelty.centred', 'novelty.input_projection'], ['novelty.input_scores'], 'novelty_project'),
-      node('MatMul', ['novelty.input_scores', TENSORS.noveltyInputBasis], ['novelty.reconstructed'], 'novelty_reconstruct'),
-      node('Sub', ['novelty.centred', 'novelty.reconstructed'], [remainder], 'novelty_remainder'),
+      node('Gemm', ['novelty.input_scores', TENSORS.noveltyInputBasis, 'novelty.centred'], ['novelty.remainder'], 'novelty_remainder', { alpha: { float: -c }, beta: { float: c } }),
     );
     part.initializers.push(floatTensor('novelty.input_projection', [p, a], transposed), floatTensor(TENSORS.noveltyInputBasis, [a, p], residual.basis));
+  } else {
+    part.nodes.push(node('Mul', ['novelty.centred', 'novelty.residual_scale'], ['novelty.remainder'], 'novelty_remainder'));
+    part.initializers.push(floatTensor('novelty.residual_scale', [], [c]));
   }
   part.nodes.push(
-    node('ReduceSumSquare', [remainder], ['novelty.residual'], 'novelty_residual', { axes: [1], keepdims: 0 }),
-    node('Mul', [distance, 'novelty.mahalanobis_scale'], ['novelty.mahalanobis_scaled'], 'novelty_scale_distance'),
-    node('Mul', ['novelty.residual', 'novelty.residual_scale'], ['novelty.residual_scaled'], 'novelty_scale_residual'),
-    node('Max', ['novelty.mahalanobis_scaled', 'novelty.residual_scaled'], [TENSORS.novelty], 'novelty_larger'),
+    node('ReduceSumSquare', ['novelty.remainder'], ['novelty.residual'], 'novelty_residual', { axes: [1], keepdims: 0 }),
+    node('Max', [distance, 'novelty.residual'], [TENSORS.novelty], 'novelty_larger'),
   );
-  part.initializers.push(floatTensor('novelty.mahalanobis_scale', [], [1 / residual.scale.mahalanobis]), floatTensor('novelty.residual_scale', [], [1 / residual.scale.residual]));
   return part;
 }

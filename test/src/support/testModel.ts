@@ -18,6 +18,8 @@ export interface TestModelOptions {
   attributions?: ('gradient' | 'gradient-x-input' | 'guided-gradcam')[];
   /** Export without the unknown-sample score (a file as exported before it). @default false */
   noNovelty?: boolean;
+  /** The unknown-sample score's Mahalanobis half alone (as exported from runs trained before the input subspace). */
+  noResidual?: boolean;
 }
 
 const metrics = { accuracy: 0, n: 0, confusion: [] };
@@ -69,7 +71,11 @@ export async function testModel(options: TestModelOptions = {}): Promise<{ bytes
   const geometry = record.model.geometry;
   const spec = options.spec ?? { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' };
   const model = buildModel({ ...spec, inputLength: geometry.inputLength, classes: record.model.classes.length, l2: 0, seed: options.seed ?? 1 });
-  const novelty = options.noNovelty ? false : { features: madeUpFeatures(record, model) };
+  const made = () => {
+    const { residual, ...gap } = madeUpFeatures(record, model);
+    return options.noResidual ? gap : { ...gap, residual };
+  };
+  const novelty = options.noNovelty ? false : { features: made() };
   const bytes = exportModel(record, model, { features: options.features ?? [], attributions: options.attributions ?? [], novelty });
   return { bytes, record, model };
 }
