@@ -8,7 +8,9 @@
  * the first explanation was drawn, per file. Cold profile: every run launches a fresh browser
  * profile. Prints one JSON object with the machine's load average at the start.
  *
- *   node --conditions=source --import tsx web-demo/bench/measureWebDemo.ts
+ *   node --conditions=source --import tsx web-demo/bench/measureWebDemo.ts [?threads=1]
+ *
+ * The optional argument is appended to the page's address (the page reads `?threads=N`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -61,7 +63,7 @@ const load = loadavg().map((l) => Number(l.toFixed(2)));
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
   const navigated = Date.now();
-  await page.goto(server.url);
+  await page.goto(`${server.url}${process.argv[2] ?? ''}`);
   const results = await waitForResults(page, 0, 120_000);
   const firstMs = results.timings.firstExplanationMs ?? NaN;
   // What the server sent before the first explanation was drawn (bytes on the wire: cache hits
