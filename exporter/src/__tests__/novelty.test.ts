@@ -229,3 +229,16 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   assert.ok(byResidual > 0 && byResidual < 12, `the residual half decides for ${byResidual} of 12: both halves are exercised`);
   model.dispose();
 });
+
+test('novelty: a residual half without a usable scale (training spectra the subspace holds entirely) is left out, not divided by rounding', () => {
+  const { record, model, features } = fakeRun({ p: 60, kernels: [5, 3, 3], seed: 6 });
+  const tiny = (n: number) => Float64Array.from({ length: n }, (_, i) => 1e-17 * (1 + (i % 3)));
+  const residual = { ...features.residual!, scores: { train: tiny(features.parts.train.labels.length), validation: tiny(features.parts.validation.labels.length), test: tiny(features.parts.test.labels.length) } };
+  const fit = fitNovelty({ ...features, residual }, record.model.classes);
+  assert.equal(fit.meta.score, 'mahalanobis');
+  assert.equal(fit.residual, undefined);
+  // Rows that do not match the GAP features are another run's: refused naming the file.
+  const short = { ...features.residual!, scores: { ...features.residual!.scores, test: features.residual!.scores.test.subarray(1) } };
+  assert.throws(() => fitNovelty({ ...features, residual: short }, record.model.classes), /features\/residual\.json.*test part/);
+  model.dispose();
+});

@@ -109,20 +109,28 @@ type PartScores = { train: Float64Array; validation: Float64Array; test: Float64
  * The larger of the Mahalanobis distance and the Q residual, each divided by its own `quantile` of
  * the validation scores, so that neither half's units decide: a spectrum far from every class in
  * the features or holding what no training spectrum had (a new band, a baseline, noise) scores high.
+ * Undefined (the Mahalanobis score alone) when either half has no usable scale.
  */
 function combineResidual(distances: PartScores, residual: ResidualFeatures, quantile: number) {
   const q = residual.scores;
   for (const part of ['train', 'validation', 'test'] as const) {
-    if (q[part].length !== distances[part].length) throw new RangeError(`the input residual of the ${part} part has ${q[part].length} rows, its features ${distances[part].length}`);
+    if (q[part].length !== distances[part].length) throw new RangeError(`the input residual (features/residual.json) of the ${part} part has ${q[part].length} rows, its GAP features ${distances[part].length}: they come from different runs; train the run again`);
   }
-  const positive = (held: Float64Array) => {
-    const t = noveltyThreshold(held, quantile).threshold;
-    if (!(t > 0)) throw new RangeError(`the ${quantile} quantile of a validation score is ${t}; expected a positive scale`);
-    return t;
-  };
-  const scale = { mahalanobis: positive(distances.validation), residual: positive(q.validation) };
-  const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / scale.mahalanobis, q[part][i]! / scale.residual));
+  // A scale must be positive and above rounding: Q of spectra the subspace holds entirely is noise of
+  // order 1e-16 of their size, and dividing by it would flag at random. No usable scale: the half is left out.
   const { model } = residual;
+  const p = model.mean.length;
+  const size = model.mean.reduce((sum, v) => sum + v * v, 0) / Math.max(1, p);
+  const scaleOf = (held: Float64Array, floor: number) => {
+    if (Math.max(...held) - Math.min(...held) <= 0) return undefined;
+    const t = noveltyThreshold(held, quantile).threshold;
+    return t > floor ? t : undefined;
+  };
+  const mahalanobis = scaleOf(distances.validation, 0);
+  const resid = model.components > 0 ? scaleOf(q.validation, 1e-9 * size) : undefined;
+  if (mahalanobis === undefined || resid === undefined) return undefined;
+  const scale = { mahalanobis, residual: resid };
+  const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / scale.mahalanobis, q[part][i]! / scale.residual));
   return {
     scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
     scale, mean: model.mean, basis: model.basis, components: model.components, explained: model.explained,

@@ -30,11 +30,15 @@ export const TENSORS = {
    * `spectracam.novelty` says which and holds the threshold). Absent in older files.
    */
   novelty: 'novelty',
-  /** [K, K] upper triangular W with W W^T = the precision matrix (inverse shared covariance): z = gap . W whitens. */
+  /**
+   * [K, K] upper triangular W with W W^T = the precision matrix (inverse shared covariance): z = gap . W
+   * whitens. With the residual half (`score: "mahalanobis+residual"`) W and the means carry 1 / sqrt of the
+   * Mahalanobis scale, so the distance comes out divided by it.
+   */
   noveltyWhitening: 'novelty.whitening',
   /** [C, K] the class means of the training part's GAP vectors, whitened (mean_c . W). */
   noveltyMeans: 'novelty.means',
-  /** [p] the training part's mean preprocessed spectrum, and [p, A] the orthonormal loadings of its principal subspace. */
+  /** [p] the training part's mean preprocessed spectrum, and [A, p] the orthonormal loadings of its principal subspace (rows). */
   noveltyInputMean: 'novelty.input_mean',
   noveltyInputBasis: 'novelty.input_basis',
 } as const;

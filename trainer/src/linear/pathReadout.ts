@@ -50,7 +50,8 @@ export function fitPathReadout(
     for (let j = 0; j < p; j++) coef[j * classes + c] = reach(j) ? scale[j]! * onRaw[j]! : 0;
   }
   // Centred on the training mean of z: the fitted model is centred on that of D raw, which D maps it to.
-  const centre = new Float32Array(p);
-  for (const i of train) for (let j = 0; j < p; j++) centre[j]! += (reach(j) ? z[i]![j]! : 0) / train.length;
+  const sum = new Float64Array(p);
+  for (const i of train) for (let j = 0; j < p; j++) sum[j]! += reach(j) ? z[i]![j]! : 0;
+  const centre = Float32Array.from(sum, (v) => v / train.length);
   return { coef, centre, intercept: fitted.intercept, components: fitted.components, input: 'derivative' };
 }

@@ -53,7 +53,12 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
       total += v * v;
     }
   });
-  const cap = Math.min(options.maxComponents ?? 30, n - 1, p);
+  // At most p - 1: a subspace of all p directions leaves a residual of rounding noise only.
+  const cap = Math.min(options.maxComponents ?? 30, n - 1, p - 1);
+  let energy = 0;
+  for (const s of spectra) for (let j = 0; j < p; j++) energy += s[j]! * s[j]!;
+  // Spectra that do not vary (up to rounding): no direction to keep.
+  if (!(total > 1e-12 * energy) || cap < 1) return { mean, basis: new Float64Array(0), components: 0, explained: total > 1e-12 * energy ? 0 : 1 };
   const l = Math.min(cap + OVERSAMPLE, n, p);
   let z: Float64Array = Float64Array.from({ length: p * l }, () => random() - 0.5);
   let q = orthonormalColumns(times(x, n, p, z, l), n, l);
@@ -77,7 +82,8 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   const wanted = options.variance ?? 0.99;
   let components = 0;
   let held = 0;
-  while (components < cap && order[components]![0] > 1e-12 * total && held < wanted * total) held += order[components++]![0];
+  // Directions below 1e-10 of the variance are rounding, not data.
+  while (components < cap && order[components]![0] > 1e-10 * total && held < wanted * total) held += order[components++]![0];
   const basis = new Float64Array(components * p);
   const vectors = eig.eigenvectorMatrix;
   for (let a = 0; a < components; a++) {
@@ -90,7 +96,7 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
       basis[a * p + j] = s / norm;
     }
   }
-  return { mean, basis, components, explained: total === 0 ? 1 : held / total };
+  return { mean, basis, components, explained: Math.min(1, held / total) };
 }
 
 /** X (n x p) Z (p x l), row-major. */
@@ -119,10 +125,16 @@ function transposeTimes(x: Float64Array, n: number, p: number, q: Float64Array, 
   return out;
 }
 
-/** Modified Gram-Schmidt on the columns of an m x l matrix, twice (float64 loses orthogonality once); a column that vanishes stays zero. */
+/**
+ * Modified Gram-Schmidt on the columns of an m x l matrix, twice (float64 loses orthogonality once).
+ * A column that (nearly) lies in the span of the earlier ones becomes zero: normalising what is left
+ * of it, rounding error, would make a unit vector along the earlier columns and count their variance twice.
+ */
 function orthonormalColumns(a: Float64Array, m: number, l: number): Float64Array {
   for (let round = 0; round < 2; round++) {
     for (let c = 0; c < l; c++) {
+      let before = 0;
+      for (let r = 0; r < m; r++) before += a[r * l + c]! ** 2;
       for (let d = 0; d < c; d++) {
         let dot = 0;
         for (let r = 0; r < m; r++) dot += a[r * l + c]! * a[r * l + d]!;
@@ -130,8 +142,9 @@ function orthonormalColumns(a: Float64Array, m: number, l: number): Float64Array
       }
       let norm = 0;
       for (let r = 0; r < m; r++) norm += a[r * l + c]! ** 2;
+      const kept = norm > 1e-20 * before && norm > 1e-300;
       norm = Math.sqrt(norm);
-      for (let r = 0; r < m; r++) a[r * l + c] = norm > 1e-300 ? a[r * l + c]! / norm : 0;
+      for (let r = 0; r < m; r++) a[r * l + c] = kept ? a[r * l + c]! / norm : 0;
     }
   }
   return a;

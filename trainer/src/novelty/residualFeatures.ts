@@ -50,6 +50,7 @@ export function residualFromFiles(indexText: string, bin: Uint8Array, where: { i
   if (index?.format !== 'spectracam-input-residual' || index.version !== 1 || !whole(index.variables) || !whole(index.components) || !FEATURE_PARTS.every((part) => whole(index.rows?.[part]))) {
     throw new Error(`${where.index}: not an input-residual index (format ${JSON.stringify(index?.format)}, version ${JSON.stringify(index?.version)})`);
   }
+  if (!(index.explained >= 0 && index.explained <= 1)) throw new Error(`${where.index}: explained must be a share in [0, 1], got ${JSON.stringify(index.explained)}`);
   const { variables: p, components: a } = index;
   const expected = 8 * (p + a * p + FEATURE_PARTS.reduce((n, part) => n + index.rows[part], 0));
   if (bin.byteLength !== expected) throw new Error(`${where.bin}: holds ${bin.byteLength} bytes, ${where.index} needs ${expected}`);
