@@ -195,7 +195,7 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   const parts = Object.fromEntries(Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: labels.slice(from, to) }])) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
   const features: RunFeatures = {
     ...computeRunFeatures(model, parts),
-    residual: computeResidualFeatures({ train: parts.train.spectra, validation: parts.validation.spectra, test: parts.test.spectra }),
+    residual: computeResidualFeatures(parts),
   };
   const bytes = exportModel(record, model, { novelty: { features } });
   const meta = JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;

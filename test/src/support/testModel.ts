@@ -60,7 +60,7 @@ export function madeUpFeatures(record: RunRecord, model: LayersModel): RunFeatur
   const pre = applyPreprocessing(record.preprocessing, spectra);
   const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
   const parts = { train: part(0, 24), validation: part(24, 36), test: part(36, 48) };
-  return { ...computeRunFeatures(model, parts), residual: computeResidualFeatures({ train: parts.train.spectra, validation: parts.validation.spectra, test: parts.test.spectra }) };
+  return { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts) };
 }
 
 /** A seeded, untrained model of the study's architecture, exported with the real exporter (with the unknown-sample score unless `noNovelty`). */

@@ -46,17 +46,17 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   for (const s of spectra) for (let j = 0; j < p; j++) mean[j]! += s[j]! / n;
   const x = new Float64Array(n * p);
   let total = 0;
+  let energy = 0;
   spectra.forEach((s, i) => {
     for (let j = 0; j < p; j++) {
       const v = s[j]! - mean[j]!;
       x[i * p + j] = v;
       total += v * v;
+      energy += s[j]! * s[j]!;
     }
   });
   // At most p - 1: a subspace of all p directions leaves a residual of rounding noise only.
   const cap = Math.min(options.maxComponents ?? 30, n - 1, p - 1);
-  let energy = 0;
-  for (const s of spectra) for (let j = 0; j < p; j++) energy += s[j]! * s[j]!;
   // Spectra that do not vary (up to rounding): no direction to keep.
   if (!(total > 1e-12 * energy) || cap < 1) return { mean, basis: new Float64Array(0), components: 0, explained: total > 1e-12 * energy ? 0 : 1 };
   const l = Math.min(cap + OVERSAMPLE, n, p);

@@ -11,9 +11,10 @@ export interface ResidualFeatures {
   scores: Record<FeaturePart, Float64Array>;
 }
 
-export function computeResidualFeatures(parts: Record<FeaturePart, readonly ArrayLike<number>[]>): ResidualFeatures {
-  const model = fitInputResidual(parts.train);
-  const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, inputResidualScores(model, parts[part])])) as Record<FeaturePart, Float64Array>;
+/** From each part's preprocessed spectra (the parts computeRunFeatures takes). */
+export function computeResidualFeatures(parts: Record<FeaturePart, { spectra: readonly ArrayLike<number>[] }>): ResidualFeatures {
+  const model = fitInputResidual(parts.train.spectra);
+  const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, inputResidualScores(model, parts[part].spectra)])) as Record<FeaturePart, Float64Array>;
   return { model, scores };
 }
 

@@ -7,7 +7,7 @@ import { REQUIRED_RUN_FILES, RUN_FILES } from './runRecord.js';
 import type { RunRecord } from './runRecord.js';
 import { modelFromFiles } from './modelArtifacts.js';
 import { featuresFromFiles, type RunFeatures } from './runFeatures.js';
-import { residualFromFiles, type ResidualFeatures } from '../novelty/residualFeatures.js';
+import { residualFromFiles } from '../novelty/residualFeatures.js';
 
 /**
  * Reads a run directory written by writeRun; errors name the directory and the missing or bad file.
@@ -45,26 +45,25 @@ export async function readRun(dir: string): Promise<{ record: RunRecord; model: 
   return { record, model, ...(features ? { features } : {}) };
 }
 
-async function readFeatures(dir: string, weights: Uint8Array): Promise<RunFeatures | undefined> {
-  const where = { index: join(dir, RUN_FILES.featuresIndex), bin: join(dir, RUN_FILES.features) };
+/**
+ * A run's index file and the binary file beside it, or undefined when neither is there (a run
+ * written before them); one without the other is an error naming the missing one.
+ */
+async function readPair(dir: string, indexName: string, binName: string): Promise<{ index: string; bin: Uint8Array; where: { index: string; bin: string } } | undefined> {
+  const where = { index: join(dir, indexName), bin: join(dir, binName) };
   const index = await readFile(where.index, 'utf8').catch(() => undefined);
   const bin = await readFile(where.bin).catch(() => undefined);
   if (index === undefined && bin === undefined) return undefined;
   if (index === undefined || bin === undefined) {
-    throw new Error(`${dir}: ${index === undefined ? RUN_FILES.featuresIndex : RUN_FILES.features} is missing beside ${index === undefined ? RUN_FILES.features : RUN_FILES.featuresIndex}`);
+    throw new Error(`${dir}: ${index === undefined ? indexName : binName} is missing beside ${index === undefined ? binName : indexName}`);
   }
-  const features = featuresFromFiles(index, new Uint8Array(bin), createHash('sha256').update(weights).digest('hex'), where);
-  const residual = await readResidual(dir);
-  return residual ? { ...features, residual } : features;
+  return { index, bin: new Uint8Array(bin), where };
 }
 
-async function readResidual(dir: string): Promise<ResidualFeatures | undefined> {
-  const where = { index: join(dir, RUN_FILES.residualIndex), bin: join(dir, RUN_FILES.residual) };
-  const index = await readFile(where.index, 'utf8').catch(() => undefined);
-  const bin = await readFile(where.bin).catch(() => undefined);
-  if (index === undefined && bin === undefined) return undefined;
-  if (index === undefined || bin === undefined) {
-    throw new Error(`${dir}: ${index === undefined ? RUN_FILES.residualIndex : RUN_FILES.residual} is missing beside ${index === undefined ? RUN_FILES.residual : RUN_FILES.residualIndex}`);
-  }
-  return residualFromFiles(index, new Uint8Array(bin), where);
+async function readFeatures(dir: string, weights: Uint8Array): Promise<RunFeatures | undefined> {
+  const gap = await readPair(dir, RUN_FILES.featuresIndex, RUN_FILES.features);
+  if (!gap) return undefined;
+  const features = featuresFromFiles(gap.index, gap.bin, createHash('sha256').update(weights).digest('hex'), gap.where);
+  const pair = await readPair(dir, RUN_FILES.residualIndex, RUN_FILES.residual);
+  return pair ? { ...features, residual: residualFromFiles(pair.index, pair.bin, pair.where) } : features;
 }

@@ -122,10 +122,8 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   };
   const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
   const part = (rows: number[]) => ({ spectra: rows.map((i) => spectra[i]!), labels: rows.map((i) => labels[i]!) });
-  const features: RunFeatures = {
-    ...computeRunFeatures(model, { train: part(split.train), validation: part(split.validation), test: part(split.test) }),
-    residual: computeResidualFeatures({ train: part(split.train).spectra, validation: part(split.validation).spectra, test: part(split.test).spectra }),
-  };
+  const parts = { train: part(split.train), validation: part(split.validation), test: part(split.test) };
+  const features: RunFeatures = { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts) };
   const record: RunRecord = {
     format: 'spectracam-run',
     version: 1,

@@ -82,7 +82,7 @@ export function fakeFeatures(record: RunRecord, model: tfl.LayersModel, options:
   const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
   const parts = { train: part(0, n / 2), validation: part(n / 2, (3 * n) / 4), test: part((3 * n) / 4, n) };
   // As trainRun makes them: the GAP features and the input subspace with each part's Q residual.
-  return { ...computeRunFeatures(model, parts), residual: computeResidualFeatures({ train: parts.train.spectra, validation: parts.validation.spectra, test: parts.test.spectra }) };
+  return { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts) };
 }
 
 /** A run record and an untrained (random-weight) model: enough for parity, no training needed; with features of made-up spectra. */
