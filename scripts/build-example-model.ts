@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const runDir = mkdtempSync(join(tmpdir(), 'spectracam-example-'));
   try {
     await writeRun(runDir, record, model, { features });
-    await exportRun(runDir, { out: modelPath, features: ['conv1', 'conv2'], attributions: ['gradient-x-input', 'guided-gradcam'] });
+    await exportRun(runDir, { out: modelPath, features: ['conv1', 'conv2'], attributions: ['gradient-x-input', 'guided-gradcam', 'contribution'] });
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }

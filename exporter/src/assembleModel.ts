@@ -84,9 +84,11 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
     if (wantsCam) outputs.push(floatValueInfo(TENSORS.cam, ['batch', c, p], `class activation maps (${alignment} alignment)`));
   }
   if (attributions.length > 0) {
-    graphParts.push({ ...attributionPart(pre.output, weights, geometry, attributions), output: '' });
+    const spread = attributions.includes('contribution') ? camBasisFor(last.centres, p, alignment ?? 'receptive-field') : undefined;
+    graphParts.push({ ...attributionPart(pre.output, weights, geometry, attributions, spread), output: '' });
     for (const a of ATTRIBUTION_METHODS.filter((m) => attributions.includes(m))) {
-      outputs.push(floatValueInfo(ATTRIBUTION_OUTPUTS[a], ['batch', c, p], `${a} attribution of every class, with respect to the preprocessed spectrum`));
+      const what = a === 'contribution' ? "each input variable's additive share of every class logit (sums to logit - classifier.bias)" : `${a} attribution of every class, with respect to the preprocessed spectrum`;
+      outputs.push(floatValueInfo(ATTRIBUTION_OUTPUTS[a], ['batch', c, p], what));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { LayersModel, RunRecord } from '@spectracam/trainer';
+import { derivativeSource } from './graph/derivativeSource.js';
 import { networkWeights } from './graph/networkWeights.js';
 import { modelMetadata } from './metadata.js';
 import { assembleModel } from './assembleModel.js';
@@ -31,7 +32,12 @@ export function exportModel(record: RunRecord, model: LayersModel, options: Expo
 export function buildOnnx(record: RunRecord, model: LayersModel, options: ExportOptions = {}): BuiltModel {
   checkRecord(record);
   const geometry = record.model.geometry;
-  const weights = networkWeights(model, geometry);
+  const read = networkWeights(model, geometry);
+  const derivativeCoef = record.model.linearReadout?.derivativeCoef;
+  const weights =
+    read.linearPath && derivativeCoef
+      ? { ...read, linearPath: { ...read.linearPath, derivative: derivativeSource(record, Float32Array.from(derivativeCoef), read.classes) } }
+      : read;
   if (weights.classes !== record.model.classes.length) {
     throw new RangeError(
       `layer 'classifier' has ${weights.classes} outputs but run.json lists ${record.model.classes.length} classes`,

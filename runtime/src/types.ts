@@ -1,5 +1,5 @@
 import type { AnnotatedRegion, BandTable } from '@spectracam/cam';
-import type { Alignment, ModelMetadata } from '@spectracam/format';
+import type { Alignment, AttributionMethod, ModelMetadata } from '@spectracam/format';
 
 /**
  * Where onnxruntime-web finds its files (browsers): a folder URL holding them
@@ -88,7 +88,7 @@ export interface Prediction {
 }
 
 /** How a decision is explained: the class activation map, or an attribution the file carries. */
-export type ExplainMethod = 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam';
+export type ExplainMethod = 'cam' | AttributionMethod;
 
 export interface ExplainOptions extends InputOptions {
   /**

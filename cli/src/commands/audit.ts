@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { ATTRIBUTION_METHODS, ATTRIBUTION_OUTPUTS, type AttributionMethod } from '@spectracam/format';
 import { readerOptions, toReaderOptions, type ReaderArgv } from '../options/readerOptions.js';
 
 interface AuditArgs extends Partial<ReaderArgv> {
@@ -57,8 +58,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         : undefined;
     const { decodeModel } = await import('@spectracam/format/onnx');
     const outputs = decodeModel(bytes, argv.model).outputs;
-    const carried = (['gradient', 'gradient-x-input', 'guided-gradcam'] as const).filter((m) => outputs.includes(m.replace(/-/g, '_')));
-    const methods = (argv.methods ? argv.methods.split(',') : ['cam', ...carried]) as ('cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam')[];
+    const carried = ATTRIBUTION_METHODS.filter((m) => outputs.includes(ATTRIBUTION_OUTPUTS[m]));
+    const methods = (argv.methods ? argv.methods.split(',') : ['cam', ...carried]) as ('cam' | AttributionMethod)[];
     const bar = new SingleBar({ format: 'audit |{bar}| {value}/{total} {step}', stream: process.stderr }, Presets.shades_classic);
     bar.start(methods.length + 2, 0, { step: '' });
     let result;

@@ -33,7 +33,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .option('top', { type: 'number', default: 0.1, describe: 'Fraction of variables kept as top variables' })
       .option('alignment', { choices: ['receptive-field', 'stretch'] as const, default: 'receptive-field' as const, describe: 'Spline knots: receptive-field centres, or spread evenly (the study)' })
       .option('method', {
-        choices: ['cam', 'gradient', 'gradient-x-input', 'guided-gradcam'] as const,
+        choices: ['cam', 'gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] as const,
         default: 'cam' as const,
         describe: 'cam (every file), or an input-resolution attribution the file carries (spectracam export --attributions)',
       })

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { ATTRIBUTION_METHODS, type AttributionMethod } from '@spectracam/format';
 
 /** The outputs a written model file may carry beside the contract's (export, export --from-tfjs, wrap). */
 export interface GraphOutputArgs {
@@ -10,7 +11,7 @@ export interface GraphOutputArgs {
 }
 
 const list = (values: string[]) => values.flatMap((v) => v.split(',')).filter((v) => v !== '');
-const METHODS = ['gradient', 'gradient-x-input', 'guided-gradcam'];
+const METHODS: readonly string[] = ATTRIBUTION_METHODS;
 
 /** --features, --cam, --cam-alignment, --attributions, --opset, checked. */
 export function graphOutputOptions<T>(yargs: Argv<T>) {
@@ -20,7 +21,7 @@ export function graphOutputOptions<T>(yargs: Argv<T>) {
     .option('attributions', {
       type: 'string',
       array: true,
-      describe: 'input-resolution attribution outputs computed in the graph: gradient, gradient-x-input, guided-gradcam (comma-separated or repeated)',
+      describe: `input-resolution attribution outputs computed in the graph: ${ATTRIBUTION_METHODS.join(', ')} (comma-separated or repeated)`,
       coerce: list,
     })
     .option('cam-alignment', {
@@ -44,7 +45,7 @@ export function graphOutputs(argv: GraphOutputArgs) {
     features: (argv.features ?? []) as ('conv1' | 'conv2')[],
     cam: argv.cam ? { alignment: argv.camAlignment } : false,
     opset: argv.opset as 13 | 17,
-    attributions: (argv.attributions ?? []) as ('gradient' | 'gradient-x-input' | 'guided-gradcam')[],
+    attributions: (argv.attributions ?? []) as AttributionMethod[],
   };
 }
 

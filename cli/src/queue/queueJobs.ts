@@ -3,7 +3,7 @@ export interface ExplainSettings {
   class: string;
   top: number;
   alignment: 'receptive-field' | 'stretch';
-  method: 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam';
+  method: 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam' | 'contribution';
   full: boolean;
   bands: string;
 }

@@ -15,6 +15,7 @@ import './support/fakeRun.js'; // pins the cpu backend
 import { tfjsOutputs } from './support/tfjsOutputs.js';
 import { maxAbsDiff, ortRun } from './support/ortRun.js';
 import { fitNovelty } from '../novelty/fitNovelty.js';
+import { decodeModel } from '@spectracam/format/onnx';
 
 /**
  * A short real training, written, read back and exported; then the ONNX file on RAW spectra of
@@ -29,7 +30,7 @@ async function trainExportCheck(t: TestContext, dataset: Dataset, options: Train
   trained.model.dispose();
   await tf.setBackend('cpu');
   const out = join(dir, 'model.onnx');
-  await exportRun(join(dir, 'run'), { out, features: ['conv1', 'conv2'] });
+  await exportRun(join(dir, 'run'), { out, features: ['conv1', 'conv2'], attributions: ['contribution'] });
   const { record, model } = await readRun(join(dir, 'run'));
 
   const row = new Map(dataset.ids.map((id, i) => [id, i]));
@@ -45,6 +46,16 @@ async function trainExportCheck(t: TestContext, dataset: Dataset, options: Train
     if (record.model.classes[probs.indexOf(Math.max(...probs))] === dataset.labels[i]) correct++;
   });
   assert.equal(correct / testRows.length, record.metrics.test.accuracy, 'ONNX test accuracy vs recorded');
+  // The contribution map of every class sums to its logit minus the classifier's bias.
+  const bias = decodeModel(bytes, 'model').initializers.get('classifier.bias')!.data;
+  const p = record.data.axis.length;
+  let gap = 0;
+  for (let k = 0; k < raw.length * C; k++) {
+    let sum = bias[k % C]!;
+    for (let j = 0; j < p; j++) sum += onnx.contribution![k * p + j]!;
+    gap = Math.max(gap, Math.abs(sum - onnx.logits![k]!));
+  }
+  assert.ok(gap <= 1e-3 * Math.max(1, ...Array.from(onnx.logits!, Math.abs)), `contribution: sums miss the logits by up to ${gap}`);
   // The graph's unknown-sample score on raw spectra = the score fitted on the trainer's GAP features
   // of the same spectra: the trainer's channel order is the graph's (an ensemble's members side by side).
   const expectedScores = fitNovelty(trained.features, record.model.classes).scores.test;
@@ -90,6 +101,7 @@ test('trained run (synthetic): accuracy from the ONNX file on the test ids equal
   const record = await trainExportCheck(t, dataset, { epochs: 3, batchSize: 16, preprocess: 'minmax-global' });
   // A Raman axis (cm-1 from 50): the linear path reads the Savitzky-Golay derivative, folded onto the input.
   assert.equal(record.model.linearReadout?.input, 'derivative');
+  assert.equal(record.model.linearReadout?.derivativeCoef?.length, record.data.axis.length * record.model.classes.length, 'its coefficients on the derivative are kept for explanations');
 });
 
 test('trained run (meat): accuracy from the ONNX file on the test ids equals the recorded test accuracy; outputs match tfjs', async (t) => {

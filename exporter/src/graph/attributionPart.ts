@@ -3,6 +3,7 @@ import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from
 import type { NetworkWeights } from './networkWeights.js';
 import { reverseNode } from './graphParts.js';
 import type { NetworkGeometry } from './graphParts.js';
+import { contributionPart } from './contributionPart.js';
 
 
 /**
@@ -17,9 +18,17 @@ import type { NetworkGeometry } from './graphParts.js';
  * - gradient-x-input: that times x;
  * - guided-gradcam: guided backpropagation (negative gradients also stopped at every ReLU,
  *   Springenberg et al. 2015) times the full-resolution CAM (Selvaraju et al. 2017), which needs
- *   `cam` in the graph (the caller adds camPart).
+ *   `cam` in the graph (the caller adds camPart);
+ * - contribution: the logit split exactly over the input variables (contributionPart).
  */
-export function attributionPart(x: string, weights: NetworkWeights, geometry: NetworkGeometry, methods: readonly AttributionMethod[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
+export function attributionPart(
+  x: string,
+  weights: NetworkWeights,
+  geometry: NetworkGeometry,
+  methods: readonly AttributionMethod[],
+  /** The cam's [N3, p] spread of each Conv3 position over the input (needed for `contribution`). */
+  contributionBasis?: Float64Array,
+): { nodes: NodeProto[]; initializers: TensorProto[] } {
   const nodes: NodeProto[] = [];
   const initializers: TensorProto[] = [];
   const C = weights.classes;
@@ -29,21 +38,25 @@ export function attributionPart(x: string, weights: NetworkWeights, geometry: Ne
   const n3 = layers[layers.length - 1]!.outputLength;
   const p = geometry.inputLength;
   const name = (s: string) => `attr.${s}`;
-  initializers.push(
-    floatTensor(name('seed.scale'), [], [1 / n3]),
-    floatTensor(name('zero'), [], [0]),
-    int64Tensor(name('axis1'), [1]),
-  );
-  // Runtimes warn about unused initializers, so this one exists only where the sum below does.
-  if (weights.variableWeights) initializers.push(int64Tensor(name('sum.axis'), [1]));
-  // [C, K] -> [1, C, K, 1, 1]: each class's weights, spread over the Conv3 positions below.
-  initializers.push(int64Tensor(name('seed.shape'), [1, C, K, 1, 1]));
-  nodes.push(
-    node('Reshape', [TENSORS.classifierWeight, name('seed.shape')], [name('seed.w')], name('seed_reshape')),
-    node('Mul', [name('seed.w'), name('seed.scale')], [name('seed')], name('seed_scale')),
-  );
+  // The backward pass's constants and seed, only where a method runs it (runtimes warn about unused initializers).
+  if (methods.some((m) => m !== 'contribution')) {
+    initializers.push(
+      floatTensor(name('seed.scale'), [], [1 / n3]),
+      floatTensor(name('zero'), [], [0]),
+      int64Tensor(name('axis1'), [1]),
+    );
+    // Runtimes warn about unused initializers, so this one exists only where the sum below does.
+    if (weights.variableWeights && methods.some((m) => m !== 'contribution')) initializers.push(int64Tensor(name('sum.axis'), [1]));
+    // [C, K] -> [1, C, K, 1, 1]: each class's weights, spread over the Conv3 positions below.
+    initializers.push(int64Tensor(name('seed.shape'), [1, C, K, 1, 1]));
+    nodes.push(
+      node('Reshape', [TENSORS.classifierWeight, name('seed.shape')], [name('seed.w')], name('seed_reshape')),
+      node('Mul', [name('seed.w'), name('seed.scale')], [name('seed')], name('seed_scale')),
+    );
+  }
 
-  const backward = (guided: boolean): string => {
+  // Down to the network's (weighted) input channels, [batch * C, channels, 1, p] in the network's order.
+  const toChannels = (guided: boolean): string => {
     const tag = guided ? 'guided' : 'plain';
     let g = '';
     for (let l = weights.conv.length - 1; l >= 0; l--) {
@@ -84,6 +97,10 @@ export function attributionPart(x: string, weights: NetworkWeights, geometry: Ne
       );
       g = id('back');
     }
+    return g;
+  };
+  const toInput = (g: string, guided: boolean): string => {
+    const tag = guided ? 'guided' : 'plain';
     // Down at the network's input: [batch * C, channels, 1, p]; with variable weights, one channel
     // per member, each scaled by its weights and summed.
     const id = (s: string) => name(`${tag}.input.${s}`);
@@ -105,7 +122,7 @@ export function attributionPart(x: string, weights: NetworkWeights, geometry: Ne
   };
 
   if (methods.includes('gradient') || methods.includes('gradient-x-input')) {
-    const gradient = backward(false);
+    const gradient = toInput(toChannels(false), false);
     if (methods.includes('gradient')) nodes.push(node('Identity', [gradient], [TENSORS.gradient], name('gradient_out')));
     if (methods.includes('gradient-x-input')) {
       nodes.push(
@@ -115,8 +132,13 @@ export function attributionPart(x: string, weights: NetworkWeights, geometry: Ne
     }
   }
   if (methods.includes('guided-gradcam')) {
-    const guided = backward(true);
+    const guided = toInput(toChannels(true), true);
     nodes.push(node('Mul', [guided, TENSORS.cam], [TENSORS.guidedGradCam], name('guided_gradcam')));
+  }
+  if (methods.includes('contribution')) {
+    const part = contributionPart(x, weights, geometry, contributionBasis!);
+    nodes.push(...part.nodes);
+    initializers.push(...part.initializers);
   }
   return { nodes, initializers };
 }

@@ -37,7 +37,9 @@ export function withLinearPath(net: NetworkWeights, readout: { coef: Float32Arra
     classifierWeight[c * kk + k + 2 * c + 1] = -1;
   }
   const classifierBias = Float32Array.from(net.classifierBias, (b, c) => b + readout.intercept[c]!);
-  return { ...net, variableWeights: inputs, inputOffset: offset, conv, classifierWeight, classifierBias };
+  const linearCarriers = Int32Array.from({ length: kk }, (_, f) => (f < k ? 0 : ((f - k) % 2 === 0 ? 1 : -1) * (Math.floor((f - k) / 2) + 1)));
+  const linearPath = { coef: readout.coef, centre: readout.centre };
+  return { ...net, variableWeights: inputs, inputOffset: offset, conv, classifierWeight, classifierBias, linearCarriers, linearPath };
 }
 
 /** One layer with 2C carrier filters appended; the network's own filters ignore the carrier channels. */

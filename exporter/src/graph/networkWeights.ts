@@ -27,12 +27,38 @@ export interface NetworkWeights {
   inputOffset?: Float32Array;
   /** Networks side by side (grouped convolutions); 1 for one network. */
   members: number;
+  /**
+   * A linear path's carriers among conv3's filters, every member's side by side: 0 for the network's
+   * own filters, c + 1 for class c's positive part, -(c + 1) for its negative part.
+   */
+  linearCarriers?: Int32Array;
+  /** The linear path as fitted (see withLinearPath), for the `contribution` explanation. */
+  linearPath?: LinearPathSource;
   /** The conv layers in order (three for the trainer's network; the last is always conv3). */
   conv: ConvWeights[];
   /** [C, K]: row c holds the class-c weights of the GAP features (tfjs stores [64, C]). */
   classifierWeight: Float32Array;
   classifierBias: Float32Array;
   classes: number;
+}
+
+/**
+ * A linear path: logit_c += sum_j (x_j - centre_j) coef[j][c] on the preprocessed input x, or, where it
+ * reads a derivative, the same sum written as sum_j derivative.coef[j][c] (D (scale (x - centre)))_j.
+ */
+export interface LinearPathSource {
+  /** [p, C] row-major. */
+  coef: Float32Array;
+  centre: Float32Array;
+  derivative?: {
+    /** [p, C] row-major, on D (scale (x - centre)). */
+    coef: Float32Array;
+    /** Per variable: the raw-unit factor, 0 where no last-layer position reads the variable. */
+    scale: Float32Array;
+    /** D as [2 half + 1, p]: row k holds D[i][i + k - half] at column i. */
+    rows: Float32Array;
+    half: number;
+  };
 }
 
 const EXPECTED = [
@@ -120,12 +146,27 @@ function groupMembers(parts: NetworkWeights[]): NetworkWeights {
   return {
     ...(weighted ? { variableWeights: concat(parts.map((p) => p.variableWeights!)) } : {}),
     ...(parts[0]!.inputOffset ? { inputOffset: concat(parts.map((p) => p.inputOffset!)) } : {}),
+    ...(parts[0]!.linearCarriers ? { linearCarriers: concatInts(parts.map((p) => p.linearCarriers!)) } : {}),
+    // The members' paths are one fit (trainRun gives each the same), so the first stands for all;
+    // paths that differ are left out and `contribution` refuses the network.
+    ...(parts[0]!.linearPath && parts.every((p) => samePath(p.linearPath!, parts[0]!.linearPath!)) ? { linearPath: parts[0]!.linearPath } : {}),
     members: n,
     conv,
     classifierWeight,
     classifierBias,
     classes,
   };
+}
+
+function samePath(a: LinearPathSource, b: LinearPathSource): boolean {
+  const equal = (x: Float32Array, y: Float32Array) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return equal(a.coef, b.coef) && equal(a.centre, b.centre);
+}
+
+function concatInts(arrays: Int32Array[]): Int32Array {
+  const out = new Int32Array(arrays.reduce((t, a) => t + a.length, 0));
+  arrays.reduce((at, a) => (out.set(a, at), at + a.length), 0);
+  return out;
 }
 
 function oneNetwork(all: LayersModel['layers'], geometry: ModelGeometry): NetworkWeights {

@@ -21,6 +21,8 @@ export const TENSORS = {
   gradient: 'gradient',
   gradientXInput: 'gradient_x_input',
   guidedGradCam: 'guided_gradcam',
+  /** [batch, C, p] each input variable's additive share of the class logit (sums to logit - classifier.bias). */
+  contribution: 'contribution',
   classifierWeight: 'classifier.weight',
   classifierBias: 'classifier.bias',
   /**
@@ -44,12 +46,13 @@ export const TENSORS = {
 } as const;
 
 /** The attribution methods a file can carry, and the output each one is in ([batch, C, p]). */
-export type AttributionMethod = 'gradient' | 'gradient-x-input' | 'guided-gradcam';
-export const ATTRIBUTION_METHODS: readonly AttributionMethod[] = ['gradient', 'gradient-x-input', 'guided-gradcam'];
+export type AttributionMethod = 'gradient' | 'gradient-x-input' | 'guided-gradcam' | 'contribution';
+export const ATTRIBUTION_METHODS: readonly AttributionMethod[] = ['gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'];
 export const ATTRIBUTION_OUTPUTS: Readonly<Record<AttributionMethod, string>> = {
   gradient: TENSORS.gradient,
   'gradient-x-input': TENSORS.gradientXInput,
   'guided-gradcam': TENSORS.guidedGradCam,
+  contribution: TENSORS.contribution,
 };
 
 /** metadata_props keys; every value is a JSON string. */

@@ -158,7 +158,7 @@ describe('web demo in Chromium', { skip: missing }, () => {
 
   test('the method switch explains with an attribution the file carries, the same maps as the Node runtime', async () => {
     const options = await page.locator('#method-select option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
-    assert.deepEqual(options, ['cam', 'gradient-x-input', 'guided-gradcam'], 'cam and the example file\'s attributions');
+    assert.deepEqual(options, ['cam', 'gradient-x-input', 'guided-gradcam', 'contribution'], 'cam and the example file\'s attributions');
     const before = (await readResults(page))!;
     await page.selectOption('#method-select', 'gradient-x-input');
     const switched = await waitForResults(page, before.version);

@@ -1,6 +1,6 @@
 import { applyPreprocessing, buildModel, computeResidualFeatures, computeRunFeatures } from '@spectracam/trainer';
 import { modelGeometry } from '@spectracam/format';
-import type { ConvSpec, Preprocessing } from '@spectracam/format';
+import type { AttributionMethod, ConvSpec, Preprocessing } from '@spectracam/format';
 import type { RunFeatures, RunRecord } from '@spectracam/trainer';
 import { exportModel } from '@spectracam/exporter';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
@@ -15,7 +15,7 @@ export interface TestModelOptions {
   axis?: number[];
   preprocessing?: Preprocessing;
   features?: ('conv1' | 'conv2')[];
-  attributions?: ('gradient' | 'gradient-x-input' | 'guided-gradcam')[];
+  attributions?: AttributionMethod[];
   /** Export without the unknown-sample score (a file as exported before it). @default false */
   noNovelty?: boolean;
   /** The unknown-sample score's Mahalanobis half alone (as exported from runs trained before the input subspace). */

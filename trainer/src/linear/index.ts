@@ -11,3 +11,4 @@ export { fitPlsLda, predictPlsLda } from './plsLda.js';
 export type { LabelledSpectra, PlsLdaModel, PlsLdaOptions } from './plsLda.js';
 export { fitLinearReadout } from './linearReadout.js';
 export type { LinearReadout } from './linearReadout.js';
+export { READOUT_DERIVATIVE, savitzkyGolayDerivative } from './derivativeOperator.js';

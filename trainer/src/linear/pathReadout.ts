@@ -12,6 +12,11 @@ export type ReadoutInput = 'input' | 'derivative';
 
 export interface PathReadout extends LinearReadout {
   input: ReadoutInput;
+  /**
+   * On the derivative: the fitted coefficients on D raw, [p, C] row-major, before folding. The logit is
+   * also sum_j derivativeCoef[j][c] (D (scale (z - centre)))_j, which explanations read per variable.
+   */
+  derivativeCoef?: Float32Array;
 }
 
 export interface PathReadoutOptions {
@@ -53,5 +58,5 @@ export function fitPathReadout(
   const sum = new Float64Array(p);
   for (const i of train) for (let j = 0; j < p; j++) sum[j]! += reach(j) ? z[i]![j]! : 0;
   const centre = Float32Array.from(sum, (v) => v / train.length);
-  return { coef, centre, intercept: fitted.intercept, components: fitted.components, input: 'derivative' };
+  return { coef, centre, intercept: fitted.intercept, components: fitted.components, input: 'derivative', derivativeCoef: fitted.coef };
 }

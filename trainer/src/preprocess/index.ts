@@ -1,2 +1,3 @@
 export { fitPreprocessing } from './fitPreprocessing.js';
 export { applyPreprocessing } from './applyPreprocessing.js';
+export { rawUnitScale } from './rawUnitScale.js';

@@ -97,7 +97,12 @@ export interface RunRecord {
     /** A learned weight per input variable before Conv1 (absent: none). */
     variableWeights?: boolean;
     /** A fixed linear path (PLS-LDA with this many latent variables) added to the classifier's logits, on the network input or the spectrum's Savitzky-Golay derivative (absent in older runs: the input). */
-    linearReadout?: { components: number; input?: ReadoutInput };
+    linearReadout?: {
+      components: number;
+      input?: ReadoutInput;
+      /** On the derivative: its coefficients on D raw, [p, C] row-major (absent in older runs), for the `contribution` explanation. */
+      derivativeCoef?: number[];
+    };
     /** Networks of the ensemble, trained with seeds seed + 1000 m (absent: one). */
     members?: number;
   };

@@ -155,7 +155,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     model: {
       architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2,
       ...(o.variableWeights ? { variableWeights: true } : {}),
-      ...(readout ? { linearReadout: fittedReadout ? { components: fittedReadout.components, input: fittedReadout.input } : (from?.record.model.linearReadout ?? { components: 0 }) } : {}),
+      ...(readout ? { linearReadout: fittedReadout ? { components: fittedReadout.components, input: fittedReadout.input, ...(fittedReadout.derivativeCoef ? { derivativeCoef: Array.from(fittedReadout.derivativeCoef) } : {}) } : (from?.record.model.linearReadout ?? { components: 0 }) } : {}),
       ...(trained.length > 1 ? { members: trained.length } : {}),
     },
     training: {

@@ -19,7 +19,7 @@ export interface ModelInfo {
   novelty: { threshold: number; quantile: number; validationSpectra: number } | null;
 }
 
-export type ExplainMethod = 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam';
+export type ExplainMethod = 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam' | 'contribution';
 
 /** One spectrum's explanation, flattened for the page. */
 export interface SpectrumExplanation {

@@ -8,11 +8,11 @@ const p = 120;
 const spectra = Array.from({ length: 5 }, (_, i) => Float32Array.from({ length: p }, (_, j) => 1 + Math.sin((i + 2) * j * 0.05) + 0.3 * Math.exp(-((j - 20 * i - 20) ** 2) / 30)));
 
 test('explain: every attribution method gives magnitude-scaled maps (|v| / max |v|) of the output the file carries, with regions, for the predicted class', async () => {
-  const built = await testModel({ p, seed: 7, attributions: ['gradient', 'gradient-x-input', 'guided-gradcam'] });
+  const built = await testModel({ p, seed: 7, attributions: ['gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] });
   const model = await loadModel(built.bytes);
   const session = await ort.InferenceSession.create(built.bytes);
   const raw = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(spectra.flatMap((s) => Array.from(s))), [5, p]) });
-  for (const [method, output] of [['gradient', 'gradient'], ['gradient-x-input', 'gradient_x_input'], ['guided-gradcam', 'guided_gradcam']] as const) {
+  for (const [method, output] of [['gradient', 'gradient'], ['gradient-x-input', 'gradient_x_input'], ['guided-gradcam', 'guided_gradcam'], ['contribution', 'contribution']] as const) {
     const explained = await model.explain(spectra, { method, full: true });
     const data = raw[output]!.data as Float32Array;
     explained.forEach((e, i) => {

@@ -50,6 +50,10 @@ for (const kind of ['minmax-variable', 'snv'] as const) {
     const features = raw.map((r) => d.apply(r));
     const direct = fitLinearReadout(features, labels, 3, train, validation);
     assert.equal(folded.components, direct.components);
+    // What explanations read: the coefficients on the derivative, the direct fit's.
+    assert.ok(folded.derivativeCoef, 'a derivative path keeps its coefficients on the derivative');
+    const worstCoef = Math.max(...Array.from(direct.coef, (v, k) => Math.abs(v - folded.derivativeCoef![k]!)));
+    assert.ok(worstCoef <= 1e-6 * Math.max(...Array.from(direct.coef, Math.abs)), `derivativeCoef differs from the direct fit's by ${worstCoef}`);
     const logits = (m: { coef: Float32Array; centre: Float32Array; intercept: Float32Array }, row: ArrayLike<number>) =>
       Array.from(m.intercept, (b, c) => { let s = b; for (let j = 0; j < row.length; j++) s += (row[j]! - m.centre[j]!) * m.coef[j * 3 + c]!; return s; });
     let correct = 0;

@@ -1,0 +1,107 @@
+import { TENSORS } from '@spectracam/format';
+import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from '@spectracam/format/onnx';
+import type { NetworkWeights } from './networkWeights.js';
+import type { NetworkGeometry } from './graphParts.js';
+
+/**
+ * `contribution` [batch, C, p]: each input variable's additive share of the class logit, so that
+ * sum_j contribution[c][j] + classifier.bias[c] = logit[c].
+ * - The network's own channels: their CAM (classifier.weight on its own filters . conv3), each
+ *   Conv3 position spread over the input by the cam's interpolation basis, rows scaled to sum to
+ *   1 / N3 (GAP).
+ * - A linear path: (x_j - centre_j) coef[j][c]; where it reads the Savitzky-Golay derivative, per
+ *   derivative variable, coef_D[j][c] (D (scale (x - centre)))_j. Both sum to the same logit (D is
+ *   linear), but folded back onto the input, the derivative's coefficients multiply the baseline
+ *   and offsets the derivative removed, and those products, not the bands, would dominate the map.
+ *   Each class's share is mixed by the classifier's weights on the path's carriers (the identity in
+ *   a trained file), so the map follows those weights when they are randomised.
+ */
+export function contributionPart(
+  x: string,
+  weights: NetworkWeights,
+  geometry: NetworkGeometry,
+  /** [N3, p] row-major, as the cam output's. */
+  basis: Float64Array,
+): { nodes: NodeProto[]; initializers: TensorProto[] } {
+  const name = (s: string) => `contribution.${s}`;
+  const C = weights.classes;
+  const p = geometry.inputLength;
+  const n3 = geometry.layers[geometry.layers.length - 1]!.outputLength;
+  const carriers = weights.linearCarriers;
+  const path = weights.linearPath;
+  const nodes: NodeProto[] = [];
+  const initializers: TensorProto[] = [floatTensor(name('spread'), [n3, p], spreadBasis(basis, n3, p))];
+
+  let own: string = TENSORS.classifierWeight;
+  if (carriers) {
+    initializers.push(floatTensor(name('own.mask'), [1, carriers.length], Float32Array.from(carriers, (v) => (v === 0 ? 1 : 0))));
+    nodes.push(node('Mul', [TENSORS.classifierWeight, name('own.mask')], [name('own.weight')], name('own_weight')));
+    own = name('own.weight');
+  }
+  nodes.push(
+    node('MatMul', [own, TENSORS.conv3], [name('own.coarse')], name('own_coarse')),
+    node('MatMul', [name('own.coarse'), name('spread')], [name('own')], name('own_spread')),
+  );
+  if (carriers && !path) throw new RangeError("contribution: the ensemble's members have different linear paths (trainRun gives them one); export without --attributions contribution");
+  if (!carriers || !path) {
+    nodes.push(node('Identity', [name('own')], [TENSORS.contribution], name('out')));
+    return { nodes, initializers };
+  }
+  if (geometry.mirrored) throw new RangeError('contribution: a linear path in a mirrored network (only wrapped networks are mirrored, and they have none)');
+
+  // Per class of the path, [batch, C, p], before the classifier's mixing.
+  initializers.push(floatTensor(name('centre'), [p], path.centre), int64Tensor(name('axis1'), [1]));
+  nodes.push(node('Sub', [x, name('centre')], [name('deviation')], name('deviation')));
+  let onPath = name('deviation');
+  let coef = path.coef;
+  const d = path.derivative;
+  if (d) {
+    const width = 2 * d.half + 1;
+    // The derivative as a band: `width` shifted copies of the scaled deviation (one Conv with one-hot
+    // kernels), weighted per position and summed.
+    const shifts = new Float32Array(width * width);
+    for (let k = 0; k < width; k++) shifts[k * width + k] = 1;
+    initializers.push(
+      floatTensor(name('scale'), [p], d.scale),
+      int64Tensor(name('image.axes'), [1, 2]),
+      floatTensor(name('shifts'), [width, 1, 1, width], shifts),
+      floatTensor(name('derivative'), [1, width, 1, p], d.rows),
+      int64Tensor(name('band.axes'), [1, 2]),
+    );
+    nodes.push(
+      node('Mul', [onPath, name('scale')], [name('raw')], name('raw')),
+      node('Unsqueeze', [name('raw'), name('image.axes')], [name('raw.image')], name('raw_image')),
+      node('Conv', [name('raw.image'), name('shifts')], [name('shifted')], name('shifted'), { kernel_shape: [1, width], pads: [0, d.half, 0, d.half], strides: [1, 1], dilations: [1, 1] }),
+      node('Mul', [name('shifted'), name('derivative')], [name('terms')], name('terms')),
+      node('ReduceSum', [name('terms'), name('band.axes')], [name('derived')], name('derived'), { keepdims: 0 }),
+    );
+    onPath = name('derived');
+    coef = d.coef;
+  }
+  const coefT = new Float32Array(C * p);
+  for (let j = 0; j < p; j++) for (let c = 0; c < C; c++) coefT[c * p + j] = coef[j * C + c]!;
+  // Carrier (m, c, +) reaches class c's logit with +1/N per member, (m, c, -) with -1/N: half their difference, summed, is the identity.
+  const mixing = new Float32Array(carriers.length * C);
+  carriers.forEach((v, f) => v !== 0 && (mixing[f * C + Math.abs(v) - 1] = Math.sign(v) / 2));
+  initializers.push(floatTensor(name('coef'), [C, p], coefT), floatTensor(name('carriers'), [carriers.length, C], mixing));
+  nodes.push(
+    node('Unsqueeze', [onPath, name('axis1')], [name('deviation3')], name('deviation3')),
+    node('Mul', [name('deviation3'), name('coef')], [name('per.class')], name('per_class')),
+    node('MatMul', [TENSORS.classifierWeight, name('carriers')], [name('mixing')], name('mixing')),
+    node('MatMul', [name('mixing'), name('per.class')], [name('path')], name('path')),
+    node('Add', [name('own'), name('path')], [TENSORS.contribution], name('out')),
+  );
+  return { nodes, initializers };
+}
+
+/** The cam basis with each Conv3 position's row scaled to sum to 1 / N3, so its spread keeps GAP's sum. */
+function spreadBasis(basis: Float64Array, n3: number, p: number): Float32Array {
+  const out = new Float32Array(n3 * p);
+  for (let t = 0; t < n3; t++) {
+    let sum = 0;
+    for (let j = 0; j < p; j++) sum += basis[t * p + j]!;
+    if (!(Math.abs(sum) > 1e-12)) throw new RangeError(`contribution: conv3 position ${t} has no weight on the input in the cam basis (row sum ${sum})`);
+    for (let j = 0; j < p; j++) out[t * p + j] = basis[t * p + j]! / (n3 * sum);
+  }
+  return out;
+}
