@@ -14,7 +14,7 @@ import { machineInfo, table } from './benchCommon.js';
 const seconds = Number(process.argv[2] ?? 4);
 const p = 1733;
 const before = machineInfo();
-const { bytes } = await testModel({ p, classes: ['a', 'b'], seed: 1, spec: { kernels: [21, 11, 5], strides: [2, 2, 1], padding: 'same' }, attributions: ['gradient', 'gradient-x-input', 'guided-gradcam'] });
+const { bytes } = await testModel({ p, classes: ['a', 'b'], seed: 1, spec: { kernels: [21, 11, 5], strides: [2, 2, 1], padding: 'same' }, attributions: ['gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] });
 const model = await loadModel(bytes);
 const pool = Array.from({ length: 256 }, (_, i) => Float32Array.from({ length: p }, (_, j) => 1 + Math.sin((i + 3) * j * 0.002) + 0.2 * Math.cos(j / (i + 7))));
 
@@ -34,7 +34,7 @@ const rows: { what: string; batch: number; spectraPerSecond: number; msPerBatch:
 for (const batch of [1, 256]) {
   const predict = await rate(batch, (x) => model.predict(x));
   rows.push({ what: 'predict', batch, spectraPerSecond: predict, msPerBatch: (1000 * batch) / predict });
-  for (const method of ['cam', 'gradient', 'gradient-x-input', 'guided-gradcam'] as ExplainMethod[]) {
+  for (const method of ['cam', 'gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] as ExplainMethod[]) {
     const r = await rate(batch, (x) => model.explain(x, { method }));
     rows.push({ what: `explain, ${method}`, batch, spectraPerSecond: r, msPerBatch: (1000 * batch) / r });
   }
