@@ -5,6 +5,7 @@ import type { GraphProto } from '@spectracam/format/onnx';
 import type { NetworkWeights } from './graph/networkWeights.js';
 import type { NetworkGeometry } from './graph/graphParts.js';
 import { preprocessingPart } from './graph/preprocessingPart.js';
+import { SNV_FLAT } from './graph/snvPart.js';
 import { networkPart } from './graph/networkPart.js';
 import { camPart } from './graph/camPart.js';
 import { attributionPart } from './graph/attributionPart.js';
@@ -67,7 +68,8 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
   const pre = preprocessingPart(parts.preprocessing, TENSORS.input, p);
   const net = networkPart(pre.output, weights, geometry, features);
   const graphParts = [pre, net];
-  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, pre.output, p) : undefined;
+  const flat = parts.preprocessing.kind === 'snv' ? SNV_FLAT : undefined;
+  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, pre.output, p, flat) : undefined;
   if (novelty) graphParts.push(novelty.part);
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),

@@ -11,7 +11,15 @@ export type NoveltyMeta = ReturnType<typeof fitNovelty>['meta'];
  * Gemm's input (the GAP vector), whose width K comes from `classifier.weight` [C, K]; features of
  * another width were computed by another network and are refused.
  */
-export function noveltyFor(options: NoveltyOptions | undefined, net: GraphPart, classes: readonly string[], preprocessed: string, p: number): { part: GraphPart; meta: NoveltyMeta } {
+export function noveltyFor(
+  options: NoveltyOptions | undefined,
+  net: GraphPart,
+  classes: readonly string[],
+  preprocessed: string,
+  p: number,
+  /** The preprocessing's [batch, 1] flag of spectra without shape (SNV), scored unknown. */
+  flat?: string,
+): { part: GraphPart; meta: NoveltyMeta } {
   if (!options?.features) {
     throw new Error(
       'no GAP features of the run to fit the unknown-sample score on: pass novelty: { features } (trainRun returns them, readRun reads them from a run directory), or novelty: false for a file without the score',
@@ -28,7 +36,7 @@ export function noveltyFor(options: NoveltyOptions | undefined, net: GraphPart, 
   const fit = fitNovelty(options.features, classes, options.quantile);
   const { residual } = fit;
   if (residual && residual.mean.length !== p) throw new RangeError(`the run's input subspace has ${residual.mean.length} variables but the model takes ${p}: it was fitted on other data; train the run again`);
-  const part = noveltyPart(input, fit.whitening, fit.whitenedMeans, k, classes.length, residual ? { input: preprocessed, p, ...residual } : undefined);
+  const part = noveltyPart(input, fit.whitening, fit.whitenedMeans, k, classes.length, residual ? { input: preprocessed, p, ...residual } : undefined, flat);
   const meta = { ...fit.meta, features: { tensor: input, channels: k }, ...(fit.meta.residual ? { residual: { ...fit.meta.residual, tensor: preprocessed } } : {}) };
   return { part, meta };
 }

@@ -24,11 +24,36 @@ export interface ResidualPart {
  * of what the subspace does not reconstruct (summing squares of the remainder, not subtracting two
  * large sums, keeps float32 exact).
  */
-export function noveltyPart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, residual?: ResidualPart): GraphPart {
+export function noveltyPart(
+  features: string,
+  whitening: ArrayLike<number>,
+  whitenedMeans: ArrayLike<number>,
+  k: number,
+  classes: number,
+  residual?: ResidualPart,
+  /** [batch, 1] bool: the preprocessing found no shape to scale (SNV of a constant spectrum). */
+  flat?: string,
+): GraphPart {
+  const part = distancePart(features, whitening, whitenedMeans, k, classes, residual, flat ? 'novelty.score' : TENSORS.novelty);
+  if (!flat) return part;
+  // SNV maps every constant spectrum to the same point, a flat line of any level: no shape, so no
+  // class can be known from it. Such spectra get the largest float32, always above the threshold.
+  part.nodes.push(
+    node('Squeeze', [flat, 'novelty.flat_axis'], ['novelty.flat'], 'novelty_flat'),
+    node('Where', ['novelty.flat', 'novelty.no_shape', 'novelty.score'], [TENSORS.novelty], 'novelty_no_shape'),
+  );
+  part.initializers.push(int64Tensor('novelty.flat_axis', [1]), floatTensor('novelty.no_shape', [], [NO_SHAPE_SCORE]));
+  return part;
+}
+
+/** The score of a spectrum without shape: float32's largest finite value (JSON keeps it, unlike Infinity). */
+export const NO_SHAPE_SCORE = 3.4028234663852886e38;
+
+function distancePart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, residual: ResidualPart | undefined, score: string): GraphPart {
   // With the residual half the distance comes out divided by its scale: W and the whitened means carry 1 / sqrt(scale).
   const shrink = residual ? 1 / Math.sqrt(residual.scale.mahalanobis) : 1;
   const scaled = (values: ArrayLike<number>) => (shrink === 1 ? values : Float64Array.from(values, (v) => v * shrink));
-  const distance = residual ? 'novelty.mahalanobis' : TENSORS.novelty;
+  const distance = residual ? 'novelty.mahalanobis' : score;
   const part: GraphPart = {
     nodes: [
       node('MatMul', [features, TENSORS.noveltyWhitening], ['novelty.whitened'], 'novelty_whiten'),
@@ -65,7 +90,7 @@ export function noveltyPart(features: string, whitening: ArrayLike<number>, whit
   }
   part.nodes.push(
     node('ReduceSumSquare', ['novelty.remainder'], ['novelty.residual'], 'novelty_residual', { axes: [1], keepdims: 0 }),
-    node('Max', [distance, 'novelty.residual'], [TENSORS.novelty], 'novelty_larger'),
+    node('Max', [distance, 'novelty.residual'], [score], 'novelty_larger'),
   );
   return part;
 }

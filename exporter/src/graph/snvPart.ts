@@ -7,6 +7,9 @@ import type { GraphPart } from './graphParts.js';
  * The trainer works in float64; in float32 a mean of large raw values loses digits, so the
  * centred values get a second, cheap centring pass (the residual mean of the centred values).
  */
+/** [batch, 1] bool: the spectrum is constant (standard deviation 0), so SNV has no shape to scale. */
+export const SNV_FLAT = 'snv.is_flat';
+
 export function snvPart(input: string, p: number): GraphPart {
   return {
     nodes: [
@@ -17,8 +20,8 @@ export function snvPart(input: string, p: number): GraphPart {
       node('ReduceSumSquare', ['snv.centred'], ['snv.sum_squares'], 'snv_sum_squares', { axes: [1], keepdims: 1 }),
       node('Div', ['snv.sum_squares', 'snv.degrees_of_freedom'], ['snv.variance'], 'snv_variance'),
       node('Sqrt', ['snv.variance'], ['snv.std_raw'], 'snv_std'),
-      node('Equal', ['snv.std_raw', 'snv.zero'], ['snv.is_flat'], 'snv_is_flat'),
-      node('Where', ['snv.is_flat', 'snv.one', 'snv.std_raw'], ['snv.std'], 'snv_guard_flat'),
+      node('Equal', ['snv.std_raw', 'snv.zero'], [SNV_FLAT], 'snv_is_flat'),
+      node('Where', [SNV_FLAT, 'snv.one', 'snv.std_raw'], ['snv.std'], 'snv_guard_flat'),
       node('Div', ['snv.centred', 'snv.std'], ['preprocessed'], 'snv_scale'),
     ],
     initializers: [
