@@ -83,6 +83,9 @@ export async function createEvaluateCoordinator(options: EvaluateCoordinatorOpti
       failure ??= new Error(`queued run ${runs.get(id)} (job ${id}) failed after ${job.attemptsMade} attempt${job.attemptsMade === 1 ? '' : 's'}: ${failedReason}`);
       emit('failed', id, failure.message);
       for (const reject of failed) reject(failure);
+    }).catch(() => {
+      // The coordinator already stopped (waitUntilFinished rejected on the same failure) and closed
+      // its connections: nothing is left to tell, and an unhandled rejection would crash the exit.
     });
   });
 

@@ -19,7 +19,7 @@ import type { MemberJob } from './memberJob.js';
 import { sizeDefaults, stepDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
-import { fitPathReadout } from '../linear/pathReadout.js';
+import { fitPathReadout, type PathReadout } from '../linear/pathReadout.js';
 
 /** An interrupted run to continue (see trainRun). */
 export interface ResumeFrom {
@@ -155,7 +155,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     model: {
       architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2,
       ...(o.variableWeights ? { variableWeights: true } : {}),
-      ...(readout ? { linearReadout: fittedReadout ? { components: fittedReadout.components, input: fittedReadout.input, ...(fittedReadout.derivativeCoef ? { derivativeCoef: Array.from(fittedReadout.derivativeCoef) } : {}) } : (from?.record.model.linearReadout ?? { components: 0 }) } : {}),
+      ...(readout ? { linearReadout: fittedReadout ? readoutRecord(fittedReadout) : (from?.record.model.linearReadout ?? { components: 0 }) } : {}),
       ...(trained.length > 1 ? { members: trained.length } : {}),
     },
     training: {
@@ -247,4 +247,10 @@ function checkOptions(o: typeof trainDefaults & TrainOptions): void {
       throw new RangeError(`trainRun: '${name}' must be three positive integers, got ${list.join(',')}`);
     }
   }
+}
+
+/** What run.json keeps of the linear path; the derivative's coefficients at 9 significant digits, float32's exact round trip. */
+function readoutRecord(fitted: PathReadout): NonNullable<RunRecord['model']['linearReadout']> {
+  const { components, input, derivativeCoef } = fitted;
+  return { components, input, ...(derivativeCoef ? { derivativeCoef: Array.from(derivativeCoef, (v) => Number(v.toPrecision(9))) } : {}) };
 }

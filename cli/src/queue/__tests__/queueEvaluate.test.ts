@@ -11,8 +11,10 @@ import { spectracamBin, startCli } from '@spectracam/test/support/cliProcess';
 
 // Tiny evaluations: 40 synthetic spectra, the base partition only, 2 repeats of 3 epochs (one preprocessing, no choice).
 const EVAL = ['--partitions', '0', '--repeats', '2', '--epochs', '3', '--preprocess', 'minmax-variable', '--backend', 'wasm', '--baseline', 'none', '--no-report'];
-// Short locks, so a killed worker's job is taken over in seconds rather than the default 30.
-const WORKER = ['--lock-duration', '3000', '--stalled-interval', '1000'];
+// Short locks, so a killed worker's job is taken over in seconds rather than the default 30; not
+// shorter, since training blocks the event loop for seconds at a time (the linear path's fit, the
+// input subspace) and on a loaded 2-core machine a 3 s lock expired under the surviving worker.
+const WORKER = ['--lock-duration', '10000', '--stalled-interval', '1000'];
 
 async function workspace(t: TestContext) {
   const dir = await mkdtemp(join(tmpdir(), 'spectracam-queue-eval-'));
@@ -81,7 +83,7 @@ test('evaluate --queue: a job on bad input (other data at the path) fails once, 
   // What a worker sees at the path is not what the coordinator read: storage that is not shared.
   await writeFile(data, datasetToCsv(generateSynthetic({ seed: 3, spectra: 40 }).dataset));
   const worker = startCli(t, ['worker', '--queue', redis.url, ...WORKER]);
-  assert.equal(await coordinator.exited, 1);
+  assert.equal(await coordinator.exited, 1, coordinator.output());
   assert.match(coordinator.output(), /queued run p0-r0 \(job \S+\) failed after 1 attempt: run p0-r0: .*small\.csv .* is other data \(fingerprint [0-9a-f]{12}\) than the coordinator read/);
   await worker.waitFor(/failed train \S+-p0-r1/);
   assert.equal(started(worker.output(), 'p0-r0'), 1, 'tried once, not retried');

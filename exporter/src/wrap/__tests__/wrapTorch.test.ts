@@ -82,7 +82,7 @@ test('wrap: a model that reads a decreasing axis is mirrored; the file reads the
   const v = variants.find((x) => x.name === 'conv1d')!;
   const expected = torchExpected('conv1d');
   const axis = torchAxis(v.axis).reverse(); // the model read its variables from the high end
-  const built = await wrapped('conv1d', { axis, cam: true });
+  const built = await wrapped('conv1d', { axis, cam: true, attributions: ['contribution'] });
   const meta = parseMetadata(decodeModel(built.bytes, 'mirrored').metadata, 'mirrored');
   assert.ok(meta.axis[0]! < meta.axis[1]!, 'the file stores the increasing axis');
   assert.equal(meta.origin?.mirrored, true);
@@ -94,16 +94,24 @@ test('wrap: a model that reads a decreasing axis is mirrored; the file reads the
     const map = Array.from(out.cam!.subarray(c * p, (c + 1) * p)).reverse();
     assert.ok(relativeToRange(map, expected.cam[0]![c]!) < 1e-5, `class ${classes[c]}`);
   }
+  // The contribution map, reversed back onto the file's axis like the CAM, still sums to logit - bias.
+  const bias = decodeModel(built.bytes, 'mirrored').initializers.get('classifier.bias')!.data;
+  for (let k = 0; k < reversed.length * classes.length; k++) {
+    const sum = out.contribution!.subarray(k * p, (k + 1) * p).reduce((a, b) => a + b, bias[k % classes.length]!);
+    assert.ok(Math.abs(sum - out.logits![k]!) <= 1e-4 * Math.max(1, Math.abs(out.logits![k]!)), `contribution sums to ${sum}, logit ${out.logits![k]}`);
+  }
+  const peak = (row: Float32Array) => row.indexOf(Math.max(...row));
+  assert.equal(peak(out.contribution!.subarray(0, p)), peak(out.cam!.subarray(0, p)), 'without a linear path the contribution peaks where the CAM does');
 });
 
 test('wrap: feature maps and every attribution run on a wrapped network', async () => {
-  const built = await wrapped('conv2d-bn', { features: ['conv1', 'conv2'], attributions: ['gradient', 'gradient-x-input', 'guided-gradcam'] });
+  const built = await wrapped('conv2d-bn', { features: ['conv1', 'conv2'], attributions: ['gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] });
   const out = await ortRun(built.bytes, spectra);
   const p = spectra[0]!.length;
-  for (const name of ['conv1', 'conv2', 'gradient', 'gradient_x_input', 'guided_gradcam']) assert.ok(out[name]!.some((x) => x !== 0), name);
+  for (const name of ['conv1', 'conv2', 'gradient', 'gradient_x_input', 'guided_gradcam', 'contribution']) assert.ok(out[name]!.some((x) => x !== 0), name);
   assert.equal(out.gradient!.length, spectra.length * classes.length * p);
   const meta = parseMetadata(decodeModel(built.bytes, 'x').metadata, 'x');
-  assert.deepEqual(meta.outputs, ['logits', 'probabilities', 'conv3', 'conv1', 'conv2', 'gradient', 'gradient_x_input', 'guided_gradcam']);
+  assert.deepEqual(meta.outputs, ['logits', 'probabilities', 'conv3', 'conv1', 'conv2', 'gradient', 'gradient_x_input', 'guided_gradcam', 'contribution']);
 });
 
 test('wrap: the gradient attribution of the wrapped file equals PyTorch\'s autograd gradient (with respect to the preprocessed spectrum)', async () => {
