@@ -26,7 +26,7 @@ export function attributionPart(
   weights: NetworkWeights,
   geometry: NetworkGeometry,
   methods: readonly AttributionMethod[],
-  /** The cam's [N3, p] spread of each Conv3 position over the input (needed for `contribution`). */
+  /** The cam's [N3, p] basis, which `contribution` spreads each Conv3 position's share with. */
   contributionBasis?: Float64Array,
 ): { nodes: NodeProto[]; initializers: TensorProto[] } {
   const nodes: NodeProto[] = [];
@@ -38,7 +38,8 @@ export function attributionPart(
   const n3 = layers[layers.length - 1]!.outputLength;
   const p = geometry.inputLength;
   const name = (s: string) => `attr.${s}`;
-  // The backward pass's constants and seed, only where a method runs it (runtimes warn about unused initializers).
+  const contribution = methods.includes('contribution');
+  // The backward pass's constants and seed only where a method runs it: runtimes warn about unused initializers.
   if (methods.some((m) => m !== 'contribution')) {
     initializers.push(
       floatTensor(name('seed.scale'), [], [1 / n3]),
@@ -46,7 +47,7 @@ export function attributionPart(
       int64Tensor(name('axis1'), [1]),
     );
     // Runtimes warn about unused initializers, so this one exists only where the sum below does.
-    if (weights.variableWeights && methods.some((m) => m !== 'contribution')) initializers.push(int64Tensor(name('sum.axis'), [1]));
+    if (weights.variableWeights) initializers.push(int64Tensor(name('sum.axis'), [1]));
     // [C, K] -> [1, C, K, 1, 1]: each class's weights, spread over the Conv3 positions below.
     initializers.push(int64Tensor(name('seed.shape'), [1, C, K, 1, 1]));
     nodes.push(
@@ -55,8 +56,7 @@ export function attributionPart(
     );
   }
 
-  // Down to the network's (weighted) input channels, [batch * C, channels, 1, p] in the network's order.
-  const toChannels = (guided: boolean): string => {
+  const backward = (guided: boolean): string => {
     const tag = guided ? 'guided' : 'plain';
     let g = '';
     for (let l = weights.conv.length - 1; l >= 0; l--) {
@@ -97,10 +97,6 @@ export function attributionPart(
       );
       g = id('back');
     }
-    return g;
-  };
-  const toInput = (g: string, guided: boolean): string => {
-    const tag = guided ? 'guided' : 'plain';
     // Down at the network's input: [batch * C, channels, 1, p]; with variable weights, one channel
     // per member, each scaled by its weights and summed.
     const id = (s: string) => name(`${tag}.input.${s}`);
@@ -122,7 +118,7 @@ export function attributionPart(
   };
 
   if (methods.includes('gradient') || methods.includes('gradient-x-input')) {
-    const gradient = toInput(toChannels(false), false);
+    const gradient = backward(false);
     if (methods.includes('gradient')) nodes.push(node('Identity', [gradient], [TENSORS.gradient], name('gradient_out')));
     if (methods.includes('gradient-x-input')) {
       nodes.push(
@@ -132,11 +128,12 @@ export function attributionPart(
     }
   }
   if (methods.includes('guided-gradcam')) {
-    const guided = toInput(toChannels(true), true);
+    const guided = backward(true);
     nodes.push(node('Mul', [guided, TENSORS.cam], [TENSORS.guidedGradCam], name('guided_gradcam')));
   }
-  if (methods.includes('contribution')) {
-    const part = contributionPart(x, weights, geometry, contributionBasis!);
+  if (contribution) {
+    if (!contributionBasis) throw new RangeError('contribution: the cam basis is needed to spread the Conv3 positions');
+    const part = contributionPart(x, weights, geometry, contributionBasis);
     nodes.push(...part.nodes);
     initializers.push(...part.initializers);
   }
