@@ -33,7 +33,8 @@ export function buildOnnx(record: RunRecord, model: LayersModel, options: Export
   checkRecord(record);
   const geometry = record.model.geometry;
   const read = networkWeights(model, geometry);
-  const derivativeCoef = record.model.linearReadout?.derivativeCoef;
+  // Only `contribution` reads the path per derivative variable: other exports never build D.
+  const derivativeCoef = options.attributions?.includes('contribution') ? record.model.linearReadout?.derivativeCoef : undefined;
   const weights =
     read.linearPath && derivativeCoef
       ? { ...read, linearPath: { ...read.linearPath, derivative: derivativeSource(record, Float32Array.from(derivativeCoef), read.classes) } }

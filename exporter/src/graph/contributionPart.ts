@@ -14,7 +14,9 @@ import type { NetworkGeometry } from './graphParts.js';
  *   linear), but folded back onto the input, the derivative's coefficients multiply the baseline
  *   and offsets the derivative removed, and those products, not the bands, would dominate the map.
  *   Each class's share is mixed by the classifier's weights on the path's carriers (the identity in
- *   a trained file), so the map follows those weights when they are randomised.
+ *   a trained file), so the map follows those weights when they are randomised. The sum is exact only
+ *   while the carriers are as exported (classifier +-1/N, the carrier filters intact): randomised,
+ *   the carriers' (W+ + W-) / 2 (P + N) part of the logit is attributed nowhere.
  */
 export function contributionPart(
   x: string,

@@ -21,7 +21,10 @@ export const TENSORS = {
   gradient: 'gradient',
   gradientXInput: 'gradient_x_input',
   guidedGradCam: 'guided_gradcam',
-  /** [batch, C, p] each input variable's additive share of the class logit (sums to logit - classifier.bias). */
+  /**
+   * [batch, C, p] each input variable's additive share of the class logit (sums to logit - classifier.bias
+   * in a trained file; with the linear path's carrier weights changed, e.g. randomised, it is no longer complete).
+   */
   contribution: 'contribution',
   classifierWeight: 'classifier.weight',
   classifierBias: 'classifier.bias',
