@@ -87,7 +87,8 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
   }
   if (attributions.length > 0) {
     const spread = attributions.includes('contribution') ? camBasisFor(last.centres, p, alignment ?? 'receptive-field') : undefined;
-    graphParts.push({ ...attributionPart(pre.output, weights, geometry, attributions, spread), output: '' });
+    // camPart put the same basis in the graph when there is an alignment: contribution reads it.
+    graphParts.push({ ...attributionPart(pre.output, weights, geometry, attributions, spread, alignment ? 'cam.basis' : undefined), output: '' });
     for (const a of ATTRIBUTION_METHODS.filter((m) => attributions.includes(m))) {
       const what = a === 'contribution' ? "each input variable's additive share of every class logit (sums to logit - classifier.bias)" : `${a} attribution of every class, with respect to the preprocessed spectrum`;
       outputs.push(floatValueInfo(ATTRIBUTION_OUTPUTS[a], ['batch', c, p], what));

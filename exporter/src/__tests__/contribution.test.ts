@@ -127,3 +127,17 @@ test("contribution: with only a linear path it is coef[j][c] (x_j - centre_j), o
     assert.ok(scale > 0 && worst <= 1e-4 * scale, `${readout}: largest difference ${worst} against values up to ${scale}`);
   }
 });
+
+test('contribution: with the cam output too, the file holds the cam basis once and both outputs read it; the sum still holds', async () => {
+  const p = 301;
+  const { record, model } = build('snv', 'same', 'ensemble', 'derivative', p);
+  const bytes = exportModel(record, model, { attributions: ['contribution'], cam: true, novelty: false });
+  const initializers = decodeModel(bytes, 'model').initializers;
+  const bases = [...initializers.entries()].filter(([, t]) => t.dims.length === 2 && t.dims[1] === p && t.dims[0] === record.model.geometry.layers[2]!.outputLength);
+  assert.deepEqual(bases.map(([name]) => name), ['cam.basis']);
+  const { spectra } = rawSpectra(4, p, C, 47);
+  const out = await ortRun(bytes, spectra);
+  const sums = completed(bytes, out.contribution!, 4, p);
+  const scale = Math.max(...Array.from(out.logits!, Math.abs));
+  sums.forEach((s, k) => assert.ok(Math.abs(s - out.logits![k]!) <= 1e-4 * scale, `spectrum ${Math.floor(k / C)} class ${k % C}: ${s} vs ${out.logits![k]}`));
+});

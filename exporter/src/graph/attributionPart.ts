@@ -26,8 +26,9 @@ export function attributionPart(
   weights: NetworkWeights,
   geometry: NetworkGeometry,
   methods: readonly AttributionMethod[],
-  /** The cam's [N3, p] basis, which `contribution` spreads each Conv3 position's share with. */
+  /** The cam's [N3, p] basis, which `contribution` spreads each Conv3 position's share with, and its initializer when the graph has one. */
   contributionBasis?: Float64Array,
+  sharedBasis?: string,
 ): { nodes: NodeProto[]; initializers: TensorProto[] } {
   const nodes: NodeProto[] = [];
   const initializers: TensorProto[] = [];
@@ -133,7 +134,7 @@ export function attributionPart(
   }
   if (contribution) {
     if (!contributionBasis) throw new RangeError('contribution: the cam basis is needed to spread the Conv3 positions');
-    const part = contributionPart(x, weights, geometry, contributionBasis);
+    const part = contributionPart(x, weights, geometry, contributionBasis, sharedBasis);
     nodes.push(...part.nodes);
     initializers.push(...part.initializers);
   }

@@ -8,7 +8,7 @@ import type { NetworkGeometry } from './graphParts.js';
  * sum_j contribution[c][j] + classifier.bias[c] = logit[c].
  * - The network's own channels: their CAM (classifier.weight on its own filters . conv3), each
  *   Conv3 position spread over the input by the cam's interpolation basis, rows scaled to sum to
- *   1 / N3 (GAP).
+ *   1 / N3 (GAP); the `cam` output's basis where the graph has it.
  * - A linear path: (x_j - centre_j) coef[j][c]; where it reads the Savitzky-Golay derivative, per
  *   derivative variable, coef_D[j][c] (D (scale (x - centre)))_j. Both sum to the same logit (D is
  *   linear), but folded back onto the input, the derivative's coefficients multiply the baseline
@@ -24,6 +24,8 @@ export function contributionPart(
   geometry: NetworkGeometry,
   /** [N3, p] row-major, as the cam output's. */
   basis: Float64Array,
+  /** The same basis already in the graph as this initializer (the `cam` output's): read, not stored twice. */
+  sharedBasis?: string,
 ): { nodes: NodeProto[]; initializers: TensorProto[] } {
   const name = (s: string) => `contribution.${s}`;
   const C = weights.classes;
@@ -32,7 +34,9 @@ export function contributionPart(
   const carriers = weights.linearCarriers;
   const path = weights.linearPath;
   const nodes: NodeProto[] = [];
-  const initializers: TensorProto[] = [floatTensor(name('spread'), [n3, p], spreadBasis(basis, n3, p))];
+  const initializers: TensorProto[] = [floatTensor(name('row_scale'), [n3], rowScale(basis, n3, p))];
+  const basisName = sharedBasis ?? name('basis');
+  if (!sharedBasis) initializers.push(floatTensor(basisName, [n3, p], basis));
 
   let own: string = TENSORS.classifierWeight;
   if (carriers) {
@@ -42,7 +46,8 @@ export function contributionPart(
   }
   nodes.push(
     node('MatMul', [own, TENSORS.conv3], [name('own.coarse')], name('own_coarse')),
-    node('MatMul', [name('own.coarse'), name('spread')], [name('own')], name('own_spread')),
+    node('Mul', [name('own.coarse'), name('row_scale')], [name('own.scaled')], name('own_scaled')),
+    node('MatMul', [name('own.scaled'), basisName], [name('own')], name('own_spread')),
   );
   if (carriers && !path) throw new RangeError("contribution: the ensemble's members have different linear paths (trainRun gives them one); export without --attributions contribution");
   if (!carriers || !path) {
@@ -96,14 +101,12 @@ export function contributionPart(
   return { nodes, initializers };
 }
 
-/** The cam basis with each Conv3 position's row scaled to sum to 1 / N3, so its spread keeps GAP's sum. */
-function spreadBasis(basis: Float64Array, n3: number, p: number): Float32Array {
-  const out = new Float32Array(n3 * p);
-  for (let t = 0; t < n3; t++) {
+/** Per Conv3 position, the factor that makes its row of the cam basis sum to 1 / N3, so the spread keeps GAP's sum. */
+function rowScale(basis: Float64Array, n3: number, p: number): Float32Array {
+  return Float32Array.from({ length: n3 }, (_, t) => {
     let sum = 0;
     for (let j = 0; j < p; j++) sum += basis[t * p + j]!;
     if (!(Math.abs(sum) > 1e-12)) throw new RangeError(`contribution: conv3 position ${t} has no weight on the input in the cam basis (row sum ${sum})`);
-    for (let j = 0; j < p; j++) out[t * p + j] = basis[t * p + j]! / (n3 * sum);
-  }
-  return out;
+    return 1 / (n3 * sum);
+  });
 }
