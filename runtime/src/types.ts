@@ -144,6 +144,8 @@ export interface SpectraModel {
   readonly metadata: ModelMetadata;
   /** Device the session runs on. */
   readonly device: Device;
+  /** The explanation methods this file offers: `cam` always, then every attribution output it carries. */
+  readonly methods: readonly ExplainMethod[];
   /** `classifier.weight` [C, K] row-major (K channels of the last conv layer) and `classifier.bias` [C], read from the file. */
   readonly classifier: { weight: Float32Array; bias: Float32Array };
   predict(spectra: SpectraInput, options?: InputOptions): Promise<Prediction[]>;

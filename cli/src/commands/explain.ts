@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { Alignment, Device, ExplainMethod } from '@spectracam/runtime';
+import { ATTRIBUTION_METHODS } from '@spectracam/format';
 import { dataInputs, exitQuietlyOnClosedStdout, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
 
@@ -33,7 +34,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .option('top', { type: 'number', default: 0.1, describe: 'Fraction of variables kept as top variables' })
       .option('alignment', { choices: ['receptive-field', 'stretch'] as const, default: 'receptive-field' as const, describe: 'Spline knots: receptive-field centres, or spread evenly (the study)' })
       .option('method', {
-        choices: ['cam', 'gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] as const,
+        choices: ['cam', ...ATTRIBUTION_METHODS] as ExplainMethod[],
         default: 'cam' as const,
         describe: 'cam (every file), or an input-resolution attribution the file carries (spectracam export --attributions)',
       })

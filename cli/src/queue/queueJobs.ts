@@ -1,9 +1,10 @@
+import type { ExplainMethod } from '@spectracam/runtime';
 /** Settings of `explain` that change its output: the same for every shard. */
 export interface ExplainSettings {
   class: string;
   top: number;
   alignment: 'receptive-field' | 'stretch';
-  method: 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam' | 'contribution';
+  method: ExplainMethod;
   full: boolean;
   bands: string;
 }

@@ -39,7 +39,6 @@ export function attributionPart(
   const n3 = layers[layers.length - 1]!.outputLength;
   const p = geometry.inputLength;
   const name = (s: string) => `attr.${s}`;
-  const contribution = methods.includes('contribution');
   // The backward pass's constants and seed only where a method runs it: runtimes warn about unused initializers.
   if (methods.some((m) => m !== 'contribution')) {
     initializers.push(
@@ -132,7 +131,7 @@ export function attributionPart(
     const guided = backward(true);
     nodes.push(node('Mul', [guided, TENSORS.cam], [TENSORS.guidedGradCam], name('guided_gradcam')));
   }
-  if (contribution) {
+  if (methods.includes('contribution')) {
     if (!contributionBasis) throw new RangeError('contribution: the cam basis is needed to spread the Conv3 positions');
     const part = contributionPart(x, weights, geometry, contributionBasis, sharedBasis);
     nodes.push(...part.nodes);

@@ -1,5 +1,5 @@
 import { createMapExplainer, type MapExplainer } from '@spectracam/cam';
-import { ATTRIBUTION_OUTPUTS, TENSORS, type Alignment, type AttributionMethod, type ModelMetadata } from '@spectracam/format';
+import { ATTRIBUTION_METHODS, ATTRIBUTION_OUTPUTS, TENSORS, type Alignment, type AttributionMethod, type ModelMetadata } from '@spectracam/format';
 import type { OutputTensor, SessionHandle } from '../backend/ortBackend.js';
 import type { Device, ExplainOptions, Explanation, FeatureMap, InputOptions, Prediction, SpectraInput, SpectraModel } from '../types.js';
 import { toInputMatrix } from '../input/toInputMatrix.js';
@@ -202,6 +202,7 @@ export function createSpectraModel(parts: ModelParts): SpectraModel {
     geometry: metadata.geometry,
     metadata,
     device,
+    methods: ['cam', ...ATTRIBUTION_METHODS.filter((m) => featureOutputs.includes(ATTRIBUTION_OUTPUTS[m]))],
     classifier,
     async predict(spectra: SpectraInput, options?: InputOptions) {
       const prepared = prepare(spectra, options);

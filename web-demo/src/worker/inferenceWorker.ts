@@ -36,7 +36,7 @@ async function handle(request: Request): Promise<Response> {
           axis: Array.from(next.axis),
           unit: next.unit,
           featureLayers: next.metadata.outputs.filter((o) => /^conv[123]$/.test(o)),
-          methods: ['cam', ...(['gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] as const).filter((m) => next.metadata.outputs.includes(m.replace(/-/g, '_')))],
+          methods: [...next.methods],
           device: next.device === 'webgpu' ? 'webgpu' : 'wasm',
           novelty: next.metadata.novelty
             ? { threshold: next.metadata.novelty.threshold, quantile: next.metadata.novelty.quantile, validationSpectra: next.metadata.novelty.thresholdFrom.spectra }

@@ -1,3 +1,4 @@
+import type { ExplainMethod } from '@spectracam/runtime';
 import type { BandTableName } from './bandTableFor.js';
 
 /** Messages between the page and the inference worker. Numbers travel as plain arrays (structured clone). */
@@ -19,7 +20,7 @@ export interface ModelInfo {
   novelty: { threshold: number; quantile: number; validationSpectra: number } | null;
 }
 
-export type ExplainMethod = 'cam' | 'gradient' | 'gradient-x-input' | 'guided-gradcam' | 'contribution';
+export type { ExplainMethod };
 
 /** One spectrum's explanation, flattened for the page. */
 export interface SpectrumExplanation {

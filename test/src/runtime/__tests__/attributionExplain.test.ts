@@ -10,6 +10,7 @@ const spectra = Array.from({ length: 5 }, (_, i) => Float32Array.from({ length: 
 test('explain: every attribution method gives magnitude-scaled maps (|v| / max |v|) of the output the file carries, with regions, for the predicted class', async () => {
   const built = await testModel({ p, seed: 7, attributions: ['gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] });
   const model = await loadModel(built.bytes);
+  assert.deepEqual(model.methods, ['cam', 'gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'], 'the methods the file offers');
   const session = await ort.InferenceSession.create(built.bytes);
   const raw = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(spectra.flatMap((s) => Array.from(s))), [5, p]) });
   for (const [method, output] of [['gradient', 'gradient'], ['gradient-x-input', 'gradient_x_input'], ['guided-gradcam', 'guided_gradcam'], ['contribution', 'contribution']] as const) {
@@ -37,6 +38,7 @@ test('explain: every attribution method gives magnitude-scaled maps (|v| / max |
 test('explain: a method whose output the file lacks is refused with the export command that adds it', async () => {
   const built = await testModel({ p, seed: 7 });
   const model = await loadModel(built.bytes);
+  assert.deepEqual(model.methods, ['cam'], 'a file without attribution outputs offers the CAM only');
   await assert.rejects(model.explain(spectra, { method: 'gradient-x-input' }), /no 'gradient_x_input' output.*spectracam export RUN --attributions gradient-x-input/);
   await model.dispose();
 });
