@@ -47,7 +47,7 @@ export function noveltyPart(
 }
 
 /** The score of a spectrum without shape: float32's largest finite value (JSON keeps it, unlike Infinity). */
-export const NO_SHAPE_SCORE = 3.4028234663852886e38;
+const NO_SHAPE_SCORE = 3.4028234663852886e38;
 
 function distancePart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, residual: ResidualPart | undefined, score: string): GraphPart {
   // With the residual half the distance comes out divided by its scale: W and the whitened means carry 1 / sqrt(scale).
