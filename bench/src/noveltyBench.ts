@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { exportModel, noveltyThreshold } from '@spectracam/exporter';
 import { loadModel, type Prediction } from '@spectracam/runtime';
 import { generateSynthetic, loadDataset, writeFileAtomic, type Dataset } from '@spectracam/data';
-import { applyPreprocessing, fitInputResidual, inputResidualScores, fitPlsLda, plsTransform, setBackend, trainRun, type TrainOptions } from '@spectracam/trainer';
+import { applyPreprocessing, fitInputResidual, inputResidualScores, RESIDUAL_BINNING, fitPlsLda, plsTransform, setBackend, trainRun, type TrainOptions } from '@spectracam/trainer';
 import { plsPreprocess, looksRaman } from '@spectracam/study';
 import { sharedData } from '@spectracam/test/support/sharedData';
 import { machineInfo, table } from './benchCommon.js';
@@ -201,7 +201,7 @@ for (const set of args.sets!.split(',')) {
     const distances = async (spectra: Float32Array[]) => (await mahalanobisModel.predict(spectra)).map((p) => p.novelty!);
     const pls = plsScore(setup.train, { train: rowsOf('train'), validation: rowsOf('validation') });
     const inputs = (spectra: Float32Array[]) => applyPreprocessing(record.preprocessing, spectra);
-    const residual = fitInputResidual(inputs(spectraOf(rowsOf('train'))));
+    const residual = fitInputResidual(inputs(spectraOf(rowsOf('train'))), { binning: RESIDUAL_BINNING });
     const score = async (predictions: Prediction[], spectra: Float32Array[]) => ({
       ...scoresOf(predictions), mahalanobis: await distances(spectra), 'input Q': Array.from(inputResidualScores(residual, inputs(spectra))), 'pls T2+Q': pls.score(spectra),
     });
@@ -232,7 +232,7 @@ for (const set of args.sets!.split(',')) {
       training: { epochsRun: record.training.epochsRun, members: record.model.members ?? 1, seconds: Number(seconds.toFixed(1)), options: record.training.options },
       threshold: { value: novelty.threshold, quantile: novelty.quantile, from: novelty.thresholdFrom, shrinkage: novelty.fit.shrinkage, channels: novelty.features.channels },
       plsComponents: pls.components,
-      inputSubspace: { components: residual.components, explained: residual.explained, scale: novelty.residual?.scale },
+      inputSubspace: { components: residual.components, explained: residual.explained, ...(residual.binning ? { binning: residual.binning } : {}), scale: novelty.residual?.scale },
       methods,
     });
     await model.dispose();

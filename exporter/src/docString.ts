@@ -38,7 +38,9 @@ export function docString(meta: ModelMetadata): string {
           `Unknown-sample score '${TENSORS.novelty}' [batch]: ${meta.novelty.residual ? 'the larger of ' : ''}the squared Mahalanobis distance of the classifier's input ('${meta.novelty.features.tensor}', ${meta.novelty.features.channels} channels) ` +
             `to the nearest class mean (Ledoit-Wolf shared covariance of the training part)` +
             (meta.novelty.residual
-              ? ` divided by ${Number(meta.novelty.residual.scale.mahalanobis.toPrecision(6))}, and the Q residual of the preprocessed spectrum ('${meta.novelty.residual.tensor}') off the training part's ${meta.novelty.residual.components}-component principal subspace ` +
+              ? ` divided by ${Number(meta.novelty.residual.scale.mahalanobis.toPrecision(6))}, and the Q residual of the preprocessed spectrum ('${meta.novelty.residual.tensor}'` +
+                (meta.novelty.residual.binning ? `, averaged in bins of ${meta.novelty.residual.binning.width} variables` : '') +
+                `) off the training part's ${meta.novelty.residual.components}-component principal subspace ` +
                 `(initializers '${TENSORS.noveltyInputMean}', '${TENSORS.noveltyInputBasis}') divided by ${Number(meta.novelty.residual.scale.residual.toPrecision(6))}`
               : '') +
             `; above ${Number(meta.novelty.threshold.toPrecision(6))} ` +

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
+import { seededRandom } from '@spectracam/data';
 import { METADATA_KEYS, TENSORS, type NoveltyMeta } from '@spectracam/format';
 import { decodeModel, floatValueInfo, onnx } from '@spectracam/format/onnx';
-import { RUN_FILES, applyPreprocessing, computeResidualFeatures, computeRunFeatures, writeRun, type RunFeatures } from '@spectracam/trainer';
+import { RUN_FILES, RESIDUAL_BINNING, applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitInputResidual, inputResidualScores, writeRun, type RunFeatures } from '@spectracam/trainer';
 import { runPython, skipWithoutPython } from '@spectracam/test/support/python';
 import { exportModel } from '../exportModel.js';
 import { exportRun } from '../exportRun.js';
@@ -183,13 +184,16 @@ test('novelty: a file is not exported without training features: exportModel and
   model.dispose();
 });
 
-interface ResidualExpected { components: number; explained: number; scores: { train: number[]; validation: number[]; test: number[] }; scale: number }
+interface ResidualExpected { binned: boolean; components: number; explained: number; scores: { train: number[]; validation: number[]; test: number[] }; scale: number }
 const residualOracle = fileURLToPath(new URL('../../../scripts/fixtures/sklearn_residual.py', import.meta.url));
 
-test('novelty with the input residual: the whole graph\'s score is the larger of scikit-learn\'s Mahalanobis distance and PCA Q residual, each over its validation quantile', async (t) => {
+test('novelty with the input residual: the whole graph\'s score is the larger of scikit-learn\'s Mahalanobis distance and PCA Q residual (of the bin averages of the spectrum), each over its validation quantile', async (t) => {
   if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
-  const { record, model } = fakeRun({ p: 120, kernels: [7, 5, 3], seed: 8, preprocessing: 'snv' });
-  const { spectra, labels } = rawSpectra(80, 120, 3, 5);
+  const { record, model } = fakeRun({ p: 400, kernels: [7, 5, 3], seed: 8, preprocessing: 'snv' });
+  const { spectra, labels } = rawSpectra(80, 400, 3, 5);
+  // Noise beyond what 30 directions hold, so that the subspace is fitted on bin averages.
+  const noise = seededRandom(17);
+  for (const s of spectra) for (let j = 0; j < s.length; j++) s[j]! += 20 * (noise() - 0.5);
   const pre = applyPreprocessing(record.preprocessing, spectra);
   const rows = { train: [0, 40], validation: [40, 60], test: [60, 80] } as const;
   const parts = Object.fromEntries(Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: labels.slice(from, to) }])) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
@@ -203,10 +207,10 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   const proto = decodeModel(bytes, 'm').proto;
   proto.graph!.output!.push(floatValueInfo('gap', ['batch', 64]));
   const session = await ort.InferenceSession.create(onnx.ModelProto.encode(proto).finish());
-  const unseen = rawSpectra(12, 120, 3, 31).spectra;
+  const unseen = rawSpectra(12, 400, 3, 31).spectra;
   // Four of them with a band no training spectrum has, so that the residual half decides somewhere.
-  for (const s of unseen.slice(0, 4)) for (let j = 50; j < 60; j++) s[j]! += 3 * Math.exp(-(((j - 55) / 2) ** 2));
-  const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(unseen.flatMap((s) => Array.from(s))), [12, 120]) });
+  for (const s of unseen.slice(0, 4)) for (let j = 170; j < 200; j++) s[j]! += 60 * Math.exp(-(((j - 185) / 6) ** 2));
+  const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(unseen.flatMap((s) => Array.from(s))), [12, 400]) });
   await session.release();
   const gapRows = (values: Float32Array) => Array.from({ length: values.length / 64 }, (_, i) => Array.from(values.subarray(i * 64, (i + 1) * 64)));
   const distances = runPython<Expected>(oracle, {
@@ -216,10 +220,13 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
     test: { x: gapRows(out.gap!.data as Float32Array) },
   });
   const x = (s: readonly Float32Array[]) => s.map((r) => Array.from(r));
+  // The subspace spans bin averages of 11 variables (noisy spectra); NumPy bins for the oracle by the same rule.
+  assert.deepEqual(meta.residual!.binning, { width: 11 });
   const residual = runPython<ResidualExpected>(residualOracle, {
-    quantile: 0.99, variance: 0.99, max_components: 30,
+    quantile: 0.99, variance: 0.99, max_components: 30, binning: { width: 11 },
     train: { x: x(parts.train.spectra) }, validation: { x: x(parts.validation.spectra) }, test: { x: x(applyPreprocessing(record.preprocessing, unseen)) },
   });
+  assert.equal(residual.binned, true);
   assert.equal(meta.residual!.components, residual.components);
   assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale, `residual scale ${meta.residual!.scale.residual} vs ${residual.scale}`);
   assert.ok(Math.abs(meta.residual!.scale.mahalanobis - distances.threshold) <= 1e-8 * distances.threshold);
@@ -263,4 +270,35 @@ test('novelty: with SNV a constant spectrum (any level) has no shape and scores 
   for (const s of snv.scores.slice(0, 3)) assert.ok(Number.isFinite(s) && s < 1e30, `a spectrum with shape scores ${s}`);
   const minmax = await scores('minmax-variable');
   assert.ok(minmax.scores.every((s) => s < 1e30), `min-max per variable keeps a constant spectrum's values: ${minmax.scores.join(', ')}`);
+});
+
+test('novelty: a run whose input subspace was fitted before the smoothing (no binning in its residual files) still exports, reading the spectrum itself', async () => {
+  const p = 90;
+  const { record, model } = fakeRun({ p, kernels: [7, 5, 3], seed: 12, preprocessing: 'snv' });
+  const { spectra, labels } = rawSpectra(48, p, 3, 9);
+  const pre = applyPreprocessing(record.preprocessing, spectra);
+  const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
+  const parts = { train: part(0, 24), validation: part(24, 36), test: part(36, 48) };
+  const older = fitInputResidual(parts.train.spectra);
+  const scores = (m: typeof older) => ({ train: inputResidualScores(m, parts.train.spectra), validation: inputResidualScores(m, parts.validation.spectra), test: inputResidualScores(m, parts.test.spectra) });
+  const scoresFrom = async (residual: RunFeatures['residual']) => {
+    const features: RunFeatures = { ...computeRunFeatures(model, parts), residual };
+    const bytes = exportModel(record, model, { novelty: { features } });
+    const meta = JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;
+    const session = await ort.InferenceSession.create(bytes);
+    const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(spectra.slice(36).flatMap((s) => Array.from(s))), [12, p]) });
+    await session.release();
+    // The graph gives what the exporter computed for the test part in float64.
+    close(out[TENSORS.novelty]!.data as Float32Array, Array.from(fitNovelty(features, record.model.classes).scores.test), 1e-4, `graph vs fit (${meta.residual?.binning ? 'binned' : 'spectrum itself'})`);
+    return meta;
+  };
+  const before = await scoresFrom({ model: older, scores: scores(older) });
+  assert.equal(before.score, 'mahalanobis+residual');
+  assert.equal(before.residual!.binning, undefined);
+  const binned = fitInputResidual(parts.train.spectra, { binning: { width: 2 }, variance: 1 });
+  assert.deepEqual((await scoresFrom({ model: binned, scores: scores(binned) })).residual!.binning, { width: 2 });
+  // A subspace of another length is another data set's, named as such.
+  const wrong = fitInputResidual(parts.train.spectra.map((s) => s.subarray(0, p - 4)));
+  assert.throws(() => exportModel(record, model, { novelty: { features: { ...computeRunFeatures(model, parts), residual: { model: wrong, scores: scores(older) } } } }), /input subspace has 86 variables but the model gives it 90/);
+  model.dispose();
 });

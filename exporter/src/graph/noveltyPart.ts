@@ -6,8 +6,11 @@ import type { GraphPart } from './graphParts.js';
 export interface ResidualPart {
   input: string;
   p: number;
+  /** Bins of `width` variables of `input` averaged first (p' = floor(p / width) variables). */
+  binning?: { width: number };
+  /** [p'] */
   mean: ArrayLike<number>;
-  /** [A x p] row-major orthonormal loadings. */
+  /** [A x p'] row-major orthonormal loadings. */
   basis: ArrayLike<number>;
   components: number;
   scale: { mahalanobis: number; residual: number };
@@ -70,10 +73,21 @@ function distancePart(features: string, whitening: ArrayLike<number>, whitenedMe
     output: TENSORS.novelty,
   };
   if (!residual) return part;
-  const { p, components: a } = residual;
+  const { components: a, binning } = residual;
+  const p = binning ? Math.floor(residual.p / binning.width) : residual.p;
   // The remainder times 1 / sqrt(scale), so that its sum of squares is Q / scale: one Gemm reconstructs and scales.
   const c = 1 / Math.sqrt(residual.scale.residual);
-  part.nodes.push(node('Sub', [residual.input, TENSORS.noveltyInputMean], ['novelty.centred'], 'novelty_centre'));
+  let spectrum = residual.input;
+  if (binning) {
+    // Non-overlapping windows (AveragePool drops the incomplete last one), as the trainer binned the subspace's spectra.
+    part.nodes.push(
+      node('Unsqueeze', [residual.input, 'novelty.class_axis'], ['novelty.input_rows'], 'novelty_input_rows'),
+      node('AveragePool', ['novelty.input_rows'], ['novelty.binned_rows'], 'novelty_bins', { kernel_shape: [binning.width], strides: [binning.width] }),
+      node('Flatten', ['novelty.binned_rows'], ['novelty.binned'], 'novelty_binned', { axis: 1 }),
+    );
+    spectrum = 'novelty.binned';
+  }
+  part.nodes.push(node('Sub', [spectrum, TENSORS.noveltyInputMean], ['novelty.centred'], 'novelty_centre'));
   part.initializers.push(floatTensor(TENSORS.noveltyInputMean, [p], residual.mean));
   if (a > 0) {
     // basis^T [p, A] projects, basis [A, p] reconstructs: remainder = c centred - c scores basis.

@@ -97,6 +97,11 @@ export interface NoveltyMeta {
   residual?: {
     /** The tensor it reads (the preprocessed spectrum), its subspace's size and the share of the training variance that holds. */
     tensor: string;
+    /**
+     * Bins of `width` neighbouring variables of the preprocessed spectrum averaged first (the trailing
+     * p mod width left out); the subspace then spans floor(p / width) bins. Absent: the spectrum itself.
+     */
+    binning?: { width: number };
     components: number;
     explained: number;
     /** What each half is divided by: its `quantile` of the validation part's scores. */

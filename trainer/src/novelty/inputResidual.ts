@@ -15,6 +15,43 @@ export interface InputResidual {
   components: number;
   /** Share of the training part's variance the subspace holds. */
   explained: number;
+  /**
+   * Bins of `width` neighbouring variables averaged first (the trailing p mod width variables left
+   * out): mean and basis have floor(p / width) variables. Absent in runs trained before it, which
+   * read the spectrum itself.
+   */
+  binning?: ResidualBinning;
+}
+
+export interface ResidualBinning {
+  width: number;
+}
+
+/**
+ * Averages of 11 neighbouring variables (the study's Savitzky-Golay window), for spectra whose
+ * variance the subspace cannot hold: single-cell Raman holds more white noise than any subspace of a
+ * few dozen directions models, and that noise, not the shape, set Q. Bin averages keep the bands and
+ * baselines a new species or technique brings and drop most of the noise (and the subspace shrinks
+ * elevenfold, so the graph's cost does too).
+ */
+export const RESIDUAL_BINNING: ResidualBinning = { width: 11 };
+
+/** Bins the subspace needs at least (its 30 directions and room); shorter spectra are read as they are. */
+const MIN_BINS = 32;
+
+/** The bin averages of each spectrum (floor(p / width) values), or the spectra themselves without binning. */
+export function residualInput(spectra: readonly ArrayLike<number>[], binning: ResidualBinning | undefined): readonly ArrayLike<number>[] {
+  if (!binning) return spectra;
+  const w = binning.width;
+  return spectra.map((s) => {
+    const out = new Float64Array(Math.floor(s.length / w));
+    for (let i = 0; i < out.length; i++) {
+      let v = 0;
+      for (let k = 0; k < w; k++) v += s[i * w + k]!;
+      out[i] = v / w;
+    }
+    return out;
+  });
 }
 
 export interface InputResidualOptions {
@@ -22,6 +59,11 @@ export interface InputResidualOptions {
   variance?: number;
   /** @default 30 */
   maxComponents?: number;
+  /**
+   * Average bins of neighbouring variables first when the largest subspace allowed on the spectra
+   * themselves holds less than `variance` (and that leaves at least 32 bins). @default none
+   */
+  binning?: ResidualBinning;
 }
 
 /** Extra directions beyond the largest subspace wanted, and passes of subspace iteration (Halko et al. 2011). */
@@ -40,6 +82,17 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   if (spectra.length < 2) throw new RangeError(`the input subspace needs at least 2 training spectra, got ${spectra.length}`);
   const random = seededRandom(1);
   if (spectra.length > MAX_FIT_ROWS) spectra = shuffledIndices(spectra.length, random).slice(0, MAX_FIT_ROWS).map((i) => spectra[i]!);
+  const plain = fitSubspace(spectra, options, seededRandom(1));
+  // Bins only where the largest subspace allowed holds less than the variance wanted: the rest is
+  // then mostly noise, which bin averages remove; spectra it holds keep their full resolution.
+  const { binning } = options;
+  if (!binning || plain.explained >= (options.variance ?? DEFAULT_VARIANCE) || Math.floor(spectra[0]!.length / binning.width) < MIN_BINS) return plain;
+  return { ...fitSubspace(residualInput(spectra, binning), options, seededRandom(1)), binning };
+}
+
+const DEFAULT_VARIANCE = 0.99;
+
+function fitSubspace(spectra: readonly ArrayLike<number>[], options: InputResidualOptions, random: () => number): InputResidual {
   const n = spectra.length;
   const p = spectra[0]!.length;
   const mean = new Float64Array(p);
@@ -79,7 +132,7 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   }
   const eig = new EigenvalueDecomposition(gram, { assumeSymmetric: true });
   const order = eig.realEigenvalues.map((v, k) => [Math.max(v, 0), k] as const).sort((a, c) => c[0] - a[0]);
-  const wanted = options.variance ?? 0.99;
+  const wanted = options.variance ?? DEFAULT_VARIANCE;
   let components = 0;
   let held = 0;
   // Directions below 1e-10 of the variance are rounding, not data.
@@ -150,11 +203,11 @@ function orthonormalColumns(a: Float64Array, m: number, l: number): Float64Array
   return a;
 }
 
-/** Q residual of each spectrum: |x - mean|^2 - |P (x - mean)|^2 (P orthonormal). */
+/** Q residual of each spectrum (binned as the model was): |x - mean|^2 - |P (x - mean)|^2 (P orthonormal). */
 export function inputResidualScores(model: InputResidual, spectra: readonly ArrayLike<number>[]): Float64Array {
   const p = model.mean.length;
   const d = new Float64Array(p);
-  return Float64Array.from(spectra, (s) => {
+  return Float64Array.from(residualInput(spectra, model.binning), (s) => {
     for (let j = 0; j < p; j++) d[j] = s[j]! - model.mean[j]!;
     let q = d.reduce((sum, v) => sum + v * v, 0);
     for (let a = 0; a < model.components; a++) {

@@ -1,5 +1,5 @@
 import { FEATURE_PARTS, type FeaturePart } from '../run/runFeatures.js';
-import { fitInputResidual, inputResidualScores, type InputResidual } from './inputResidual.js';
+import { fitInputResidual, inputResidualScores, RESIDUAL_BINNING, type InputResidual, type ResidualBinning } from './inputResidual.js';
 
 /**
  * The input subspace of a run (fitted on the training part's network input) and every part's Q
@@ -11,9 +11,9 @@ export interface ResidualFeatures {
   scores: Record<FeaturePart, Float64Array>;
 }
 
-/** From each part's preprocessed spectra (the parts computeRunFeatures takes). */
+/** From each part's preprocessed spectra (the parts computeRunFeatures takes), binned by RESIDUAL_BINNING first. */
 export function computeResidualFeatures(parts: Record<FeaturePart, { spectra: readonly ArrayLike<number>[] }>): ResidualFeatures {
-  const model = fitInputResidual(parts.train.spectra);
+  const model = fitInputResidual(parts.train.spectra, { binning: RESIDUAL_BINNING });
   const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, inputResidualScores(model, parts[part].spectra)])) as Record<FeaturePart, Float64Array>;
   return { model, scores };
 }
@@ -22,7 +22,10 @@ export function computeResidualFeatures(parts: Record<FeaturePart, { spectra: re
 export interface ResidualIndex {
   format: 'spectracam-input-residual';
   version: 1;
+  /** The subspace's variables: the spectrum's, or its bins' (floor(p / width)). */
   variables: number;
+  /** The bins averaged first; absent: none (runs trained before it). */
+  binning?: ResidualBinning;
   components: number;
   explained: number;
   rows: Record<FeaturePart, number>;
@@ -36,7 +39,8 @@ export function residualFiles(residual: ResidualFeatures): { index: ResidualInde
   let at = 0;
   for (const a of arrays) for (const v of a) (view.setFloat64(at, v, true), (at += 8));
   const rows = Object.fromEntries(FEATURE_PARTS.map((part) => [part, scores[part].length])) as Record<FeaturePart, number>;
-  return { index: { format: 'spectracam-input-residual', version: 1, variables: model.mean.length, components: model.components, explained: model.explained, rows }, bytes };
+  const index: ResidualIndex = { format: 'spectracam-input-residual', version: 1, variables: model.mean.length, ...(model.binning ? { binning: model.binning } : {}), components: model.components, explained: model.explained, rows };
+  return { index, bytes };
 }
 
 /** The residual features from the two files; `where` names them in errors. */
@@ -52,6 +56,10 @@ export function residualFromFiles(indexText: string, bin: Uint8Array, where: { i
     throw new Error(`${where.index}: not an input-residual index (format ${JSON.stringify(index?.format)}, version ${JSON.stringify(index?.version)})`);
   }
   if (!(index.explained >= 0 && index.explained <= 1)) throw new Error(`${where.index}: explained must be a share in [0, 1], got ${JSON.stringify(index.explained)}`);
+  const { binning } = index;
+  if (binning !== undefined && !(Number.isInteger(binning?.width) && binning.width >= 1)) {
+    throw new Error(`${where.index}: binning must be { width: a positive integer }, got ${JSON.stringify(binning)}`);
+  }
   const { variables: p, components: a } = index;
   const expected = 8 * (p + a * p + FEATURE_PARTS.reduce((n, part) => n + index.rows[part], 0));
   if (bin.byteLength !== expected) throw new Error(`${where.bin}: holds ${bin.byteLength} bytes, ${where.index} needs ${expected}`);
@@ -65,5 +73,5 @@ export function residualFromFiles(indexText: string, bin: Uint8Array, where: { i
   const mean = take(p);
   const basis = take(a * p);
   const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, take(index.rows[part])])) as Record<FeaturePart, Float64Array>;
-  return { model: { mean, basis, components: a, explained: index.explained }, scores };
+  return { model: { mean, basis, components: a, explained: index.explained, ...(binning ? { binning: { width: binning.width } } : {}) }, scores };
 }
