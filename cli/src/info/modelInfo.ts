@@ -95,7 +95,7 @@ export function modelInfoText(info: ModelInfo): string {
     const from = n.thresholdFrom;
     lines.push(
       `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
-        `${n.residual ? `, and the scaled Q residual of the spectrum off the ${n.residual.components} principal components of the training part (${(100 * n.residual.explained).toFixed(1)} % of its variance)` : ''})`,
+        `${n.residual ? `, and the scaled Q residual of the spectrum${n.residual.binning ? ` in bins of ${n.residual.binning.width} variables` : ''} off the ${n.residual.components} principal components of the training part (${(100 * n.residual.explained).toFixed(1)} % of its variance)` : ''})`,
       `                 threshold: the ${100 * n.quantile} % quantile of ${from.spectra} validation spectra (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); flags train ${pct(n.flagged.train)}, validation ${pct(n.flagged.validation)}, test ${pct(n.flagged.test ?? undefined)}`,
     );
   } else lines.push('  unknown if:    no unknown-sample score in this file (exported before it, or with --no-novelty)');

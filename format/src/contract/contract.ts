@@ -95,7 +95,7 @@ export interface NoveltyMeta {
   score: 'mahalanobis' | 'mahalanobis+residual';
   /** The Q residual's half of a `mahalanobis+residual` score. */
   residual?: {
-    /** The tensor it reads (the preprocessed spectrum), its subspace's size and the share of the training variance that holds. */
+    /** The tensor it reads (the preprocessed spectrum), its subspace's size and the share of the training variance (of the bin averages with `binning`) that holds. */
     tensor: string;
     /**
      * Bins of `width` neighbouring variables of the preprocessed spectrum averaged first (the trailing

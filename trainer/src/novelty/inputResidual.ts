@@ -34,10 +34,8 @@ export interface ResidualBinning {
  * baselines a new species or technique brings and drop most of the noise (and the subspace shrinks
  * elevenfold, so the graph's cost does too).
  */
-export const RESIDUAL_BINNING: ResidualBinning = { width: 11 };
+export const RESIDUAL_BINNING: Readonly<ResidualBinning> = Object.freeze({ width: 11 });
 
-/** Bins the subspace needs at least (its 30 directions and room); shorter spectra are read as they are. */
-const MIN_BINS = 32;
 
 /** The bin averages of each spectrum (floor(p / width) values), or the spectra themselves without binning. */
 export function residualInput(spectra: readonly ArrayLike<number>[], binning: ResidualBinning | undefined): readonly ArrayLike<number>[] {
@@ -61,7 +59,7 @@ export interface InputResidualOptions {
   maxComponents?: number;
   /**
    * Average bins of neighbouring variables first when the largest subspace allowed on the spectra
-   * themselves holds less than `variance` (and that leaves at least 32 bins). @default none
+   * themselves holds less than `variance` (and that leaves maxComponents + 2 bins). @default none
    */
   binning?: ResidualBinning;
 }
@@ -85,12 +83,15 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   const plain = fitSubspace(spectra, options, seededRandom(1));
   // Bins only where the largest subspace allowed holds less than the variance wanted: the rest is
   // then mostly noise, which bin averages remove; spectra it holds keep their full resolution.
+  // At least as many bins as the subspace may have directions, and room: shorter spectra are read as they are.
   const { binning } = options;
-  if (!binning || plain.explained >= (options.variance ?? DEFAULT_VARIANCE) || Math.floor(spectra[0]!.length / binning.width) < MIN_BINS) return plain;
-  return { ...fitSubspace(residualInput(spectra, binning), options, seededRandom(1)), binning };
+  const enoughBins = binning && Math.floor(spectra[0]!.length / binning.width) >= (options.maxComponents ?? DEFAULT_MAX_COMPONENTS) + 2;
+  if (!binning || !enoughBins || plain.explained >= (options.variance ?? DEFAULT_VARIANCE) - 1e-12) return plain;
+  return { ...fitSubspace(residualInput(spectra, binning), options, seededRandom(1)), binning: { width: binning.width } };
 }
 
 const DEFAULT_VARIANCE = 0.99;
+const DEFAULT_MAX_COMPONENTS = 30;
 
 function fitSubspace(spectra: readonly ArrayLike<number>[], options: InputResidualOptions, random: () => number): InputResidual {
   const n = spectra.length;
@@ -109,7 +110,7 @@ function fitSubspace(spectra: readonly ArrayLike<number>[], options: InputResidu
     }
   });
   // At most p - 1: a subspace of all p directions leaves a residual of rounding noise only.
-  const cap = Math.min(options.maxComponents ?? 30, n - 1, p - 1);
+  const cap = Math.min(options.maxComponents ?? DEFAULT_MAX_COMPONENTS, n - 1, p - 1);
   // Spectra that do not vary (up to rounding): no direction to keep.
   if (!(total > 1e-12 * energy) || cap < 1) return { mean, basis: new Float64Array(0), components: 0, explained: total > 1e-12 * energy ? 0 : 1 };
   const l = Math.min(cap + OVERSAMPLE, n, p);
