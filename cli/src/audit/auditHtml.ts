@@ -34,7 +34,7 @@ export function auditHtml(a: AuditResult): string {
     .map((m) => {
       const ratio = m.curves.deletionAuc / a.random.deletionAuc;
       return `<tr><td>${escape(m.method)}${m.passesSanity ? '' : ' <b>(fails the sanity check: not a default)</b>'}</td>
-<td>${m.pointing ? `${f3(m.pointing.share)} (${m.pointing.hits}/${m.pointing.tested})` : '–'}</td><td>${f3(m.pointing?.energy)}</td><td>${f3(m.topRegionOnTruth)}</td>
+<td>${m.pointing ? `${f3(m.pointing.share)} (${m.pointing.hits}/${m.pointing.tested})` : '–'}</td><td>${f3(m.pointing?.energy)}</td><td>${f3(m.topRegionOnTruth)}${m.topRegionOnTruthByClass ? `<br><small>${Object.entries(m.topRegionOnTruthByClass).map(([c, v]) => `${escape(c)} ${f3(v)}`).join(', ')}</small>` : ''}</td>
 <td>${f3(m.curves.deletionAuc)}</td><td>${f3(ratio)}</td><td>${f3(m.curves.insertionAuc)}</td>
 <td>${m.randomisation.map((r) => `${escape(r.layers.at(-1)!)} ${f3(r.spearman)}`).join('<br>')}</td></tr>`;
     })

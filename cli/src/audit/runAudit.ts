@@ -21,6 +21,8 @@ export interface MethodAudit {
   pointing?: PointingScore;
   /** Share of explained spectra whose top region holding the map's peak overlaps a truth region. */
   topRegionOnTruth?: number;
+  /** The same share per class (of the correctly classified spectra of each class explained), as the study reports the fat band. */
+  topRegionOnTruthByClass?: Record<string, number>;
   curves: CurveResult;
   /** Mean Spearman correlation of the maps with those of the model with the cascade's layers randomised. */
   randomisation: { layers: string[]; spearman: number }[];
@@ -100,12 +102,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       };
       if (options.truth) {
         audit.pointing = study.pointingGame(maps, model.axis, options.truth, options.tolerance);
-        const onTruth = explained.filter((e) => {
+        const onTruth = explained.map((e) => {
           const m = e.maps[0]!;
           const holding = m.regions.find((r) => r.startIndex <= m.peakIndex && m.peakIndex <= r.endIndex);
-          return holding && options.truth!.some((t) => Math.min(holding.start, holding.end) <= Math.max(t.start, t.end) && Math.max(holding.start, holding.end) >= Math.min(t.start, t.end));
-        }).length;
-        audit.topRegionOnTruth = onTruth / explained.length;
+          return !!holding && options.truth!.some((t) => Math.min(holding.start, holding.end) <= Math.max(t.start, t.end) && Math.max(holding.start, holding.end) >= Math.min(t.start, t.end));
+        });
+        audit.topRegionOnTruth = onTruth.filter(Boolean).length / explained.length;
+        audit.topRegionOnTruthByClass = {};
+        model.classes.forEach((name, c) => {
+          const of = onTruth.filter((_, i) => classIndex[i] === c);
+          if (of.length > 0) audit.topRegionOnTruthByClass![name] = of.filter(Boolean).length / of.length;
+        });
       }
       methods.push(audit);
     }

@@ -75,6 +75,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const lines = [`audit of ${argv.model} on ${result.data.explained} correctly classified spectra (${result.seconds.toFixed(1)} s); deletion AUC of random orderings ${f(result.random.deletionAuc)}${result.vip ? `, VIP ${f(result.vip.deletionAuc)}` : ''}`];
     for (const m of result.methods) {
       lines.push(`  ${m.method.padEnd(16)} pointing ${f(m.pointing?.share)}  energy ${f(m.pointing?.energy)}  deletion ${f(m.curves.deletionAuc)} (${f(m.curves.deletionAuc / result.random.deletionAuc)} x random)  insertion ${f(m.curves.insertionAuc)}  randomised classifier/conv3 rho ${m.randomisation.slice(0, 2).map((r) => f(r.spearman)).join('/')}${m.passesSanity ? '' : '  FAILS the sanity check'}`);
+      if (m.topRegionOnTruthByClass) lines.push(`  ${''.padEnd(16)} top region on the truth ${f(m.topRegionOnTruth)}: ${Object.entries(m.topRegionOnTruthByClass).map(([c, v]) => `${c} ${f(v)}`).join(', ')}`);
     }
     lines.push(`wrote ${join(argv.out, 'audit.json')} and ${join(argv.out, 'audit.html')}`);
     process.stdout.write(`${lines.join('\n')}\n`);

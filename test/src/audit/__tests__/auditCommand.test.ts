@@ -24,6 +24,9 @@ test('spectracam audit: every method of the file against the ground truth, audit
   assert.deepEqual(audit.methods.map((m: { method: string }) => m.method), ['cam', 'gradient-x-input']);
   for (const m of audit.methods) {
     assert.ok(m.pointing.share >= 0 && m.pointing.share <= 1);
+    // Per class, as the study reports the fat band.
+    const perClass = Object.entries(m.topRegionOnTruthByClass as Record<string, number>);
+    assert.ok(perClass.length >= 1 && perClass.every(([c, v]) => dataset.classes.includes(c) && v >= 0 && v <= 1), JSON.stringify(m.topRegionOnTruthByClass));
     assert.equal(m.curves.deletion.length, 11);
     assert.equal(m.randomisation.length, 4);
     assert.ok(m.curves.deletion[0] > 0, 'the intact spectra start the curve');
@@ -34,6 +37,7 @@ test('spectracam audit: every method of the file against the ground truth, audit
   assert.ok((html.match(/<svg/g) ?? []).length >= 4, 'curves, cascade and examples as inline SVG');
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
   assert.match(run.stdout, /gradient-x-input +pointing/);
+  assert.match(run.stdout, /top region on the truth [\d.]+: strain-\w+ [\d.]+/);
   // A second audit replaces its own files.
   const again = spawnSync(process.execPath, [bin, 'audit', join(dir, 'model.onnx'), join(dir, 'data.csv'), '--out', join(dir, 'audit'), '--max', '4', '--methods', 'cam'], { encoding: 'utf8' });
   assert.equal(again.status, 0, again.stderr);
