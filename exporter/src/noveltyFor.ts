@@ -36,9 +36,10 @@ export function noveltyFor(
   const fit = fitNovelty(options.features, classes, options.quantile);
   const { residual } = fit;
   const subspaceVariables = residual?.binning ? Math.floor(p / residual.binning.width) : p;
-  if (residual && residual.mean.length !== subspaceVariables) {
+  if (residual && (residual.mean.length !== subspaceVariables || (residual.inputLength !== undefined && residual.inputLength !== p))) {
     const expected = residual.binning ? `${subspaceVariables} (the model's ${p} in bins of ${residual.binning.width})` : `${p}`;
-    throw new RangeError(`the run's input subspace has ${residual.mean.length} variables but the model gives it ${expected}: it was fitted on other data; train the run again`);
+    const fitted = residual.inputLength !== undefined ? ` (bins of spectra of ${residual.inputLength})` : '';
+    throw new RangeError(`the run's input subspace has ${residual.mean.length} variables${fitted} but the model gives it ${expected}: it was fitted on other data; train the run again`);
   }
   const part = noveltyPart(input, fit.whitening, fit.whitenedMeans, k, classes.length, residual ? { input: preprocessed, p, ...residual } : undefined, flat);
   const meta = { ...fit.meta, features: { tensor: input, channels: k }, ...(fit.meta.residual ? { residual: { ...fit.meta.residual, tensor: preprocessed } } : {}) };

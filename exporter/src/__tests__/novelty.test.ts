@@ -297,6 +297,10 @@ test('novelty: a run whose input subspace was fitted before the smoothing (no bi
   assert.equal(before.residual!.binning, undefined);
   const binned = fitInputResidual(parts.train.spectra, { binning: { width: 2 }, maxComponents: 5, variance: 0.9999 });
   assert.deepEqual((await scoresFrom({ model: binned, scores: scores(binned) })).residual!.binning, { width: 2 });
+  // Bins of spectra of another length are another data set's, even where they make as many bins.
+  const longer = fitInputResidual(parts.train.spectra.map((s) => Float32Array.from([...s, 0])), { binning: { width: 2 }, maxComponents: 5, variance: 0.9999 });
+  assert.equal(longer.mean.length, binned.mean.length);
+  assert.throws(() => exportModel(record, model, { novelty: { features: { ...computeRunFeatures(model, parts), residual: { model: longer, scores: scores(binned) } } } }), /input subspace has 45 variables \(bins of spectra of 91\) but the model gives it 45 \(the model's 90 in bins of 2\)/);
   // A subspace of another length is another data set's, named as such.
   const wrong = fitInputResidual(parts.train.spectra.map((s) => s.subarray(0, p - 4)));
   assert.throws(() => exportModel(record, model, { novelty: { features: { ...computeRunFeatures(model, parts), residual: { model: wrong, scores: scores(older) } } } }), /input subspace has 86 variables but the model gives it 90/);

@@ -20,7 +20,7 @@ export interface NoveltyFit {
    * The Q residual half, when the run has its input subspace: mean [p'], basis [A x p'] (p' = p, or
    * floor(p / width) bins with `binning`), and what each half is divided by.
    */
-  residual?: { mean: Float64Array; basis: Float64Array; components: number; binning?: ResidualBinning; scale: { mahalanobis: number; residual: number } };
+  residual?: { mean: Float64Array; basis: Float64Array; components: number; binning?: ResidualBinning; inputLength?: number; scale: { mahalanobis: number; residual: number } };
   meta: NoveltyMeta;
   /** The score of every spectrum of each part (float64, as the threshold was set on). */
   scores: { train: Float64Array; validation: Float64Array; test: Float64Array };
@@ -102,7 +102,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   };
   return {
     channels: k, means, whitening: w, whitenedMeans, meta, scores,
-    ...(residual ? { residual: { mean: residual.mean, basis: residual.basis, components: residual.components, ...(residual.binning ? { binning: residual.binning } : {}), scale: residual.scale } } : {}),
+    ...(residual ? { residual: { mean: residual.mean, basis: residual.basis, components: residual.components, ...(residual.binning ? { binning: residual.binning, inputLength: residual.inputLength } : {}), scale: residual.scale } } : {}),
   };
 }
 
@@ -136,6 +136,6 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
   const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / scale.mahalanobis, q[part][i]! / scale.residual));
   return {
     scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
-    scale, mean: model.mean, basis: model.basis, components: model.components, explained: model.explained, binning: model.binning,
+    scale, mean: model.mean, basis: model.basis, components: model.components, explained: model.explained, binning: model.binning, inputLength: model.inputLength,
   };
 }

@@ -21,6 +21,8 @@ export interface InputResidual {
    * read the spectrum itself.
    */
   binning?: ResidualBinning;
+  /** The length of the spectra a binned subspace was fitted on (several lengths give the same bins). */
+  inputLength?: number;
 }
 
 export interface ResidualBinning {
@@ -87,7 +89,7 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   const { binning } = options;
   const enoughBins = binning && Math.floor(spectra[0]!.length / binning.width) >= (options.maxComponents ?? DEFAULT_MAX_COMPONENTS) + 2;
   if (!binning || !enoughBins || plain.explained >= (options.variance ?? DEFAULT_VARIANCE) - 1e-12) return plain;
-  return { ...fitSubspace(residualInput(spectra, binning), options, seededRandom(1)), binning: { width: binning.width } };
+  return { ...fitSubspace(residualInput(spectra, binning), options, seededRandom(1)), binning: { width: binning.width }, inputLength: spectra[0]!.length };
 }
 
 const DEFAULT_VARIANCE = 0.99;

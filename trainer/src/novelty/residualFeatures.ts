@@ -24,8 +24,9 @@ export interface ResidualIndex {
   version: 1;
   /** The subspace's variables: the spectrum's, or its bins' (floor(p / width)). */
   variables: number;
-  /** The bins averaged first; absent: none (runs trained before it). */
+  /** The bins averaged first, and the length of the spectra they were made from; absent: none (runs trained before it). */
   binning?: ResidualBinning;
+  inputLength?: number;
   components: number;
   explained: number;
   rows: Record<FeaturePart, number>;
@@ -39,7 +40,7 @@ export function residualFiles(residual: ResidualFeatures): { index: ResidualInde
   let at = 0;
   for (const a of arrays) for (const v of a) (view.setFloat64(at, v, true), (at += 8));
   const rows = Object.fromEntries(FEATURE_PARTS.map((part) => [part, scores[part].length])) as Record<FeaturePart, number>;
-  const index: ResidualIndex = { format: 'spectracam-input-residual', version: 1, variables: model.mean.length, ...(model.binning ? { binning: model.binning } : {}), components: model.components, explained: model.explained, rows };
+  const index: ResidualIndex = { format: 'spectracam-input-residual', version: 1, variables: model.mean.length, ...(model.binning ? { binning: model.binning, inputLength: model.inputLength } : {}), components: model.components, explained: model.explained, rows };
   return { index, bytes };
 }
 
@@ -60,6 +61,10 @@ export function residualFromFiles(indexText: string, bin: Uint8Array, where: { i
   if (binning !== undefined && !(Number.isInteger(binning?.width) && binning.width >= 1)) {
     throw new Error(`${where.index}: binning must be { width: a positive integer }, got ${JSON.stringify(binning)}`);
   }
+  const { inputLength } = index;
+  if (binning !== undefined && !(Number.isInteger(inputLength) && Math.floor(inputLength! / binning.width) === index.variables)) {
+    throw new Error(`${where.index}: inputLength must be the length of the spectra whose bins of ${binning.width} make its ${index.variables} variables, got ${JSON.stringify(inputLength)}`);
+  }
   const { variables: p, components: a } = index;
   const expected = 8 * (p + a * p + FEATURE_PARTS.reduce((n, part) => n + index.rows[part], 0));
   if (bin.byteLength !== expected) throw new Error(`${where.bin}: holds ${bin.byteLength} bytes, ${where.index} needs ${expected}`);
@@ -73,5 +78,5 @@ export function residualFromFiles(indexText: string, bin: Uint8Array, where: { i
   const mean = take(p);
   const basis = take(a * p);
   const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, take(index.rows[part])])) as Record<FeaturePart, Float64Array>;
-  return { model: { mean, basis, components: a, explained: index.explained, ...(binning ? { binning: { width: binning.width } } : {}) }, scores };
+  return { model: { mean, basis, components: a, explained: index.explained, ...(binning ? { binning: { width: binning.width }, inputLength } : {}) }, scores };
 }

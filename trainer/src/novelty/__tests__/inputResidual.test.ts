@@ -43,6 +43,7 @@ test('input residual with binning: the subspace spans bin averages; white noise 
   const binned = fitInputResidual(train, { binning: RESIDUAL_BINNING });
   const plain = fitInputResidual(train);
   assert.deepEqual(binned.binning, RESIDUAL_BINNING);
+  assert.equal(binned.inputLength, p);
   assert.equal(binned.mean.length, Math.floor(p / RESIDUAL_BINNING.width));
   assert.equal(plain.binning, undefined);
   // It is the subspace of the bin averages: the same as fitting those directly.
@@ -70,8 +71,10 @@ test('input residual files: the binning travels with the subspace; an index with
   const where = { index: 'features/residual.json', bin: 'features/residual.bin' };
   const back = residualFromFiles(JSON.stringify(index), bytes, where);
   assert.deepEqual(back.model.binning, { width: 1 });
+  assert.equal(back.model.inputLength, 60);
+  assert.throws(() => residualFromFiles(JSON.stringify({ ...index, inputLength: 61 }), bytes, where), /features\/residual\.json: inputLength must be the length of the spectra whose bins of 1 make its 60 variables, got 61/);
   assert.deepEqual(Array.from(back.model.basis), Array.from(model.basis));
-  const { binning: _, ...older } = index;
+  const { binning: _, inputLength: __, ...older } = index;
   assert.equal(residualFromFiles(JSON.stringify(older), bytes, where).model.binning, undefined);
   assert.throws(() => residualFromFiles(JSON.stringify({ ...index, binning: { width: 0 } }), bytes, where), /features\/residual\.json: binning must be/);
 });
