@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { exportModel, noveltyThreshold } from '@spectracam/exporter';
 import { loadModel, type Prediction } from '@spectracam/runtime';
 import { generateSynthetic, loadDataset, writeFileAtomic, type Dataset } from '@spectracam/data';
-import { applyPreprocessing, fitInputResidual, inputResidualScores, RESIDUAL_BINNING, fitPlsLda, plsTransform, setBackend, trainRun, type TrainOptions } from '@spectracam/trainer';
+import { applyPreprocessing, inputResidualScores, fitPlsLda, plsTransform, setBackend, trainRun, type TrainOptions } from '@spectracam/trainer';
 import { plsPreprocess, looksRaman } from '@spectracam/study';
 import { sharedData } from '@spectracam/test/support/sharedData';
 import { machineInfo, table } from './benchCommon.js';
@@ -201,7 +201,8 @@ for (const set of args.sets!.split(',')) {
     const distances = async (spectra: Float32Array[]) => (await mahalanobisModel.predict(spectra)).map((p) => p.novelty!);
     const pls = plsScore(setup.train, { train: rowsOf('train'), validation: rowsOf('validation') });
     const inputs = (spectra: Float32Array[]) => applyPreprocessing(record.preprocessing, spectra);
-    const residual = fitInputResidual(inputs(spectraOf(rowsOf('train'))), { binning: RESIDUAL_BINNING });
+    // The subspace the file's residual half carries (the run fitted it on the training part).
+    const residual = features.residual!.model;
     const score = async (predictions: Prediction[], spectra: Float32Array[]) => ({
       ...scoresOf(predictions), mahalanobis: await distances(spectra), 'input Q': Array.from(inputResidualScores(residual, inputs(spectra))), 'pls T2+Q': pls.score(spectra),
     });

@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { seededRandom } from '@spectracam/data';
 import { METADATA_KEYS, TENSORS, type NoveltyMeta } from '@spectracam/format';
 import { decodeModel, floatValueInfo, onnx } from '@spectracam/format/onnx';
-import { RUN_FILES, RESIDUAL_BINNING, applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitInputResidual, inputResidualScores, writeRun, type RunFeatures } from '@spectracam/trainer';
+import { RUN_FILES, applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitInputResidual, inputResidualScores, writeRun, type RunFeatures } from '@spectracam/trainer';
 import { runPython, skipWithoutPython } from '@spectracam/test/support/python';
 import { exportModel } from '../exportModel.js';
 import { exportRun } from '../exportRun.js';
@@ -272,7 +272,7 @@ test('novelty: with SNV a constant spectrum (any level) has no shape and scores 
   assert.ok(minmax.scores.every((s) => s < 1e30), `min-max per variable keeps a constant spectrum's values: ${minmax.scores.join(', ')}`);
 });
 
-test('novelty: a run whose input subspace was fitted before the smoothing (no binning in its residual files) still exports, reading the spectrum itself', async () => {
+test('novelty: a run whose input subspace was fitted before the binning (none in its residual files) still exports, reading the spectrum itself', async () => {
   const p = 90;
   const { record, model } = fakeRun({ p, kernels: [7, 5, 3], seed: 12, preprocessing: 'snv' });
   const { spectra, labels } = rawSpectra(48, p, 3, 9);

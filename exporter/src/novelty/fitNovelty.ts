@@ -1,5 +1,5 @@
 import type { NoveltyMeta } from '@spectracam/format';
-import type { FeatureBlock, ResidualFeatures, ResidualBinning, RunFeatures } from '@spectracam/trainer';
+import type { FeatureBlock, InputResidual, ResidualFeatures, RunFeatures } from '@spectracam/trainer';
 import { ledoitWolf } from './ledoitWolf.js';
 import { nearestSquaredDistance, whitening } from './whitening.js';
 import { empiricalQuantile, gammaByMoments, gammaQuantile } from './scoreQuantile.js';
@@ -20,7 +20,7 @@ export interface NoveltyFit {
    * The Q residual half, when the run has its input subspace: mean [p'], basis [A x p'] (p' = p, or
    * floor(p / width) bins with `binning`), and what each half is divided by.
    */
-  residual?: { mean: Float64Array; basis: Float64Array; components: number; binning?: ResidualBinning; inputLength?: number; scale: { mahalanobis: number; residual: number } };
+  residual?: Omit<InputResidual, 'explained'> & { scale: { mahalanobis: number; residual: number } };
   meta: NoveltyMeta;
   /** The score of every spectrum of each part (float64, as the threshold was set on). */
   scores: { train: Float64Array; validation: Float64Array; test: Float64Array };
@@ -102,7 +102,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   };
   return {
     channels: k, means, whitening: w, whitenedMeans, meta, scores,
-    ...(residual ? { residual: { mean: residual.mean, basis: residual.basis, components: residual.components, ...(residual.binning ? { binning: residual.binning, inputLength: residual.inputLength } : {}), scale: residual.scale } } : {}),
+    ...(residual ? { residual: { mean: residual.mean, basis: residual.basis, components: residual.components, binning: residual.binning, inputLength: residual.inputLength, scale: residual.scale } } : {}),
   };
 }
 

@@ -38,7 +38,6 @@ export interface ResidualBinning {
  */
 export const RESIDUAL_BINNING: Readonly<ResidualBinning> = Object.freeze({ width: 11 });
 
-
 /** The bin averages of each spectrum (floor(p / width) values), or the spectra themselves without binning. */
 export function residualInput(spectra: readonly ArrayLike<number>[], binning: ResidualBinning | undefined): readonly ArrayLike<number>[] {
   if (!binning) return spectra;
@@ -83,12 +82,11 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   const random = seededRandom(1);
   if (spectra.length > MAX_FIT_ROWS) spectra = shuffledIndices(spectra.length, random).slice(0, MAX_FIT_ROWS).map((i) => spectra[i]!);
   const plain = fitSubspace(spectra, options, seededRandom(1));
-  // Bins only where the largest subspace allowed holds less than the variance wanted: the rest is
-  // then mostly noise, which bin averages remove; spectra it holds keep their full resolution.
-  // At least as many bins as the subspace may have directions, and room: shorter spectra are read as they are.
+  // Bins only where the largest subspace allowed holds less than the variance wanted (the rest is then
+  // mostly noise, which bin averages remove) and they leave room for its directions; else full resolution.
   const { binning } = options;
-  const enoughBins = binning && Math.floor(spectra[0]!.length / binning.width) >= (options.maxComponents ?? DEFAULT_MAX_COMPONENTS) + 2;
-  if (!binning || !enoughBins || plain.explained >= (options.variance ?? DEFAULT_VARIANCE) - 1e-12) return plain;
+  const bins = binning ? Math.floor(spectra[0]!.length / binning.width) : 0;
+  if (!binning || bins < (options.maxComponents ?? DEFAULT_MAX_COMPONENTS) + 2 || plain.explained >= (options.variance ?? DEFAULT_VARIANCE) - 1e-12) return plain;
   return { ...fitSubspace(residualInput(spectra, binning), options, seededRandom(1)), binning: { width: binning.width }, inputLength: spectra[0]!.length };
 }
 
