@@ -10,5 +10,6 @@ export { deletionCurves, randomDeletionCurves, orderingOf } from './deletionCurv
 export type { ClassProbabilities, CurveResult } from './deletionCurves.js';
 export { spearman } from './spearman.js';
 export { randomizeLayers, RANDOMISATION_CASCADE } from './randomizeLayers.js';
+export { randomizeReadout } from './randomizeReadout.js';
 export { sanityCheck } from './sanityCheck.js';
 export type { SanityResult } from './sanityCheck.js';
