@@ -1,6 +1,7 @@
 import { createPrng } from '@spectracam/data';
 import { TENSORS } from '@spectracam/format';
 import { decodeModel, floatTensor, onnx } from '@spectracam/format/onnx';
+import { gaussianLike } from './gaussianLike.js';
 import { randomizeReadout } from './randomizeReadout.js';
 
 /** The model-randomisation cascade (Adebayo et al. 2018): top layer first, each step keeps the ones before randomised. */
@@ -25,14 +26,7 @@ export function randomizeLayers(bytes: Uint8Array, layers: readonly RandomisedLa
     const dims = (tensor.dims ?? []).map(Number);
     const readout = replaced.get(tensor.name);
     if (readout) return onnx.TensorProto.create(floatTensor(tensor.name, dims, readout));
-    const values = decoded.initializers.get(tensor.name)!.data;
-    let mean = 0;
-    for (const v of values) mean += v / values.length;
-    let sd = 0;
-    for (const v of values) sd += (v - mean) ** 2 / values.length;
-    sd = Math.sqrt(sd) || 0.1;
-    const random = Float32Array.from(values, () => mean + sd * prng.normal());
-    return onnx.TensorProto.create(floatTensor(tensor.name, dims, random));
+    return onnx.TensorProto.create(floatTensor(tensor.name, dims, gaussianLike(decoded.initializers.get(tensor.name)!.data, prng)));
   });
   return onnx.ModelProto.encode(model).finish();
 }

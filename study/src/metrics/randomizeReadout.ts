@@ -1,6 +1,7 @@
 import type { Prng } from '@spectracam/data';
 import { linearPathScale, parseMetadata } from '@spectracam/format';
 import type { DecodedModel } from '@spectracam/format/onnx';
+import { gaussianLike } from './gaussianLike.js';
 
 /** Initializers of a file's linear readout: the network's path channels and the `contribution` output's copy. */
 const PATH = { scale: 'weights.scale', offset: 'weights.offset', coef: 'contribution.coef', centre: 'contribution.centre', derivative: 'contribution.derivative', rawScale: 'contribution.scale' };
@@ -53,15 +54,6 @@ export function randomizeReadout(decoded: DecodedModel, prng: Prng): Map<string,
   out.set(PATH.offset, randomOffset);
   if (copy) out.set(PATH.coef, drawn);
   return out;
-}
-
-function gaussianLike(values: Float32Array, prng: Prng): Float32Array {
-  let mean = 0;
-  for (const v of values) mean += v / values.length;
-  let sd = 0;
-  for (const v of values) sd += (v - mean) ** 2 / values.length;
-  sd = Math.sqrt(sd) || 0.1;
-  return Float32Array.from(values, () => mean + sd * prng.normal());
 }
 
 /** centre_j from offset = -centre v on any path channel where v is not zero. */

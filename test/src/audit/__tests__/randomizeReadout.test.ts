@@ -114,8 +114,10 @@ test('randomisation: the classifier step takes the readout with it; a network wi
   assert.deepEqual(randomised.get('conv3.weight')!.data, trained.get('conv3.weight')!.data);
   // Below the top the readout is left as it is.
   assert.deepEqual(init(randomizeLayers(bytes, [], 3)).get('weights.scale')!.data, trained.get('weights.scale')!.data);
-  const plain = await readoutRun(false, 1);
-  const { model: bare, record: bareRecord } = { model: buildModel({ inputLength: p, classes: C, l2: 0, seed: 2, variableWeights: true, kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' }), record: { ...plain.record, model: { ...plain.record.model, linearReadout: undefined } } };
-  const bareBytes = exportModel(bareRecord, bare, { novelty: false });
+  // Variable weights without a path: weights.scale is the network's own layer, not a readout.
+  const base = untrainedRecord({ p, classes: ['a', 'b', 'c'], seed: 4, preprocessing: { kind: 'none' } });
+  const bare = buildModel({ inputLength: p, classes: C, l2: 0, seed: 2, variableWeights: true, kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' });
+  const bareBytes = exportModel({ ...base, model: { ...base.model, variableWeights: true } }, bare, { novelty: false });
+  assert.ok(decodeModel(bareBytes, 'model').initializers.has('weights.scale'));
   assert.equal(randomizeReadout(decodeModel(bareBytes, 'model'), createPrng(1)).size, 0);
 });
