@@ -59,7 +59,7 @@ export function auditHtml(a: AuditResult): string {
   );
   const cascade = lines(
     a.methods.map((m, k) => ({ name: m.method, x: m.randomisation.map((_, i) => i + 1), y: m.randomisation.map((r) => r.spearman), color: COLORS[k % COLORS.length]! })),
-    'layers randomised: 1 classifier (with a linear readout), 2 +conv3, 3 +conv2, 4 +conv1',
+    'layers: 1 classifier + readout, 2 +conv3, 3 +conv2, 4 +conv1',
     'Spearman with the trained maps',
   );
   const examples = lines(a.methods.map((m, k) => ({ name: m.method, x: a.axis, y: m.example, color: COLORS[k % COLORS.length]! })), 'axis', 'scaled map (first spectrum)');
