@@ -71,7 +71,7 @@ ${a.truth ? `Ground truth: ${a.truth.map((t) => `${t.start}-${t.end}`).join(', '
 <table><tr><th>method</th><th>pointing game</th><th>energy pointing</th><th>top region on truth</th><th>deletion AUC</th><th>/ random (${f3(a.random.deletionAuc)})</th><th>insertion AUC (random ${f3(a.random.insertionAuc)})</th><th>randomisation: Spearman after each layer</th></tr>
 ${rows}</table>
 <p>Deletion and insertion (Petsiuk et al. 2018) remove variables by bridging each removed run with a line plus local noise (as ROAD does), never by zeros.${a.vip ? ` PLS-LDA's VIP ranking: deletion AUC ${f3(a.vip.deletionAuc)}, insertion ${f3(a.vip.insertionAuc)}.` : ''}
-Sanity check (Adebayo et al. 2018): maps that keep a Spearman correlation of 0.5 or more after the classifier (with the linear readout where the network has one) and conv3 are randomised do not read the model.</p>
+Sanity check (Adebayo et al. 2018), each step the mean over ${a.methods[0]?.randomisation[0]?.draws.length ?? 0} seeded draws of the random weights: maps that keep a Spearman correlation of 0.5 or more after the classifier (with the linear readout where the network has one) and conv3 are randomised do not read the model.</p>
 <h2>Deletion</h2>${deletion}<h2>Insertion</h2>${insertion}<h2>Randomisation cascade</h2>${cascade}<h2>Example maps</h2>${examples}
 <p>${a.seconds.toFixed(1)} s.</p></body></html>
 `;

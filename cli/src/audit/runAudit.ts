@@ -24,8 +24,11 @@ export interface MethodAudit {
   /** The same share per class (of the correctly classified spectra of each class explained), as the study reports the fat band. */
   topRegionOnTruthByClass?: Record<string, number>;
   curves: CurveResult;
-  /** Mean Spearman correlation of the maps with those of the model with the cascade's layers randomised. */
-  randomisation: { layers: string[]; spearman: number }[];
+  /**
+   * Mean Spearman correlation of the maps with those of the model with the cascade's layers
+   * randomised: `draws` per seeded draw of the random weights, `spearman` their mean.
+   */
+  randomisation: { layers: string[]; spearman: number; draws: number[] }[];
   /** False when the maps survive randomising the classifier and conv3 (|Spearman| >= 0.5): not a default. */
   passesSanity: boolean;
   /** One example: the first spectrum's scaled map. */
@@ -52,6 +55,9 @@ export interface AuditResult {
  * ground truth, deletion and insertion curves against random orderings and PLS-LDA's VIP, the
  * model-randomisation cascade. Uses the runtime for every map, so it audits the file as deployed.
  */
+/** Seeds of the random weights each cascade step is drawn with: one draw's verdict can flip for maps near the threshold. */
+const RANDOMISATION_SEEDS = [17, 18, 19];
+
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = performance.now();
   const [{ loadModel }, study, { resampleLinear }, { fitPlsLda }] = await Promise.all([import('@spectracam/runtime'), import('@spectracam/study'), import('@spectracam/cam'), import('@spectracam/trainer')]);
@@ -83,13 +89,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       const randomisation: MethodAudit['randomisation'] = [];
       for (let depth = 1; depth <= study.RANDOMISATION_CASCADE.length; depth++) {
         const layers = study.RANDOMISATION_CASCADE.slice(0, depth);
-        const randomised = await loadModel(study.randomizeLayers(options.bytes, layers, 17));
-        try {
-          const other = await mapsOf(randomised, spectra, method, classIndex.map((c) => model.classes[c]!));
-          randomisation.push({ layers: [...layers], spearman: study.sanityCheck(maps, other).spearman });
-        } finally {
-          await randomised.dispose();
+        const draws: number[] = [];
+        for (const seed of RANDOMISATION_SEEDS) {
+          const randomised = await loadModel(study.randomizeLayers(options.bytes, layers, seed));
+          try {
+            const other = await mapsOf(randomised, spectra, method, classIndex.map((c) => model.classes[c]!));
+            draws.push(study.sanityCheck(maps, other).spearman);
+          } finally {
+            await randomised.dispose();
+          }
         }
+        randomisation.push({ layers: [...layers], spearman: draws.reduce((a, b) => a + b, 0) / draws.length, draws });
       }
       const explained = await model.explain(spectra, { method, top: options.top });
       const audit: MethodAudit = {

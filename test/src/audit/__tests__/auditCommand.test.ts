@@ -29,6 +29,11 @@ test('spectracam audit: every method of the file against the ground truth, audit
     assert.ok(perClass.length >= 1 && perClass.every(([c, v]) => dataset.classes.includes(c) && v >= 0 && v <= 1), JSON.stringify(m.topRegionOnTruthByClass));
     assert.equal(m.curves.deletion.length, 11);
     assert.equal(m.randomisation.length, 4);
+    // Each step: several seeded draws of the random weights, and their mean.
+    for (const r of m.randomisation as { spearman: number; draws: number[] }[]) {
+      assert.equal(r.draws.length, 3);
+      assert.ok(Math.abs(r.spearman - r.draws.reduce((a, b) => a + b, 0) / 3) < 1e-12 && new Set(r.draws).size > 1, JSON.stringify(r));
+    }
     assert.ok(m.curves.deletion[0] > 0, 'the intact spectra start the curve');
   }
   assert.ok(audit.random.deletionAuc > 0 && audit.random.deletionAuc <= 1);
