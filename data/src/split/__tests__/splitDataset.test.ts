@@ -50,7 +50,8 @@ test('split: group-aware puts every spectrum in exactly one part and no group on
 test('split: random is stratified within 1 of the ideal 7:1:2 per class and warns about near-duplicates', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(fc.constantFrom('a', 'b'), { minLength: 20, maxLength: 200 }), fc.integer({ min: 0, max: 1000 }), async (labels, seed) => {
-      fc.pre(labels.filter((l) => l === 'a').length >= 3 && labels.filter((l) => l === 'b').length >= 3);
+      // From 4 per class; 3 must go 1:1:1 (one in every part), 1.1 from train's ideal 2.1 (the next test).
+      fc.pre(labels.filter((l) => l === 'a').length >= 4 && labels.filter((l) => l === 'b').length >= 4);
       const split = await splitDataset(fake(labels, labels.map((_, i) => `g${i >> 1}`)), { protocol: 'random', seed });
       assert.match(split.warning ?? '', /near-duplicate/);
       for (const label of ['a', 'b']) {
@@ -63,6 +64,14 @@ test('split: random is stratified within 1 of the ideal 7:1:2 per class and warn
     }),
     { numRuns: 60 },
   );
+});
+
+test('split: a class of 3 spectra puts one in each part, whatever the seed', async () => {
+  const labels = [...Array.from({ length: 17 }, () => 'b'), 'a', 'a', 'a'];
+  for (const seed of [1, 2, 3]) {
+    const split = await splitDataset(fake(labels), { protocol: 'random', seed });
+    assert.deepEqual([split.train, split.validation, split.test].map((part) => part.filter((i) => labels[i] === 'a').length), [1, 1, 1]);
+  }
 });
 
 test('split: the same seed gives the same split, another seed another one', async () => {
