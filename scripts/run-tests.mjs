@@ -2,6 +2,7 @@
 // Runs every test file of the workspace with Node's test runner. TypeScript runs from source
 // through tsx, and workspace packages resolve to their sources via the `source` export condition,
 // so tests never depend on a stale build. Pass file filters as arguments: `npm test -- cam/`.
+// Property tests share one fixed fast-check seed (scripts/fastCheckSeed.mjs; FC_SEED=random explores).
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -31,7 +32,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  ['--conditions=source', '--import', 'tsx', '--import', './scripts/fastCheckSeed.mjs', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
