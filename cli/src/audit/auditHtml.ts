@@ -4,14 +4,14 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 const f3 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(3));
 
 /** A line chart of several series as inline SVG (no scripts, no network). */
-function lines(series: { name: string; x: number[]; y: number[]; color: string }[], xLabel: string, yLabel: string): string {
+function lines(series: { name: string; x: number[]; y: number[]; color: string }[], xLabel: string, yLabel: string, rule?: { y: number; label: string }): string {
   const W = 520;
   const H = 220;
   const M = { l: 48, r: 150, t: 10, b: 36 };
   const xs = series.flatMap((s) => s.x);
   const ys = series.flatMap((s) => s.y);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const [y0, y1] = [Math.min(0, ...ys), Math.max(1e-9, ...ys)];
+  const [y0, y1] = [Math.min(0, ...ys), Math.max(1e-9, ...ys, rule ? rule.y + 0.15 : 0)];
   const sx = (v: number) => M.l + ((v - x0) / (x1 - x0 || 1)) * (W - M.l - M.r);
   const sy = (v: number) => H - M.b - ((v - y0) / (y1 - y0 || 1)) * (H - M.t - M.b);
   const paths = series.map((s, k) => {
@@ -23,6 +23,7 @@ function lines(series: { name: string; x: number[]; y: number[]; color: string }
 <text x="${(M.l + W - M.r) / 2}" y="${H - 6}" text-anchor="middle">${escape(xLabel)}</text><text x="12" y="${(H - M.b) / 2}" transform="rotate(-90 12 ${(H - M.b) / 2})" text-anchor="middle">${escape(yLabel)}</text>
 <text x="${M.l - 4}" y="${sy(y0) + 4}" text-anchor="end">${y0.toFixed(2)}</text><text x="${M.l - 4}" y="${sy(y1) + 4}" text-anchor="end">${y1.toFixed(2)}</text>
 <text x="${sx(x0)}" y="${H - M.b + 14}" text-anchor="middle">${x0}</text><text x="${sx(x1)}" y="${H - M.b + 14}" text-anchor="middle">${Number(x1.toFixed(1))}</text>
+${rule ? `<line x1="${M.l}" y1="${sy(rule.y).toFixed(1)}" x2="${W - M.r}" y2="${sy(rule.y).toFixed(1)}" stroke="#888" stroke-dasharray="4 3"/><text x="${M.l + 4}" y="${(sy(rule.y) - 4).toFixed(1)}" fill="#666">${escape(rule.label)}</text>` : ''}
 ${paths.join('\n')}</svg>`;
 }
 
@@ -61,6 +62,7 @@ export function auditHtml(a: AuditResult): string {
     a.methods.map((m, k) => ({ name: m.method, x: m.randomisation.map((_, i) => i + 1), y: m.randomisation.map((r) => r.spearman), color: COLORS[k % COLORS.length]! })),
     'layers: 1 classifier + readout, 2 +conv3, 3 +conv2, 4 +conv1',
     'Spearman with the trained maps',
+    { y: 0.5, label: 'sanity threshold (|rho| 0.5)' },
   );
   const examples = lines(a.methods.map((m, k) => ({ name: m.method, x: a.axis, y: m.example, color: COLORS[k % COLORS.length]! })), 'axis', 'scaled map (first spectrum)');
   return `<!doctype html><html><head><meta charset="utf-8"><title>SpectraCAM audit: ${escape(a.model)}</title>

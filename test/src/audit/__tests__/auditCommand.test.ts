@@ -40,6 +40,7 @@ test('spectracam audit: every method of the file against the ground truth, audit
   const html = await readFile(join(dir, 'audit', 'audit.html'), 'utf8');
   assert.match(html, /Explanation audit/);
   assert.ok((html.match(/<svg/g) ?? []).length >= 4, 'curves, cascade and examples as inline SVG');
+  assert.match(html, /stroke-dasharray="4 3"\/><text[^>]*>sanity threshold \(\|rho\| 0\.5\)<\/text>/, 'the cascade marks the threshold');
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
   assert.match(run.stdout, /gradient-x-input +pointing/);
   assert.match(run.stdout, /top region on the truth [\d.]+: strain-\w+ [\d.]+/);
