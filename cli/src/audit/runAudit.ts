@@ -72,7 +72,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     const spectra = rows.map((i) => resampleTo(dataset, i, model, resampleLinear));
     const classIndex = rows.map((i) => predicted[i]!.predictedIndex);
     const probabilities = async (x: Float32Array[]) => (await model.predict(x)).map((p) => model.classes.map((c) => p.probabilities[c]!));
-    progress('random orderings', 0, options.methods.length + 2);
+    // Random orderings, each method, the cascade, done.
+    const steps = options.methods.length + 3;
+    progress('random orderings', 0, steps);
     const random = await study.randomDeletionCurves(spectra, classIndex, probabilities);
     let vip: CurveResult | undefined;
     try {
@@ -82,34 +84,14 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       // PLS-LDA needs a validation part of every class; without one there is no VIP baseline.
     }
     const methods: MethodAudit[] = [];
+    const trainedMaps: Float64Array[][] = [];
     for (const [k, method] of options.methods.entries()) {
-      progress(method, k + 1, options.methods.length + 2);
+      progress(method, k + 1, steps);
       const maps = await mapsOf(model, spectra, method);
+      trainedMaps.push(maps);
       const curves = await study.deletionCurves(spectra, classIndex, maps.map(study.orderingOf), probabilities);
-      const randomisation: MethodAudit['randomisation'] = [];
-      for (let depth = 1; depth <= study.RANDOMISATION_CASCADE.length; depth++) {
-        const layers = study.RANDOMISATION_CASCADE.slice(0, depth);
-        const draws: number[] = [];
-        for (const seed of RANDOMISATION_SEEDS) {
-          const randomised = await loadModel(study.randomizeLayers(options.bytes, layers, seed));
-          try {
-            const other = await mapsOf(randomised, spectra, method, classIndex.map((c) => model.classes[c]!));
-            draws.push(study.sanityCheck(maps, other).spearman);
-          } finally {
-            await randomised.dispose();
-          }
-        }
-        randomisation.push({ layers: [...layers], spearman: draws.reduce((a, b) => a + b, 0) / draws.length, draws });
-      }
       const explained = await model.explain(spectra, { method, top: options.top });
-      const audit: MethodAudit = {
-        method,
-        curves,
-        randomisation,
-        // Judged after the classifier and conv3 are randomised (the cascade's second step).
-        passesSanity: Math.abs(randomisation[1]!.spearman) < 0.5,
-        example: Array.from(maps[0]!, (v) => Number(v.toPrecision(4))),
-      };
+      const audit: MethodAudit = { method, curves, randomisation: [], passesSanity: false, example: Array.from(maps[0]!, (v) => Number(v.toPrecision(4))) };
       if (options.truth) {
         audit.pointing = study.pointingGame(maps, model.axis, options.truth, options.tolerance);
         const onTruth = explained.map((e) => {
@@ -126,7 +108,25 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
       methods.push(audit);
     }
-    progress('done', options.methods.length + 2, options.methods.length + 2);
+    // The cascade: each randomised file is built and opened once and explains with every method.
+    progress('randomisation cascade', options.methods.length + 1, steps);
+    const predictedClasses = classIndex.map((c) => model.classes[c]!);
+    for (let depth = 1; depth <= study.RANDOMISATION_CASCADE.length; depth++) {
+      const layers = study.RANDOMISATION_CASCADE.slice(0, depth);
+      const draws: number[][] = methods.map(() => []);
+      for (const seed of RANDOMISATION_SEEDS) {
+        const randomised = await loadModel(study.randomizeLayers(options.bytes, layers, seed));
+        try {
+          for (const [k, audit] of methods.entries()) draws[k]!.push(study.sanityCheck(trainedMaps[k]!, await mapsOf(randomised, spectra, audit.method, predictedClasses)).spearman);
+        } finally {
+          await randomised.dispose();
+        }
+      }
+      methods.forEach((audit, k) => audit.randomisation.push({ layers: [...layers], spearman: draws[k]!.reduce((a, b) => a + b, 0) / draws[k]!.length, draws: draws[k]! }));
+    }
+    // Judged after the classifier and conv3 are randomised (the cascade's second step).
+    for (const audit of methods) audit.passesSanity = Math.abs(audit.randomisation[1]!.spearman) < 0.5;
+    progress('done', steps, steps);
     return {
       format: 'spectracam-audit',
       version: 1,

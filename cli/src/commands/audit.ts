@@ -61,7 +61,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const carried = ATTRIBUTION_METHODS.filter((m) => outputs.includes(ATTRIBUTION_OUTPUTS[m]));
     const methods = (argv.methods ? argv.methods.split(',') : ['cam', ...carried]) as ('cam' | AttributionMethod)[];
     const bar = new SingleBar({ format: 'audit |{bar}| {value}/{total} {step}', stream: process.stderr }, Presets.shades_classic);
-    bar.start(methods.length + 2, 0, { step: '' });
+    bar.start(methods.length + 3, 0, { step: '' });
     let result;
     try {
       result = await runAudit({ model: argv.model, bytes, dataset, methods, truth, tolerance: argv.tolerance, top: argv.top, max: argv.max, onProgress: (step, done) => bar.update(done, { step }) });

@@ -20,7 +20,7 @@ export interface NoveltyFit {
    * The Q residual half, when the run has its input subspace: mean [p'], basis [A x p'] (p' = p, or
    * floor(p / width) bins with `binning`), and what each half is divided by.
    */
-  residual?: Omit<InputResidual, 'explained'> & { scale: { mahalanobis: number; residual: number } };
+  residual?: InputResidual & { scale: { mahalanobis: number; residual: number } };
   meta: NoveltyMeta;
   /** The score of every spectrum of each part (float64, as the threshold was set on). */
   scores: { train: Float64Array; validation: Float64Array; test: Float64Array };
@@ -92,7 +92,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
   const meta: NoveltyMeta = {
     score: residual ? 'mahalanobis+residual' : 'mahalanobis',
-    ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.binning ? { binning: residual.binning } : {}), components: residual.components, explained: residual.explained, scale: residual.scale } } : {}),
+    ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.model.binning ? { binning: residual.model.binning } : {}), components: residual.model.components, explained: residual.model.explained, scale: residual.scale } } : {}),
     features: { tensor: 'gap', channels: k },
     fit: { part: 'train', spectra: n, covariance: 'ledoit-wolf', shrinkage },
     threshold,
@@ -102,7 +102,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   };
   return {
     channels: k, means, whitening: w, whitenedMeans, meta, scores,
-    ...(residual ? { residual: { mean: residual.mean, basis: residual.basis, components: residual.components, binning: residual.binning, inputLength: residual.inputLength, scale: residual.scale } } : {}),
+    ...(residual ? { residual: { ...residual.model, scale: residual.scale } } : {}),
   };
 }
 
@@ -136,6 +136,7 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
   const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / scale.mahalanobis, q[part][i]! / scale.residual));
   return {
     scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
-    scale, mean: model.mean, basis: model.basis, components: model.components, explained: model.explained, binning: model.binning, inputLength: model.inputLength,
+    model,
+    scale,
   };
 }
