@@ -10,6 +10,7 @@ export { defaultConvSpec } from './model/defaultConvSpec.js';
 export { featureMaps, classifierWeights } from './model/featureMaps.js';
 export { gapFeatures } from './model/gapFeatures.js';
 export { combineMembers, memberCount, memberLayer, memberLayerName } from './model/ensembleModel.js';
+export { linearPathCam, linearPathLogits } from './model/linearPathLogits.js';
 export { VariableWeights } from './model/variableWeights.js';
 export { LinearReadout } from './model/linearReadoutLayer.js';
 export { MeanLogits } from './model/meanLogits.js';

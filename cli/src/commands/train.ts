@@ -183,6 +183,14 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       if (record.metrics.test.n > 0 && predictedClasses <= 1 && record.data.classes.length > 1) {
         process.stderr.write(`warning: the model predicts one class only on the test part (accuracy ${pct(record.metrics.test.accuracy)} is the share of that class); train longer or check the data\n`);
       }
+      // Where PLS-LDA alone separates the data with saturated probabilities, the network's own part gets
+      // no gradient and stays at its zero start: the model then is the linear path, and users should know.
+      const readout = record.model.linearReadout;
+      if (readout && readout.components > 0 && trainer.classifierWeights(model).weight.every((w) => w === 0)) {
+        process.stderr.write(
+          `note: the linear path (PLS-LDA, ${readout.components} latent variables) separates the training part on its own, so the convolutional part learned nothing (classifier weights 0): this model decides as PLS-LDA does, and its maps show the path's evidence\n`,
+        );
+      }
       if (record.status === 'interrupted') process.stdout.write(`  continue:  spectracam train --resume ${out}\n`);
       model.dispose();
       if (record.status === 'interrupted') process.exitCode = interrupt.exitCode() ?? 130;

@@ -88,8 +88,11 @@ export interface InsideTheNetwork {
   /** Classifier weights [C][64] and biases [C]. */
   weights: number[][];
   bias: number[];
-  /** The decision for one test spectrum: GAP outputs, products per class, class sums. */
-  decision: { id: string; trueLabel: string; predicted: string; gap: number[]; sums: number[] };
+  /**
+   * The decision for one test spectrum: GAP outputs, class sums (logits) and, for a network with a linear
+   * path, that path's logit per class (PLS-LDA on the input, included in the sums).
+   */
+  decision: { id: string; trueLabel: string; predicted: string; gap: number[]; sums: number[]; path?: number[] };
   /** Conv1 kernels (first input channel) with the closest Savitzky-Golay kernel. */
   kernels: { filter: number; kernel: number[]; match: { window: number; order: number; derivative: number; coefficients: number[]; cosine: number } }[];
 }

@@ -1,5 +1,5 @@
 import type { InsideTheNetwork } from './evaluationResults.js';
-import { classifierWeights, featureMaps, memberLayer, type LayersModel } from '@spectracam/trainer';
+import { classifierWeights, featureMaps, linearPathLogits, memberLayer, type LayersModel } from '@spectracam/trainer';
 import { closestSavitzkyGolay } from './closestSavitzkyGolay.js';
 
 function meanOf(rows: readonly Float32Array[]): Float32Array {
@@ -32,7 +32,9 @@ export function insideTheNetwork(
   const { rows, bias } = classifierWeights(model);
   const [one] = featureMaps(model, [decisionSpectrum.spectrum]);
   const gap = one!.conv3.map((row) => row.reduce((s, v) => s + v, 0) / row.length);
-  const sums = rows.map((w, c) => w.reduce((s, wi, i) => s + wi * gap[i]!, 0) + bias[c]!);
+  // The linear path adds its own logit to each class's sum: without it the sums are not the decision.
+  const path = linearPathLogits(model, decisionSpectrum.spectrum);
+  const sums = rows.map((w, c) => w.reduce((s, wi, i) => s + wi * gap[i]!, 0) + bias[c]! + (path?.[c] ?? 0));
   let best = 0;
   sums.forEach((s, c) => s > sums[best]! && (best = c));
   // Conv1 of the first member: an ensemble's members are alike in kind.
@@ -49,7 +51,7 @@ export function insideTheNetwork(
     deadShare: { conv1: dead('conv1'), conv2: dead('conv2'), conv3: dead('conv3') },
     weights: rows,
     bias,
-    decision: { id: decisionSpectrum.id, trueLabel: decisionSpectrum.trueLabel, predicted: classes[best]!, gap, sums },
+    decision: { id: decisionSpectrum.id, trueLabel: decisionSpectrum.trueLabel, predicted: classes[best]!, gap, sums, ...(path ? { path } : {}) },
     kernels,
   };
 }

@@ -1,6 +1,6 @@
 import { coarseMaps, createMapExplainer } from '@spectracam/cam';
 import type { ModelGeometry } from '@spectracam/format';
-import { classifierWeights, featureMaps, type LayersModel } from '@spectracam/trainer';
+import { classifierWeights, featureMaps, linearPathCam, type LayersModel } from '@spectracam/trainer';
 
 export interface RunMaps {
   /** Predicted class index per spectrum. */
@@ -12,7 +12,8 @@ export interface RunMaps {
 /**
  * Predictions and min-max scaled class activation maps of `spectra` (preprocessed) from the
  * trained TensorFlow.js model: the coarse map W_c . conv3 of the predicted class through cam's
- * explain pipeline (receptive-field spline, min-max scaling), as the runtime does from the file.
+ * explain pipeline (receptive-field spline, min-max scaling), as the runtime does from the file. A
+ * linear path's carriers are part of the file's conv3 and CAM, so their share is added here too.
  */
 export function runMaps(model: LayersModel, geometry: ModelGeometry, spectra: readonly Float32Array[]): RunMaps {
   if (spectra.length === 0) return { predicted: [], scaled: [] };
@@ -22,13 +23,17 @@ export function runMaps(model: LayersModel, geometry: ModelGeometry, spectra: re
   const { weight } = classifierWeights(model);
   const predicted: number[] = [];
   const scaled: Float64Array[] = [];
-  for (const maps of featureMaps(model, spectra)) {
+  const path = linearPathCam(model, spectra);
+  for (const [i, maps] of featureMaps(model, spectra).entries()) {
     let best = 0;
     maps.probabilities.forEach((v, c) => v > maps.probabilities[best]! && (best = c));
     const flat = new Float32Array(maps.conv3.length * n3);
     maps.conv3.forEach((row, f) => flat.set(row, f * n3));
     predicted.push(best);
-    scaled.push(explainer.explain(coarseMaps(flat, weight, n3), best * n3, { full: true }).map!);
+    const coarse = coarseMaps(flat, weight, n3);
+    const C = maps.probabilities.length;
+    if (path) for (let q = 0; q < C * n3; q++) coarse[q]! += path[i * C * n3 + q]!;
+    scaled.push(explainer.explain(coarse, best * n3, { full: true }).map!);
   }
   return { predicted, scaled };
 }

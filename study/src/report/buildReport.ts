@@ -111,8 +111,8 @@ export async function buildReport(results: EvaluationResults): Promise<string> {
       await figure(
         'fig6-decision',
         '6. The decision for one spectrum (Fig 8)',
-        [decisionSpec(data.classes, d.gap, inside.weights, inside.bias, `spectrum ${d.id}: true ${d.trueLabel}, predicted ${d.predicted}`), gapWeightsSpec(data.classes, d.gap, inside.weights, 'GAP outputs and class weights')],
-        `Class sums S_c = sum_i F_i w_i^c + b_c: ${data.classes.map((c, i) => `${escapeHtml(c)} ${d.sums[i]!.toFixed(2)}`).join(', ')}. Spectrum ${escapeHtml(d.id)} (true ${escapeHtml(d.trueLabel)}, predicted ${escapeHtml(d.predicted)}), model of partition ${inside.partition}, run ${inside.repeat}.`,
+        [decisionSpec(data.classes, d.gap, inside.weights, inside.bias, `spectrum ${d.id}: true ${d.trueLabel}, predicted ${d.predicted}`, d.path), gapWeightsSpec(data.classes, d.gap, inside.weights, 'GAP outputs and class weights')],
+        `Class sums S_c = sum_i F_i w_i^c + b_c${d.path ? ' + L_c, the linear path\'s logit (PLS-LDA on the preprocessed input, orange; its share of the decision is not in the GAP outputs F_i)' : ''}: ${data.classes.map((c, i) => `${escapeHtml(c)} ${d.sums[i]!.toFixed(2)}`).join(', ')}. Spectrum ${escapeHtml(d.id)} (true ${escapeHtml(d.trueLabel)}, predicted ${escapeHtml(d.predicted)}), model of partition ${inside.partition}, run ${inside.repeat}.`,
       ),
     );
   } else {

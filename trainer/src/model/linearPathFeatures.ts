@@ -1,18 +1,11 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { coverage, linearPathScale, modelGeometry, type ModelGeometry, type Padding } from '@spectracam/format';
+import { coverage, linearPathScale, modelGeometry, type ConvLayerGeometry, type ModelGeometry, type Padding } from '@spectracam/format';
 
-/**
- * The GAP values of a linear path's channels as the exported graph computes them (see the
- * exporter's withLinearPath): per class, the mean over the last layer's positions of the positive
- * and of the negative part of u = (x - centre) * N3 coef / cover, summed over Conv1's kernel and
- * carried through the later layers' all-ones kernels. Row-major [rows, 2C], class c at 2c (+), 2c + 1 (-).
- */
-export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[], spectra: readonly Float32Array[]): Float64Array {
+/** The readout's weights and the network's geometry, as the exporter's withLinearPath reads them. */
+function pathSetting(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[]) {
   const [coefT, centreT] = readout.getWeights();
   const p = coefT!.shape[0]!;
   const C = coefT!.shape[1]!;
-  const coef = coefT!.dataSync() as Float32Array;
-  const centre = centreT!.dataSync() as Float32Array;
   const config = (l: tfl.layers.Layer) => l.getConfig() as { kernelSize: number[] | number; strides: number[] | number; padding: Padding };
   const first = (v: number[] | number) => (Array.isArray(v) ? v[0]! : v);
   const spec = {
@@ -21,29 +14,75 @@ export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.la
     padding: config(convLayers[0]!).padding,
   };
   const geometry = modelGeometry(p, spec);
-  const scale = linearPathScale(geometry);
-  const n3 = geometry.layers[2]!.outputLength;
+  return { p, C, coef: coefT!.dataSync() as Float32Array, centre: centreT!.dataSync() as Float32Array, geometry, scale: linearPathScale(geometry), n3: geometry.layers[2]!.outputLength };
+}
+
+/** Sums of `values` over each window of a layer with an all-ones kernel (zero padding), as the carrier filters compute. */
+function windowSums(values: Float64Array, layer: ConvLayerGeometry): Float64Array {
+  const out = new Float64Array(layer.outputLength);
+  for (let t = 0; t < layer.outputLength; t++) {
+    let z = 0;
+    for (let k = 0; k < layer.kernel; k++) {
+      const at = t * layer.stride - layer.padBefore + k;
+      if (at >= 0 && at < values.length) z += values[at]!;
+    }
+    out[t] = z;
+  }
+  return out;
+}
+
+/** Conv1's carrier input for class c: the windows' sums of u = (x - centre) * N3 coef_c / cover. */
+function conv1Carrier(s: ReturnType<typeof pathSetting>, x: ArrayLike<number>, c: number): Float64Array {
+  const u = new Float64Array(s.p);
+  for (let j = 0; j < s.p; j++) u[j] = (x[j]! - s.centre[j]!) * s.scale[j]! * s.coef[j * s.C + c]!;
+  return windowSums(u, s.geometry.layers[0]!);
+}
+
+/**
+ * The GAP values of a linear path's channels as the exported graph computes them (see the
+ * exporter's withLinearPath): per class, the mean over the last layer's positions of the positive
+ * and of the negative part of u = (x - centre) * N3 coef / cover, summed over Conv1's kernel and
+ * carried through the later layers' all-ones kernels. Row-major [rows, 2C], class c at 2c (+), 2c + 1 (-).
+ */
+export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[], spectra: readonly Float32Array[]): Float64Array {
+  const s = pathSetting(readout, convLayers);
+  const { geometry, C, n3 } = s;
   // Paths from each Conv1 position to the last layer's positions.
   const later = coverage({ ...geometry, inputLength: geometry.layers[0]!.outputLength, layers: geometry.layers.slice(1) } as ModelGeometry);
-  const g1 = geometry.layers[0]!;
   const out = new Float64Array(spectra.length * 2 * C);
-  const u = new Float64Array(p);
   spectra.forEach((x, r) => {
     for (let c = 0; c < C; c++) {
-      for (let j = 0; j < p; j++) u[j] = (x[j]! - centre[j]!) * scale[j]! * coef[j * C + c]!;
+      const z = conv1Carrier(s, x, c);
       let plus = 0;
       let minus = 0;
-      for (let t = 0; t < g1.outputLength; t++) {
-        let z = 0;
-        for (let k = 0; k < g1.kernel; k++) {
-          const at = t * g1.stride - g1.padBefore + k;
-          if (at >= 0 && at < p) z += u[at]!;
-        }
-        if (z > 0) plus += z * later[t]!;
-        else minus -= z * later[t]!;
-      }
+      z.forEach((v, t) => (v > 0 ? (plus += v * later[t]!) : (minus -= v * later[t]!)));
       out[(r * C + c) * 2] = plus / n3;
       out[(r * C + c) * 2 + 1] = minus / n3;
+    }
+  });
+  return out;
+}
+
+/**
+ * The linear path's share of each class's CAM at the last layer's positions, as the exported graph's
+ * CAM holds it: class c's carriers (+ and -, classifier weights +1 and -1) at each position, i.e. the
+ * positive minus the negative part carried from Conv1. Their mean over the positions is the path's
+ * logit without its intercept. Row-major [rows, C, N3].
+ */
+export function linearPathMaps(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[], spectra: readonly Float32Array[]): Float64Array {
+  const s = pathSetting(readout, convLayers);
+  const { geometry, C, n3 } = s;
+  const out = new Float64Array(spectra.length * C * n3);
+  spectra.forEach((x, r) => {
+    for (let c = 0; c < C; c++) {
+      const z = conv1Carrier(s, x, c);
+      let plus: Float64Array = Float64Array.from(z, (v) => Math.max(v, 0));
+      let minus: Float64Array = Float64Array.from(z, (v) => Math.max(-v, 0));
+      for (const layer of geometry.layers.slice(1)) {
+        plus = windowSums(plus, layer);
+        minus = windowSums(minus, layer);
+      }
+      for (let t = 0; t < n3; t++) out[(r * C + c) * n3 + t] = plus[t]! - minus[t]!;
     }
   });
   return out;

@@ -40,3 +40,20 @@ test('spectracam train: a bad option fails with a message and leaves no output d
   assert.match(run.stderr, /--kernels takes three positive integers/);
   assert.deepEqual(await readdir(dir), ['small.csv']);
 });
+
+test('spectracam train: says so when the linear path alone separates the data and the network learned nothing', async (t) => {
+  const { dir } = await workspace(t);
+  // Two classes a band apart, barely any noise: PLS-LDA separates them with saturated probabilities.
+  const p = 100;
+  const row = (k: number, centre: number) => Array.from({ length: p }, (_, j) => (1 + Math.exp(-(((j - centre) / 4) ** 2)) + 0.001 * Math.sin(7 * k + j)).toFixed(6));
+  const lines = ['id,label,' + Array.from({ length: p }, (_, j) => 1000 + 2 * j).join(',')];
+  for (let k = 0; k < 40; k++) lines.push(`s${k},${k % 2 ? 'b' : 'a'},${row(k, k % 2 ? 70 : 30).join(',')}`);
+  const data = join(dir, 'separable.csv');
+  await writeFile(data, lines.join('\n') + '\n');
+  const run = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', join(dir, 'run'), '--epochs', '2', '--backend', 'wasm'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /note: the linear path \(PLS-LDA, \d+ latent variables\) separates the training part on its own, so the convolutional part learned nothing/);
+  const study = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', join(dir, 'study'), '--epochs', '2', '--backend', 'wasm', '--architecture', 'study'], { encoding: 'utf8' });
+  assert.equal(study.status, 0, study.stderr);
+  assert.doesNotMatch(study.stderr, /linear path/, 'the study network has no linear path to speak of');
+});

@@ -105,3 +105,24 @@ test('report: an infrared axis (cm-1 from 1700) runs from high to low wavenumber
   const labels = xLabels(await buildReport(raman), 'fig4-vip');
   for (let i = 1; i < labels.length; i++) assert.ok(labels[i]!.value > labels[i - 1]!.value, JSON.stringify(labels));
 });
+
+test('report: with a linear path, Fig 6 stacks its logit with the filters\' products, the class sums include it, and 192 filters get a readable axis', async () => {
+  const r = results();
+  const k = 192;
+  const gap = Array.from({ length: k }, (_, i) => (i % 5) / 10);
+  const weights = classes.map(() => gap.map(() => 0));
+  // The network's own part silent (classifier weights 0), as on meat: the path alone decides.
+  const path = [40.5, -12.25];
+  const conv3 = Array.from({ length: k }, (_, f) => Array.from({ length: 5 }, (_, x) => Math.abs(Math.sin(f + x))));
+  const featureMaps = Object.fromEntries(Object.entries(r.inside!.featureMaps).map(([c, m]) => [c, { ...m, conv3 }]));
+  r.inside = { ...r.inside!, featureMaps, weights, bias: [0, 0], decision: { ...r.inside!.decision, gap, sums: path, path } };
+  const html = await buildReport(r);
+  const section = html.slice(html.indexOf('id="fig6-decision"'), html.indexOf('id="fig7-'));
+  assert.match(section, /orange: linear path/, 'the stacked bars name the path');
+  assert.match(section, /\+ L_c, the linear path/, 'the caption says the sums include the path');
+  assert.match(section, /40\.50/, 'the class sum is the path logit, not 0');
+  // The filter axis of the GAP and weight panels: about 16 labels for 192 filters, not one per filter.
+  const labels = [...section.matchAll(/role-axis-label"[^>]*>(.*?)<\/g>/gs)].map((m) => (m[1]!.match(/<text/g) ?? []).length);
+  assert.ok(labels.some((n) => n >= 10 && n <= 20), `filter axis labels per axis: ${labels.join(', ')}`);
+  assert.ok(labels.every((n) => n <= 40), `no axis labels every filter: ${labels.join(', ')}`);
+});

@@ -1,0 +1,55 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { memberCount, memberLayer } from './ensembleModel.js';
+import { linearPathMaps } from './linearPathFeatures.js';
+
+/**
+ * The linear path's logits for one (preprocessed) spectrum, (x - centre) . coef + intercept, averaged
+ * over the members as the ensemble averages their logits; undefined for a network without the path.
+ */
+export function linearPathLogits(model: tfl.LayersModel, spectrum: ArrayLike<number>): number[] | undefined {
+  const members = memberCount(model);
+  let sums: number[] | undefined;
+  for (let m = 0; m < members; m++) {
+    let layer: tfl.layers.Layer;
+    try {
+      layer = memberLayer(model, 'readout', m);
+    } catch {
+      return undefined;
+    }
+    const [coefT, centreT, biasT] = layer.getWeights();
+    const [p, c] = coefT!.shape as [number, number];
+    const coef = coefT!.dataSync();
+    const centre = centreT!.dataSync();
+    const bias = biasT!.dataSync();
+    sums ??= new Array<number>(c).fill(0);
+    for (let ci = 0; ci < c; ci++) {
+      let s = bias[ci]!;
+      for (let j = 0; j < p; j++) s += (spectrum[j]! - centre[j]!) * coef[j * c + ci]!;
+      sums[ci]! += s / members;
+    }
+  }
+  return sums;
+}
+
+/**
+ * The linear path's share of each class's CAM at the last layer's positions, for (preprocessed) spectra,
+ * averaged over the members as the exported ensemble's classifier (+-1/N on each member's carriers) does:
+ * add it to W_c . conv3 of the network's own channels to get the exported file's CAM. Row-major
+ * [rows, C, N3]; undefined for a network without the path.
+ */
+export function linearPathCam(model: tfl.LayersModel, spectra: readonly Float32Array[]): Float64Array | undefined {
+  const members = memberCount(model);
+  let sum: Float64Array | undefined;
+  for (let m = 0; m < members; m++) {
+    let readout: tfl.layers.Layer;
+    try {
+      readout = memberLayer(model, 'readout', m);
+    } catch {
+      return undefined;
+    }
+    const maps = linearPathMaps(readout, ['conv1', 'conv2', 'conv3'].map((n) => memberLayer(model, n, m)), spectra);
+    sum ??= new Float64Array(maps.length);
+    for (let i = 0; i < maps.length; i++) sum[i]! += maps[i]! / members;
+  }
+  return sum;
+}
