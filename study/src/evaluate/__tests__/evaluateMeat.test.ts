@@ -5,6 +5,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedData, skipWithoutSharedData } from '@spectracam/test/support/sharedData';
+import { chromiumMissing } from '@spectracam/test/support/browser/chromium';
+import { reportLayout } from '@spectracam/test/support/browser/reportLayout';
 import { loadDataset } from '@spectracam/data';
 import { evaluate } from '../evaluate.js';
 import type { EvaluateProgress } from '../evaluate.js';
@@ -41,6 +43,9 @@ test('evaluate: 2 partitions x 2 repeats on meat write results.json, every figur
       if (m.n > 0) {
         assert.equal(m.mean.length, dataset.axis.length);
         assert.ok(m.mean.every((v) => v >= 0 && v <= 1), 'scaled maps stay in 0..1');
+        // The default network's decision (and the file's CAM) may be its linear path's alone: a map of zeros
+        // would mean the evaluation read the network's own channels without the path.
+        assert.ok(Math.max(...m.mean) - Math.min(...m.mean) > 0.2, `${c}: the mean map has a shape (${Math.min(...m.mean)}..${Math.max(...m.mean)})`);
       }
     }
   }
@@ -67,6 +72,13 @@ test('evaluate: 2 partitions x 2 repeats on meat write results.json, every figur
   // Heat maps are images: the whole report stays small (it was 27 MB for the quickstart with SVG heat maps).
   assert.ok(html.length < 3_000_000, `report of ${(html.length / 1e6).toFixed(2)} MB`);
   t.diagnostic(`report.html: ${(html.length / 1e6).toFixed(2)} MB`);
+  // The default network's 3 x 64 filters (plus the path) in Fig 6: a label per filter once ran into the next.
+  await t.test('the report in Chromium: every figure drawn, no text on other text, nothing fetched', { skip: chromiumMissing() }, async () => {
+    const layout = await reportLayout(path);
+    assert.deepEqual(layout.figures.map((f) => f.id), [...REPORT_FIGURES]);
+    assert.deepEqual(layout.overlaps, []);
+    assert.deepEqual(layout.requests, []);
+  });
 
   // Resume: every run is kept, so a second evaluation trains nothing.
   const before = (await stat(join(out, 'runs', 'p0-r0', 'run.json'))).mtimeMs;
