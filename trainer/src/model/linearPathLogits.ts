@@ -1,21 +1,24 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { memberCount, memberLayer } from './ensembleModel.js';
+import { memberCount, memberLayer, memberLayerName } from './ensembleModel.js';
 import { linearPathMaps } from './linearPathFeatures.js';
+
+/** Each member's linear path layer ('readout'), or undefined for a network without the path. */
+function readoutLayers(model: tfl.LayersModel): tfl.layers.Layer[] | undefined {
+  const name = (m: number) => (memberCount(model) > 1 ? memberLayerName(m, 'readout') : 'readout');
+  const layers = Array.from({ length: memberCount(model) }, (_, m) => model.layers.find((l) => l.name === name(m)));
+  return layers.every((l) => l !== undefined) ? (layers as tfl.layers.Layer[]) : undefined;
+}
 
 /**
  * The linear path's logits for one (preprocessed) spectrum, (x - centre) . coef + intercept, averaged
  * over the members as the ensemble averages their logits; undefined for a network without the path.
  */
 export function linearPathLogits(model: tfl.LayersModel, spectrum: ArrayLike<number>): number[] | undefined {
-  const members = memberCount(model);
+  const layers = readoutLayers(model);
+  if (!layers) return undefined;
+  const members = layers.length;
   let sums: number[] | undefined;
-  for (let m = 0; m < members; m++) {
-    let layer: tfl.layers.Layer;
-    try {
-      layer = memberLayer(model, 'readout', m);
-    } catch {
-      return undefined;
-    }
+  for (const layer of layers) {
     const [coefT, centreT, biasT] = layer.getWeights();
     const [p, c] = coefT!.shape as [number, number];
     const coef = coefT!.dataSync();
@@ -38,15 +41,11 @@ export function linearPathLogits(model: tfl.LayersModel, spectrum: ArrayLike<num
  * [rows, C, N3]; undefined for a network without the path.
  */
 export function linearPathCam(model: tfl.LayersModel, spectra: readonly Float32Array[]): Float64Array | undefined {
-  const members = memberCount(model);
+  const layers = readoutLayers(model);
+  if (!layers) return undefined;
+  const members = layers.length;
   let sum: Float64Array | undefined;
-  for (let m = 0; m < members; m++) {
-    let readout: tfl.layers.Layer;
-    try {
-      readout = memberLayer(model, 'readout', m);
-    } catch {
-      return undefined;
-    }
+  for (const [m, readout] of layers.entries()) {
     const maps = linearPathMaps(readout, ['conv1', 'conv2', 'conv3'].map((n) => memberLayer(model, n, m)), spectra);
     sum ??= new Float64Array(maps.length);
     for (let i = 0; i < maps.length; i++) sum[i]! += maps[i]! / members;
