@@ -184,9 +184,10 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
         process.stderr.write(`warning: the model predicts one class only on the test part (accuracy ${pct(record.metrics.test.accuracy)} is the share of that class); train longer or check the data\n`);
       }
       // Where PLS-LDA alone separates the data with saturated probabilities, the network's own part gets
-      // no gradient and stays at its zero start: the model then is the linear path, and users should know.
+      // no gradient and stays at its zero start: the model then is the linear path, and users should know
+      // (an interrupted run may not have taken a step at all, so it says nothing).
       const readout = record.model.linearReadout;
-      if (readout && readout.components > 0 && trainer.classifierWeights(model).weight.every((w) => w === 0)) {
+      if (record.status === 'complete' && readout && readout.components > 0 && trainer.classifierWeights(model).weight.every((w) => w === 0)) {
         process.stderr.write(
           `note: the linear path (PLS-LDA, ${readout.components} latent variables) separates the training part on its own, so the convolutional part learned nothing (classifier weights 0): this model decides as PLS-LDA does, and its maps show the path's evidence\n`,
         );

@@ -11,5 +11,6 @@ export { savitzkyGolayKernel } from './savitzkyGolayKernel.js';
 export { closestSavitzkyGolay } from './closestSavitzkyGolay.js';
 export type { SavitzkyGolayMatch } from './closestSavitzkyGolay.js';
 export { runMaps } from './runMaps.js';
+export { insideTheNetwork } from './insideTheNetwork.js';
 export { trainPartitionRun, splitTable } from './trainPartitionRun.js';
 export type { PartitionRunRequest, PartitionTrainer } from './trainPartitionRun.js';

@@ -115,12 +115,15 @@ test('report: with a linear path, Fig 6 stacks its logit with the filters\' prod
   const path = [40.5, -12.25];
   const conv3 = Array.from({ length: k }, (_, f) => Array.from({ length: 5 }, (_, x) => Math.abs(Math.sin(f + x))));
   const featureMaps = Object.fromEntries(Object.entries(r.inside!.featureMaps).map(([c, m]) => [c, { ...m, conv3 }]));
-  r.inside = { ...r.inside!, featureMaps, weights, bias: [0, 0], decision: { ...r.inside!.decision, gap, sums: path, path } };
+  // The caption prints the sums it is given (here deliberately without the path); the chart computes its own.
+  r.inside = { ...r.inside!, featureMaps, weights, bias: [1, 0], decision: { ...r.inside!.decision, gap, sums: [1, 0], path } };
   const html = await buildReport(r);
   const section = html.slice(html.indexOf('id="fig6-decision"'), html.indexOf('id="fig7-'));
   assert.match(section, /orange: linear path/, 'the stacked bars name the path');
   assert.match(section, /\+ L_c, the linear path/, 'the caption says the sums include the path');
-  assert.match(section, /40\.50/, 'the class sum is the path logit, not 0');
+  const charts = section.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+  assert.ok(charts.some((svg) => /<text[^>]*>41\.50<\/text>/.test(svg)), 'the chart\'s class sum is bias + path logit (41.50), not the bias alone');
+  assert.ok(charts.some((svg) => /<text[^>]*>[−-]12\.25<\/text>/.test(svg)), 'and for the other class the path logit alone');
   // The filter axis of the GAP and weight panels: about 16 labels for 192 filters, not one per filter.
   const labels = [...section.matchAll(/role-axis-label"[^>]*>(.*?)<\/g>/gs)].map((m) => (m[1]!.match(/<text/g) ?? []).length);
   assert.ok(labels.some((n) => n >= 10 && n <= 20), `filter axis labels per axis: ${labels.join(', ')}`);
