@@ -42,7 +42,7 @@ export function fitPlsLda(train: LabelledSpectra, validation: LabelledSpectra, c
   const p = train.spectra[0]!.length;
   const yTrain = indicatorMatrix(train.labels, classes);
   const yValidation = indicatorMatrix(validation.labels, classes);
-  const pls = plsFit(train.spectra, yTrain, maxLatentVariables(train.spectra.length, p, maxComponents));
+  const pls = plsFit(train.spectra, yTrain, maxLatentVariables(train.spectra.length, p, maxComponents, new Set(train.labels).size));
   const { best, scores } = selectLatentVariables(pls, { x: train.spectra, y: yTrain }, { x: validation.spectra, y: yValidation }, minComponents);
   const lda = ldaFit(plsTransform(pls, train.spectra, best), train.labels);
   return { classes: [...classes], components: best, pls, lda, scores, vip: plsVip(pls, best) };
