@@ -1,9 +1,10 @@
 /**
  * Issue 17's accuracy benchmark: the default `train` (3 seeds) against PLS-LDA (raw, and with the
  * study's Raman preprocessing) and 1-NN (raw, SNV) on the same splits, through study's one
- * cross-validation loop, on every development data set. Fixed train/test tables (meat UCR, Ham, Rock)
- * get one validation draw per seed, so the CNN runs seeds x seeds fits there and each peer one per draw. Prints one table (mean, standard
- * deviation, train accuracy, seconds per fit) and writes bench/results/accuracy.json.
+ * cross-validation loop, on every development data set. Fixed train/test tables (meat UCR, Ham,
+ * Rock) get one validation draw per seed, so the CNN runs seeds x seeds fits there and each peer one
+ * per draw. Prints one table (mean, standard deviation, train accuracy, seconds per fit) and writes
+ * bench/results/accuracy.json.
  *
  *   npm run bench:accuracy -w bench [-- --sets meat-group,meat-ucr,ham,rock,baumannii,saureus,synthetic --seeds 3 --train '{...}']
  */
