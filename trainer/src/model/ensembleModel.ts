@@ -10,6 +10,12 @@ export function memberCount(model: tfl.LayersModel): number {
   return model.layers.some((l) => l.name === 'ensemble') ? model.layers.filter((l) => /^m\d+_conv1$/.test(l.name)).length : 1;
 }
 
+/** The layer `name` of member `m`, or undefined where the network has none (a network without a linear path has no 'readout'). */
+export function findMemberLayer(model: tfl.LayersModel, name: string, m = 0): tfl.layers.Layer | undefined {
+  const wanted = memberCount(model) > 1 ? memberLayerName(m, name) : name;
+  return model.layers.find((l) => l.name === wanted);
+}
+
 /** The layer `name` of member `m` (the network itself for a single model). */
 export function memberLayer(model: tfl.LayersModel, name: string, m = 0): tfl.layers.Layer {
   return memberCount(model) > 1 ? model.getLayer(memberLayerName(m, name)) : model.getLayer(name);

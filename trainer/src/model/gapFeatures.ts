@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { memberCount, memberLayer } from './ensembleModel.js';
+import { findMemberLayer, memberCount, memberLayer } from './ensembleModel.js';
 import { linearPathFeatures } from './linearPathFeatures.js';
 
 /**
@@ -16,7 +16,7 @@ export function gapFeatures(model: tfl.LayersModel, spectra: readonly Float32Arr
   const members = memberCount(model);
   const outputs = Array.from({ length: members }, (_, m) => memberLayer(model, 'gap', m).output as tfl.SymbolicTensor);
   // A linear path adds two channels per class after each member's own (the exported graph's order).
-  const readouts = Array.from({ length: members }, (_, m) => model.layers.find((l) => l.name === (members > 1 ? `m${m + 1}_readout` : 'readout')));
+  const readouts = Array.from({ length: members }, (_, m) => findMemberLayer(model, 'readout', m));
   const extra = readouts.map((r) => (r ? 2 * r.getWeights()[0]!.shape[1]! : 0));
   const own = outputs.map((o) => o.shape[o.shape.length - 1] as number);
   const channels = own.reduce((a, b) => a + b, 0) + extra.reduce((a, b) => a + b, 0);

@@ -1,11 +1,10 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { memberCount, memberLayer, memberLayerName } from './ensembleModel.js';
+import { findMemberLayer, memberCount, memberLayer } from './ensembleModel.js';
 import { linearPathMaps } from './linearPathFeatures.js';
 
 /** Each member's linear path layer ('readout'), or undefined for a network without the path. */
 function readoutLayers(model: tfl.LayersModel): tfl.layers.Layer[] | undefined {
-  const name = (m: number) => (memberCount(model) > 1 ? memberLayerName(m, 'readout') : 'readout');
-  const layers = Array.from({ length: memberCount(model) }, (_, m) => model.layers.find((l) => l.name === name(m)));
+  const layers = Array.from({ length: memberCount(model) }, (_, m) => findMemberLayer(model, 'readout', m));
   return layers.every((l) => l !== undefined) ? (layers as tfl.layers.Layer[]) : undefined;
 }
 
