@@ -1,6 +1,7 @@
 import type { LayersModel, RunRecord } from '@spectracam/trainer';
 import { derivativeSource } from './graph/derivativeSource.js';
 import { networkWeights } from './graph/networkWeights.js';
+import { carryDerivative } from './graph/linearPathWeights.js';
 import { modelMetadata } from './metadata.js';
 import { assembleModel } from './assembleModel.js';
 import type { BuiltModel } from './assembleModel.js';
@@ -33,12 +34,12 @@ export function buildOnnx(record: RunRecord, model: LayersModel, options: Export
   checkRecord(record);
   const geometry = record.model.geometry;
   const read = networkWeights(model, geometry);
-  // Only `contribution` reads the path per derivative variable: other exports never build D.
-  const derivativeCoef = options.attributions?.includes('contribution') ? record.model.linearReadout?.derivativeCoef : undefined;
-  const weights =
-    read.linearPath && derivativeCoef
-      ? { ...read, linearPath: { ...read.linearPath, derivative: derivativeSource(record, Float32Array.from(derivativeCoef), read.classes) } }
-      : read;
+  // D is built where the carriers read it (newer runs say so) or `contribution` does; older runs carry the path folded.
+  const path = record.model.linearReadout;
+  const carried = path?.carriers === 'derivative';
+  const derivativeCoef = carried || options.attributions?.includes('contribution') ? path?.derivativeCoef : undefined;
+  const derivative = read.linearPath && derivativeCoef ? derivativeSource(record, Float32Array.from(derivativeCoef), read.classes) : undefined;
+  const weights = !derivative ? read : carried ? carryDerivative(read, derivative, geometry) : { ...read, linearPath: { ...read.linearPath!, derivative } };
   if (weights.classes !== record.model.classes.length) {
     throw new RangeError(
       `layer 'classifier' has ${weights.classes} outputs but run.json lists ${record.model.classes.length} classes`,

@@ -11,6 +11,8 @@ export { featureMaps, classifierWeights } from './model/featureMaps.js';
 export { gapFeatures } from './model/gapFeatures.js';
 export { combineMembers, memberCount, memberLayer, memberLayerName } from './model/ensembleModel.js';
 export { linearPathCam, linearPathLogits } from './model/linearPathLogits.js';
+export { runPathCarrier } from './model/pathCarrier.js';
+export type { DerivativeCarrier } from './model/pathCarrier.js';
 export { VariableWeights } from './model/variableWeights.js';
 export { LinearReadout } from './model/linearReadoutLayer.js';
 export { MeanLogits } from './model/meanLogits.js';

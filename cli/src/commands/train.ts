@@ -42,7 +42,7 @@ function triple(name: string, value: string | undefined): [number, number, numbe
   return parts as [number, number, number];
 }
 
-/** The options that were given (undefined ones would otherwise erase the recipe's values when spread). */
+/** The options that were given (undefined ones would otherwise erase the defaults when spread). */
 function defined<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -56,7 +56,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'replace an earlier run directory at --out (never anything else)', group: GROUP })
       .option('resume', { type: 'string', describe: 'continue the interrupted run in this directory, with its recorded data and settings', group: GROUP })
       .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend; auto: the fastest present (tensorflow > webgpu > wasm > cpu)', group: GROUP })
-      .option('epochs', { type: 'number', describe: 'maximum epochs (default: 1800 optimiser steps, at most 300 epochs; the built-in synthetic recipe: 20)', group: GROUP })
+      .option('epochs', { type: 'number', describe: 'maximum epochs (default: 1800 optimiser steps, at most 300 epochs)', group: GROUP })
       .option('batch-size', { type: 'number', describe: 'mini-batch size (default 16 below 200 training spectra, else 32)', group: GROUP })
       .option('lr', { type: 'number', describe: 'Adam learning rate (default 0.005 below 200 training spectra, else 0.003)', group: GROUP })
       .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
@@ -71,12 +71,12 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('threads', { type: 'number', describe: 'worker threads training members side by side (default: one per core)', group: GROUP })
       .option('kernels', { type: 'string', describe: 'conv kernel sizes, e.g. 21,11,5 (default from the number of variables)', group: GROUP })
       .option('strides', { type: 'string', describe: 'conv strides, e.g. 2,2,1 (default from the number of variables)', group: GROUP })
-      .option('padding', { choices: ['same', 'valid'] as const, describe: 'conv padding (default same; the synthetic recipe: valid)', group: GROUP })
+      .option('padding', { choices: ['same', 'valid'] as const, describe: 'conv padding (default same)', group: GROUP })
       .option('split', { choices: ['auto', 'group-aware', 'random', 'file'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known; random can put near-duplicates on both sides', group: GROUP })
       .option('split-file', { type: 'string', describe: 'CSV naming each spectrum\'s part (implies --split file)', group: GROUP })
       .option('seed', { type: 'number', default: 1, describe: 'seeds split, initial weights and batch order (a whole number >= 0)', group: GROUP })
       .option('synthetic', { type: 'boolean', describe: 'train on the built-in synthetic data set (the default without --data)', group: GROUP })
-      .example('$0 train --out runs/synthetic', 'the built-in synthetic Raman set with its recipe (SYNTHETIC_TRAIN_OPTIONS)')
+      .example('$0 train --out runs/synthetic', 'the built-in synthetic Raman set, with the same defaults as any data')
       .example('$0 train --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out runs/meat --seed 3', 'meat, group-aware split')
       .example('$0 train --data spectra.csv --out runs/x --kernels 21,11,5 --strides 2,2,1 --backend wasm', 'explicit geometry and backend')
       .example('$0 train --resume runs/x', 'continue a training stopped with Ctrl-C')
@@ -121,8 +121,6 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
     const dataset = previous
       ? await reloadRecordedData(previous.record, data)
       : reader ? await data.loadDataset(reader) : data.generateSynthetic({ seed: argv.seed }).dataset;
-    // The built-in synthetic set trains with its own recipe; flags given explicitly still win.
-    const recipe = reader ? {} : trainer.SYNTHETIC_TRAIN_OPTIONS;
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
     await mkdir(dirname(resolve(out)), { recursive: true });
     const unlock = await data.lockOutput(out, 'run directory');
@@ -137,7 +135,6 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       const { record, model, features } = await trainer.trainRun(
         dataset,
         previous ? { backend: argv.backend } : {
-          ...recipe,
           ...defined({
             epochs: argv.epochs, batchSize: argv.batchSize, learningRate: argv.lr, l2: argv.l2, patience: argv.patience, noise: argv.noise,
             preprocess: argv.preprocess, kernels, strides, padding: argv.padding,

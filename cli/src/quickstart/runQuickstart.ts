@@ -107,7 +107,7 @@ async function quickstartIn(
         partitions: 0,
         repeats: 1,
         backend: options.backend ?? 'auto',
-        train: { ...trainer.SYNTHETIC_TRAIN_OPTIONS, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), reader: { format: 'synthetic', seed } },
+        train: { ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), reader: { format: 'synthetic', seed } },
         plsPreprocess: { baseline: true, derivative: true },
         // The evaluation folder is this quickstart's own: other settings retrain it.
         force: true,

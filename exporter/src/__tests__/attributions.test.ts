@@ -5,7 +5,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { preprocessingKinds, type Padding, type PreprocessingKind } from '@spectracam/format';
 import { applyPreprocessing, combineMembers, memberCount, memberLayer, type LayersModel } from '@spectracam/trainer';
 import { exportModel } from '../exportModel.js';
-import { fakeFeatures, fakeRun, rawSpectra } from './support/fakeRun.js';
+import { fakeFeatures, fakeRun, onDerivative, rawSpectra } from './support/fakeRun.js';
 import { ortRun } from './support/ortRun.js';
 
 /** The class-c logit of every spectrum as a function of the preprocessed input [n, p, 1] (members' mean for an ensemble). */
@@ -48,17 +48,19 @@ function relativeError(actual: Float32Array, expected: Float32Array): number {
   return worst / (scale || 1);
 }
 
-async function check(kind: PreprocessingKind, padding: Padding, batch: number, variant: 'single' | 'weighted' | 'ensemble', readout = false) {
+async function check(kind: PreprocessingKind, padding: Padding, batch: number, variant: 'single' | 'weighted' | 'ensemble', readout: boolean | 'carried' = false) {
   const p = 301;
   const scale = kind === 'none' ? 1 / 400 : 1;
   const weighted = variant !== 'single';
-  const runs = (variant === 'ensemble' ? [3, 4] : [3]).map((seed) => fakeRun({ p, padding, preprocessing: kind, seed: p + seed, scale, variableWeights: weighted, readout, fitOn: rawSpectra(20, p, 3, 5, scale).spectra }));
+  const runs = (variant === 'ensemble' ? [3, 4] : [3]).map((seed) => fakeRun({ p, padding, preprocessing: kind, seed: p + seed, scale, variableWeights: weighted, readout: readout !== false, fitOn: rawSpectra(20, p, 3, 5, scale).spectra }));
   const g = runs[0]!.record.model.geometry;
-  const model =
+  const combined =
     runs.length === 1
       ? runs[0]!.model
       : combineMembers(runs.map((r) => r.model), { inputLength: p, classes: 3, l2: 0, seed: 1, kernels: g.layers.map((l) => l.kernel) as [number, number, number], strides: g.layers.map((l) => l.stride) as [number, number, number], padding, variableWeights: weighted, ...(readout ? { readout: true as const } : {}) });
-  const record = { ...runs[0]!.record, model: { ...runs[0]!.record.model, ...(runs.length > 1 ? { members: runs.length } : {}) } };
+  const joined = { ...runs[0]!.record, model: { ...runs[0]!.record.model, ...(runs.length > 1 ? { members: runs.length } : {}) } };
+  // The derivative path carried per derivative variable: its gradient goes back through D^T in the graph.
+  const { record, model } = readout === 'carried' ? onDerivative(joined, combined, true) : { record: joined, model: combined };
   const bytes = exportModel(record, model, { attributions: ['gradient', 'gradient-x-input'], novelty: { features: fakeFeatures(record, model) } });
   const { spectra } = rawSpectra(batch, p, 3, 77, scale);
   const x = applyPreprocessing(record.preprocessing, spectra);
@@ -88,6 +90,12 @@ test('attributions: the same holds with variable weights and for an ensemble exp
 test('attributions: the same holds with a linear path (its channels carry x . coef through every ReLU), alone and in an ensemble', async () => {
   await check('snv', 'same', 8, 'weighted', true);
   await check('minmax-variable', 'valid', 4, 'ensemble', true);
+});
+
+test('attributions: the same holds with a derivative path whose channels carry the derivative variables (D^T in the backward pass)', async () => {
+  await check('snv', 'same', 8, 'weighted', 'carried');
+  await check('minmax-variable', 'valid', 4, 'ensemble', 'carried');
+  await check('none', 'same', 1, 'single', 'carried');
 });
 
 /** Guided backpropagation by TensorFlow.js: the network rebuilt from its weights with a ReLU whose gradient also drops negative values. */

@@ -6,12 +6,12 @@ import type { Padding, PreprocessingKind } from '@spectracam/format';
 import { applyPreprocessing, combineMembers, rawUnitScale, savitzkyGolayDerivative, type LayersModel, type RunRecord } from '@spectracam/trainer';
 import { coverage } from '@spectracam/format';
 import { exportModel } from '../exportModel.js';
-import { fakeRun, rawSpectra } from './support/fakeRun.js';
+import { fakeRun, onDerivative, rawSpectra } from './support/fakeRun.js';
 import { ortRun } from './support/ortRun.js';
 
 const C = 3;
 
-function build(kind: PreprocessingKind, padding: Padding, variant: 'single' | 'weighted' | 'ensemble', readout: boolean | 'derivative', p = 301) {
+function build(kind: PreprocessingKind, padding: Padding, variant: 'single' | 'weighted' | 'ensemble', readout: boolean | 'derivative' | 'carried', p = 301) {
   const weighted = variant !== 'single';
   const runs = (variant === 'ensemble' ? [3, 4] : [3]).map((seed) => fakeRun({ p, padding, preprocessing: kind, seed: p + seed, variableWeights: weighted, readout: readout !== false, fitOn: rawSpectra(20, p, C, 5).spectra }));
   const g = runs[0]!.record.model.geometry;
@@ -23,32 +23,7 @@ function build(kind: PreprocessingKind, padding: Padding, variant: 'single' | 'w
   const paths = model.layers.filter((l) => /(^|_)readout$/.test(l.name));
   for (const layer of paths.slice(1)) layer.setWeights(paths[0]!.getWeights());
   const record: RunRecord = { ...runs[0]!.record, model: { ...runs[0]!.record.model, ...(runs.length > 1 ? { members: runs.length } : {}) } };
-  return readout === 'derivative' ? onDerivative(record, model) : { record, model };
-}
-
-/**
- * The linear path as trainRun fits it on the derivative: coefficients drawn on D raw, folded onto
- * the input (scale D^T coef, nothing on variables no last-layer position reads) in every member.
- */
-function onDerivative(record: RunRecord, model: LayersModel): { record: RunRecord; model: LayersModel } {
-  const p = record.data.axis.length;
-  const derivative = savitzkyGolayDerivative(record.data.axis)!;
-  const reach = coverage(record.model.geometry);
-  const given = rawUnitScale(record.preprocessing);
-  const scale = (j: number) => (reach[j]! > 0 ? (typeof given === 'number' ? given : given[j]!) : 0);
-  let state = 11;
-  const draw = () => ((state = (state * 16807) % 2147483647) / 2147483647 - 0.5) * 0.02;
-  const coefD = Float32Array.from({ length: p * C }, draw);
-  const folded = new Float32Array(p * C);
-  for (let c = 0; c < C; c++) {
-    const back = derivative.transposeApply(Float64Array.from({ length: p }, (_, j) => coefD[j * C + c]!));
-    for (let j = 0; j < p; j++) folded[j * C + c] = scale(j) * back[j]!;
-  }
-  for (const layer of model.layers.filter((l) => /(^|_)readout$/.test(l.name))) {
-    const [, centre, intercept] = layer.getWeights();
-    layer.setWeights([tf.tensor2d(folded, [p, C]), centre!, intercept!]);
-  }
-  return { record: { ...record, model: { ...record.model, linearReadout: { components: 2, input: 'derivative', derivativeCoef: Array.from(coefD) } } }, model };
+  return readout === 'derivative' || readout === 'carried' ? onDerivative(record, model, readout === 'carried') : { record, model };
 }
 
 /** Sum over the variables of every [spectrum, class] map, plus the file's classifier.bias. */
@@ -70,8 +45,10 @@ for (const [kind, padding, variant, readout] of [
   ['none', 'valid', 'ensemble', false],
   ['minmax-variable', 'same', 'ensemble', 'derivative'],
   ['snv', 'valid', 'weighted', 'derivative'],
+  ['minmax-variable', 'same', 'ensemble', 'carried'],
+  ['snv', 'valid', 'weighted', 'carried'],
 ] as const) {
-  test(`contribution: sums over the variables to the logit minus the bias (${kind}, ${padding}, ${variant}${readout ? `, linear path${readout === 'derivative' ? ' on the derivative' : ''}` : ''})`, async () => {
+  test(`contribution: sums over the variables to the logit minus the bias (${kind}, ${padding}, ${variant}${readout ? `, linear path${readout === 'derivative' ? ' on the derivative, folded carriers' : readout === 'carried' ? ' on the derivative, carried per derivative variable' : ''}` : ''})`, async () => {
     const p = 301;
     const { record, model } = build(kind, padding, variant, readout, p);
     const bytes = exportModel(record, model, { attributions: ['contribution'], novelty: false });
@@ -99,7 +76,7 @@ function linearOnly(model: LayersModel): { coef: Float32Array; centre: Float32Ar
 
 test("contribution: with only a linear path it is coef[j][c] (x_j - centre_j), or on the derivative coef_D[j][c] (D scale (x - centre))_j with ml-savitzky-golay-generalized's D", async () => {
   const p = 301;
-  for (const readout of [true, 'derivative'] as const) {
+  for (const readout of [true, 'derivative', 'carried'] as const) {
     const { record, model } = build('minmax-variable', 'same', 'weighted', readout, p);
     const { coef, centre } = linearOnly(model);
     const bytes = exportModel(record, model, { attributions: ['contribution'], novelty: false });
@@ -117,7 +94,7 @@ test("contribution: with only a linear path it is coef[j][c] (x_j - centre_j), o
       const derived = derivative.apply(deviation.map((v, j) => (reach[j]! > 0 ? given[j]! * v : 0)));
       for (let c = 0; c < C; c++) {
         for (let j = 0; j < p; j++) {
-          const expected = readout === 'derivative' ? coefD![j * C + c]! * derived[j]! : coef[j * C + c]! * deviation[j]!;
+          const expected = readout !== true ? coefD![j * C + c]! * derived[j]! : coef[j * C + c]! * deviation[j]!;
           const actual = out.contribution![(i * C + c) * p + j]!;
           worst = Math.max(worst, Math.abs(actual - expected));
           scale = Math.max(scale, Math.abs(expected));

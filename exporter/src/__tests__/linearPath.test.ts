@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { coverage, modelGeometry } from '@spectracam/format';
-import { applyPreprocessing } from '@spectracam/trainer';
+import { decodeModel, floatValueInfo, onnx } from '@spectracam/format/onnx';
+import { applyPreprocessing, gapFeatures, runPathCarrier } from '@spectracam/trainer';
 import { exportModel } from '../exportModel.js';
-import { fakeRun, rawSpectra } from './support/fakeRun.js';
+import { fakeRun, onDerivative, rawSpectra } from './support/fakeRun.js';
 import { tfjsOutputs } from './support/tfjsOutputs.js';
 import { maxAbsDiff, ortRun } from './support/ortRun.js';
 
@@ -31,9 +32,14 @@ test('linear path coverage: every input variable reaches the last conv positions
 const TOLERANCE = 1e-5;
 
 /** Parity of a network with a linear path: logits and probabilities, and the CNN's own Conv3 channels unchanged. */
-async function checkLinearPath(p: number, padding: 'same' | 'valid', kind: 'minmax-variable' | 'snv', batch: number, variableWeights: boolean) {
-  const { record, model } = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, variableWeights, readout: true });
+async function checkLinearPath(p: number, padding: 'same' | 'valid', kind: 'minmax-variable' | 'snv', batch: number, variableWeights: boolean, carried = false) {
+  const run = fakeRun({ p, padding, preprocessing: kind, seed: p + batch, variableWeights, readout: true });
+  const { record, model } = carried ? onDerivative(run.record, run.model, true) : run;
   const bytes = exportModel(record, model, { novelty: false });
+  // Carried: the path's channels read D (scale (x - centre)) and nothing of x; folded: the reverse.
+  const initializers = decodeModel(bytes, 'model').initializers;
+  assert.equal(initializers.has('weights.derivative_scale'), carried);
+  assert.equal(initializers.has('weights.offset'), !carried);
   const { spectra } = rawSpectra(batch, p, 3, 1000 + p);
   const expected = tfjsOutputs(model, applyPreprocessing(record.preprocessing, spectra));
   const actual = await ortRun(bytes, spectra);
@@ -57,4 +63,33 @@ test('linear path: the exported file equals tfjs (classifier logits + x . coef +
   await checkLinearPath(301, 'same', 'minmax-variable', 8, false);
   await checkLinearPath(301, 'valid', 'snv', 1, true);
   await checkLinearPath(448, 'same', 'snv', 16, true);
+});
+
+test('linear path on the derivative, its channels carrying the derivative variables: the file equals tfjs (folded coefficients) within 1e-5', async () => {
+  await checkLinearPath(301, 'same', 'minmax-variable', 8, false, true);
+  await checkLinearPath(301, 'valid', 'snv', 1, true, true);
+  await checkLinearPath(448, 'same', 'snv', 16, true, true);
+});
+
+test("linear path: the trainer's GAP features (what the unknown-sample score is fitted on) are the file's `gap`, folded or carried per derivative variable", async () => {
+  for (const carried of [false, true]) {
+    const run = fakeRun({ p: 301, padding: 'same', preprocessing: 'snv', seed: 5, variableWeights: true, readout: true });
+    const { record, model } = carried ? onDerivative(run.record, run.model, true) : run;
+    const proto = decodeModel(exportModel(record, model, { novelty: false }), 'model').proto;
+    const k = 64 + 2 * 3;
+    proto.graph!.output!.push(floatValueInfo('gap', ['batch', k]));
+    const { spectra } = rawSpectra(6, 301, 3, 61);
+    const actual = await ortRun(onnx.ModelProto.encode(proto).finish(), spectra);
+    const expected = gapFeatures(model, applyPreprocessing(record.preprocessing, spectra), runPathCarrier(record));
+    assert.equal(expected.channels, k);
+    const scale = Math.max(...Array.from(expected.values, Math.abs));
+    const diff = maxAbsDiff(actual.gap!, expected.values);
+    assert.ok(diff <= 1e-5 * scale, `${carried ? 'carried' : 'folded'}: max |file gap - trainer's| = ${diff} against values up to ${scale}`);
+    // The layouts differ: features computed for the other layout would not match the file.
+    if (carried) {
+      const folded = gapFeatures(model, applyPreprocessing(record.preprocessing, spectra));
+      assert.ok(maxAbsDiff(actual.gap!, folded.values) > 1e-3 * scale, 'the folded features would match the carried file');
+    }
+    model.dispose();
+  }
 });

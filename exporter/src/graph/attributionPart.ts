@@ -4,6 +4,7 @@ import type { NetworkWeights } from './networkWeights.js';
 import { reverseNode } from './graphParts.js';
 import type { NetworkGeometry } from './graphParts.js';
 import { contributionPart } from './contributionPart.js';
+import { derivativeTransposeNodes } from './derivativePart.js';
 
 
 /**
@@ -101,11 +102,25 @@ export function attributionPart(
     // per member, each scaled by its weights and summed.
     const id = (s: string) => name(`${tag}.input.${s}`);
     if (weights.variableWeights) {
+      const atInput = g;
       nodes.push(
         node('Mul', [g, 'weights.scale'], [id('weighted')], id('weights')),
         node('ReduceSum', [id('weighted'), name('sum.axis')], [id('summed')], id('sum'), { keepdims: 1 }),
       );
       g = id('summed');
+      const d = weights.linearPath?.derivative;
+      if (weights.derivativeWeights && d) {
+        // The derivative carriers' share reaches x through D^T and the raw-unit scale.
+        const transposed = derivativeTransposeNodes(id('derivative.summed'), d, id('derivative'), id('derivative.on_input'));
+        nodes.push(
+          node('Mul', [atInput, 'weights.derivative_scale'], [id('derivative.weighted')], id('derivative_weights')),
+          node('ReduceSum', [id('derivative.weighted'), name('sum.axis')], [id('derivative.summed')], id('derivative_sum'), { keepdims: 1 }),
+          ...transposed.nodes,
+          node('Add', [id('summed'), id('derivative.on_input')], [id('carried')], id('carried')),
+        );
+        initializers.push(...transposed.initializers);
+        g = id('carried');
+      }
     }
     initializers.push(int64Tensor(id('shape'), [-1, C, p]));
     if (!geometry.mirrored) {

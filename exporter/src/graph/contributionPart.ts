@@ -1,6 +1,7 @@
 import { TENSORS } from '@spectracam/format';
 import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from '@spectracam/format/onnx';
 import type { NetworkWeights } from './networkWeights.js';
+import { DERIVED } from './derivativePart.js';
 import type { NetworkGeometry } from './graphParts.js';
 
 /**
@@ -57,12 +58,19 @@ export function contributionPart(
   if (geometry.mirrored) throw new RangeError('contribution: a linear path in a mirrored network (only wrapped networks are mirrored, and they have none)');
 
   // Per class of the path, [batch, C, p], before the classifier's mixing.
-  initializers.push(floatTensor(name('centre'), [p], path.centre), int64Tensor(name('axis1'), [1]));
-  nodes.push(node('Sub', [x, name('centre')], [name('deviation')], name('deviation')));
+  initializers.push(int64Tensor(name('axis1'), [1]));
   let onPath = name('deviation');
   let coef = path.coef;
   const d = path.derivative;
-  if (d) {
+  if (d && weights.derivativeWeights) {
+    // The network's carriers already read the derivative (derivativePart): the same tensor.
+    onPath = DERIVED.values;
+    coef = d.coef;
+  } else {
+    initializers.push(floatTensor(name('centre'), [p], path.centre));
+    nodes.push(node('Sub', [x, name('centre')], [name('deviation')], name('deviation')));
+  }
+  if (d && !weights.derivativeWeights) {
     const width = 2 * d.half + 1;
     // The derivative as a band: `width` shifted copies of the scaled deviation (one Conv with one-hot
     // kernels), weighted per position and summed.

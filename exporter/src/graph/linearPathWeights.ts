@@ -1,5 +1,5 @@
 import { linearPathScale, type ModelGeometry } from '@spectracam/format';
-import type { ConvWeights, NetworkWeights } from './networkWeights.js';
+import type { ConvWeights, LinearPathSource, NetworkWeights } from './networkWeights.js';
 
 /**
  * A network's fixed linear path (logits += x . coef + intercept) written as extra channels of the
@@ -64,4 +64,35 @@ function extend(w: ConvWeights, C: number, first: boolean): ConvWeights {
   const bias = new Float32Array(filters);
   bias.set(w.bias);
   return { ...w, weight, bias, filters, channelsIn: cin };
+}
+
+/**
+ * The path's channels moved from the input, (x - centre) v with v = N3 (scale D^T coef_D) / cover
+ * (folded), to its derivative variables, D (scale (x - centre)) with N3 coef_D / cover: the same
+ * logit, but each Conv3 position's carriers now hold the derivative evidence under it, not the
+ * baseline products the fold creates. Every member carries the one path (trainRun fits one).
+ */
+export function carryDerivative(net: NetworkWeights, derivative: NonNullable<LinearPathSource['derivative']>, geometry: ModelGeometry): NetworkWeights {
+  if (!net.linearPath || !net.linearCarriers || !net.variableWeights) throw new RangeError('carryDerivative: the network has no linear path');
+  const C = net.classes;
+  const p = geometry.inputLength;
+  const scale = linearPathScale(geometry);
+  const channels = 1 + C;
+  if (net.variableWeights.length !== net.members * channels * p) throw new RangeError(`carryDerivative: ${net.variableWeights.length / p} input channels, expected ${net.members} x ${channels}`);
+  for (let j = 0; j < p; j++) {
+    for (let c = 0; c < C; c++) {
+      if (!(scale[j]! > 0) && derivative.coef[j * C + c] !== 0) throw new RangeError(`carryDerivative: derivative variable ${j} has a coefficient but no last-layer position reads it`);
+    }
+  }
+  const variableWeights = Float32Array.from(net.variableWeights);
+  const derivativeWeights = new Float32Array(variableWeights.length);
+  for (let m = 0; m < net.members; m++) {
+    for (let c = 0; c < C; c++) {
+      const at = (m * channels + 1 + c) * p;
+      variableWeights.fill(0, at, at + p);
+      for (let j = 0; j < p; j++) derivativeWeights[at + j] = scale[j]! * derivative.coef[j * C + c]!;
+    }
+  }
+  const { inputOffset: _folded, ...rest } = net;
+  return { ...rest, variableWeights, derivativeWeights, linearPath: { ...net.linearPath, derivative } };
 }

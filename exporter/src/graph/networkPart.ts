@@ -3,6 +3,7 @@ import { floatTensor, int64Tensor, node } from '@spectracam/format/onnx';
 import { reversalConstants, reverseNode } from './graphParts.js';
 import type { GraphPart, NetworkGeometry } from './graphParts.js';
 import type { NetworkWeights } from './networkWeights.js';
+import { DERIVED, derivativePart } from './derivativePart.js';
 
 /** Feature maps the graph may hand out besides conv3. */
 export type FeatureOutput = 'conv1' | 'conv2';
@@ -44,6 +45,18 @@ export function networkPart(
     initializers.push(floatTensor('weights.scale', [1, weights.variableWeights.length / p, 1, p], weights.variableWeights));
     nodes.push(node('Mul', [x, 'weights.scale'], ['weighted'], 'variable_weights'));
     x = 'weighted';
+    if (weights.derivativeWeights) {
+      // A derivative path's carriers read D (scale (x - centre)) instead of x (carryDerivative).
+      if (geometry.mirrored || !weights.linearPath?.derivative) throw new RangeError('networkPart: derivative carriers need the path\'s derivative, in a network that is not mirrored');
+      const derived = derivativePart(input, weights.linearPath.centre, weights.linearPath.derivative, p);
+      nodes.push(...derived.nodes);
+      initializers.push(...derived.initializers, floatTensor('weights.derivative_scale', [1, weights.derivativeWeights.length / p, 1, p], weights.derivativeWeights));
+      nodes.push(
+        node('Mul', [DERIVED.image, 'weights.derivative_scale'], ['weighted.derivative'], 'derivative_weights'),
+        node('Add', [x, 'weighted.derivative'], ['weighted.carried'], 'derivative_carriers'),
+      );
+      x = 'weighted.carried';
+    }
     if (weights.inputOffset) {
       initializers.push(floatTensor('weights.offset', [1, weights.inputOffset.length / p, 1, p], weights.inputOffset));
       nodes.push(node('Add', [x, 'weights.offset'], ['weighted.centred'], 'linear_path_centre'));

@@ -25,6 +25,12 @@ export interface NetworkWeights {
   variableWeights?: Float32Array;
   /** Added after the weighting, [members * channels, p]: a linear path's input is (x - centre) * v. */
   inputOffset?: Float32Array;
+  /**
+   * A derivative path's carriers (carryDerivative): [members * channels, p] weights on
+   * D (scale (x - centre)), added to the weighted input; 0 on the network's own channels, whose
+   * `variableWeights` are then 0 on the path's.
+   */
+  derivativeWeights?: Float32Array;
   /** Networks side by side (grouped convolutions); 1 for one network. */
   members: number;
   /**

@@ -29,7 +29,7 @@ export function createCnnAnalysis(dataset: Dataset, maxMisclassified: number) {
     add(fit: CnnFit, partition: Partition, score: FitScore): void {
       const { record, model } = fit;
       const x = applyPreprocessing(record.preprocessing, partition.test.map((i) => dataset.spectra[i]!));
-      const maps = runMaps(model, record.model.geometry, x);
+      const maps = runMaps(model, record, x);
       let pool = pooled.get(partition.index);
       if (!pool) pooled.set(partition.index, (pool = { maps: [], truth: [], predicted: [] }));
       partition.test.forEach((row, k) => {

@@ -1,6 +1,5 @@
 import { coarseMaps, createMapExplainer } from '@spectracam/cam';
-import type { ModelGeometry } from '@spectracam/format';
-import { classifierWeights, featureMaps, linearPathCam, type LayersModel } from '@spectracam/trainer';
+import { classifierWeights, featureMaps, linearPathCam, runPathCarrier, type LayersModel, type RunRecord } from '@spectracam/trainer';
 
 export interface RunMaps {
   /** Predicted class index per spectrum. */
@@ -13,9 +12,11 @@ export interface RunMaps {
  * Predictions and min-max scaled class activation maps of `spectra` (preprocessed) from the
  * trained TensorFlow.js model: the coarse map W_c . conv3 of the predicted class through cam's
  * explain pipeline (receptive-field spline, min-max scaling), as the runtime does from the file. A
- * linear path's carriers are part of the file's conv3 and CAM, so their share is added here too.
+ * linear path's carriers are part of the file's conv3 and CAM, so their share is added here too, carried
+ * as the run's record says (runPathCarrier).
  */
-export function runMaps(model: LayersModel, geometry: ModelGeometry, spectra: readonly Float32Array[]): RunMaps {
+export function runMaps(model: LayersModel, record: RunRecord, spectra: readonly Float32Array[]): RunMaps {
+  const geometry = record.model.geometry;
   if (spectra.length === 0) return { predicted: [], scaled: [] };
   const conv3 = geometry.layers[geometry.layers.length - 1]!;
   const n3 = conv3.outputLength;
@@ -23,7 +24,7 @@ export function runMaps(model: LayersModel, geometry: ModelGeometry, spectra: re
   const { weight } = classifierWeights(model);
   const predicted: number[] = [];
   const scaled: Float64Array[] = [];
-  const path = linearPathCam(model, spectra);
+  const path = linearPathCam(model, spectra, runPathCarrier(record));
   for (const [i, maps] of featureMaps(model, spectra).entries()) {
     let best = 0;
     maps.probabilities.forEach((v, c) => v > maps.probabilities[best]! && (best = c));

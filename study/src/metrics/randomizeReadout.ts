@@ -4,7 +4,7 @@ import type { DecodedModel } from '@spectracam/format/onnx';
 import { gaussianLike } from './gaussianLike.js';
 
 /** Initializers of a file's linear readout: the network's path channels and the `contribution` output's copy. */
-const PATH = { scale: 'weights.scale', offset: 'weights.offset', coef: 'contribution.coef', centre: 'contribution.centre', derivative: 'contribution.derivative', rawScale: 'contribution.scale' };
+const PATH = { scale: 'weights.scale', offset: 'weights.offset', derivativeScale: 'weights.derivative_scale', coef: 'contribution.coef', centre: 'contribution.centre', derivative: 'contribution.derivative', rawScale: 'contribution.scale' };
 
 /**
  * The linear readout (logits += (x - centre) . coef) randomised as one layer: coefficients drawn
@@ -13,13 +13,17 @@ const PATH = { scale: 'weights.scale', offset: 'weights.offset', coef: 'contribu
  * network (after the classifier), so the cascade randomises it with the classifier. The exporter
  * folds it into the network's path channels (v = linearPathScale . coef on the input, offset
  * -centre v; on the derivative, coef = scale D^T coef_D) and `contribution` keeps coef (or coef_D)
- * [C, p]. Returns the replaced initializers by name; none without a linear path.
+ * [C, p]. Newer files carry a derivative path per derivative variable (`weights.derivative_scale`,
+ * N3 coef_D / cover): there the coefficients are drawn on the derivative and written as they are.
+ * Returns the replaced initializers by name; none without a linear path.
  */
 export function randomizeReadout(decoded: DecodedModel, prng: Prng): Map<string, Float32Array> {
   const get = (name: string) => decoded.initializers.get(name);
   const scaleTensor = get(PATH.scale);
   const offsetTensor = get(PATH.offset);
   const out = new Map<string, Float32Array>();
+  const carried = get(PATH.derivativeScale);
+  if (carried) return randomizeCarried(decoded, carried, prng);
   if (!scaleTensor || !offsetTensor) return out;
   const classes = get('classifier.bias')!.data.length;
   const p = scaleTensor.dims[3]!;
@@ -76,5 +80,24 @@ function foldDerivative(coefD: Float32Array, rows: Float32Array, rawScale: Float
     }
     for (let j = 0; j < p; j++) out[c * p + j]! *= rawScale[j]!;
   }
+  return out;
+}
+
+/** The readout of a file whose path channels read the derivative: v = linearPathScale . coef_D per member and class. */
+function randomizeCarried(decoded: DecodedModel, carried: { dims: number[]; data: Float32Array }, prng: Prng): Map<string, Float32Array> {
+  const classes = decoded.initializers.get('classifier.bias')!.data.length;
+  const p = carried.dims[3]!;
+  const channels = carried.dims[1]!;
+  if (channels % (1 + classes) !== 0) throw new RangeError(`randomizeReadout: weights.derivative_scale has ${channels} channels, expected members x (1 + ${classes})`);
+  const members = channels / (1 + classes);
+  const pathScale = linearPathScale(parseMetadata(decoded.metadata, 'model').geometry);
+  const at = (m: number, c: number, j: number) => (m * (1 + classes) + 1 + c) * p + j;
+  const copy = decoded.initializers.get(PATH.coef)?.data;
+  const base = copy ?? Float32Array.from({ length: classes * p }, (_, k) => (pathScale[k % p]! > 0 ? carried.data[at(0, Math.floor(k / p), k % p)]! / pathScale[k % p]! : 0));
+  const drawn = gaussianLike(base, prng);
+  const v = new Float32Array(carried.data.length);
+  for (let m = 0; m < members; m++) for (let c = 0; c < classes; c++) for (let j = 0; j < p; j++) v[at(m, c, j)] = pathScale[j]! * drawn[c * p + j]!;
+  const out = new Map<string, Float32Array>([[PATH.derivativeScale, v]]);
+  if (copy) out.set(PATH.coef, drawn);
   return out;
 }

@@ -48,7 +48,9 @@ export function fitPathReadout(
   const scale = typeof given === 'number' ? new Float64Array(p).fill(given) : given;
   const reach = (j: number) => !options.reachable || options.reachable[j]! > 0;
   const raw = z.map((row) => Float64Array.from(row, (v, j) => (reach(j) ? scale[j]! * v : 0)));
-  const fitted = fitLinearReadout(raw.map((r) => derivative.apply(r)), labels, classes, train, validation);
+  // The carriers take each derivative variable where it sits (pathCarrier): one no last-layer position reads gets no weight.
+  const derived = raw.map((r) => derivative.apply(r).map((v, j) => (reach(j) ? v : 0)));
+  const fitted = fitLinearReadout(derived, labels, classes, train, validation);
   const coef = new Float32Array(p * classes);
   for (let c = 0; c < classes; c++) {
     const onRaw = derivative.transposeApply(Float64Array.from({ length: p }, (_, j) => fitted.coef[j * classes + c]!));

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { findMemberLayer, memberCount, memberLayer } from './ensembleModel.js';
 import { linearPathFeatures } from './linearPathFeatures.js';
+import type { DerivativeCarrier } from './pathCarrier.js';
 
 /**
  * The vector the classifier reads, for preprocessed spectra: the output of the model's `gap`
@@ -10,9 +11,10 @@ import { linearPathFeatures } from './linearPathFeatures.js';
  * input of its `classifier` Gemm, whose weight is [C, K]). K is read from the layers: 64 per
  * member for the study's network, more where the last layer has more channels.
  *
- * Returns the features row-major, `rows x channels`.
+ * Returns the features row-major, `rows x channels`. `carrier`: what a derivative path's channels
+ * carry, as the run says (runPathCarrier).
  */
-export function gapFeatures(model: tfl.LayersModel, spectra: readonly Float32Array[], chunk = 128): { channels: number; values: Float32Array } {
+export function gapFeatures(model: tfl.LayersModel, spectra: readonly Float32Array[], carrier?: DerivativeCarrier, chunk = 128): { channels: number; values: Float32Array } {
   const members = memberCount(model);
   const outputs = Array.from({ length: members }, (_, m) => memberLayer(model, 'gap', m).output as tfl.SymbolicTensor);
   // A linear path adds two channels per class after each member's own (the exported graph's order).
@@ -41,7 +43,7 @@ export function gapFeatures(model: tfl.LayersModel, spectra: readonly Float32Arr
       const readout = readouts[m];
       if (readout) {
         const convs = ['conv1', 'conv2', 'conv3'].map((n) => memberLayer(model, n, m));
-        const path = linearPathFeatures(readout, convs, part);
+        const path = linearPathFeatures(readout, convs, part, carrier);
         const e = extra[m]!;
         for (let i = 0; i < part.length; i++) for (let q = 0; q < e; q++) values[(start + i) * channels + offset + q] = path[i * e + q]!;
         offset += e;

@@ -1,5 +1,6 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { coverage, linearPathScale, modelGeometry, type ConvLayerGeometry, type ModelGeometry, type Padding } from '@spectracam/format';
+import type { DerivativeCarrier } from './pathCarrier.js';
 
 /** The readout's weights and the network's geometry, as the exporter's withLinearPath reads them. */
 function pathSetting(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[]) {
@@ -31,11 +32,18 @@ function windowSums(values: Float64Array, layer: ConvLayerGeometry): Float64Arra
   return out;
 }
 
-/** Conv1's carrier input for class c: the windows' sums of u = (x - centre) * N3 coef_c / cover. */
-function conv1Carrier(s: ReturnType<typeof pathSetting>, x: ArrayLike<number>, c: number): Float64Array {
-  const u = new Float64Array(s.p);
-  for (let j = 0; j < s.p; j++) u[j] = (x[j]! - s.centre[j]!) * s.scale[j]! * s.coef[j * s.C + c]!;
-  return windowSums(u, s.geometry.layers[0]!);
+/**
+ * Conv1's carrier input per class: the windows' sums of u = N3 share / cover, the share being
+ * (x - centre) coef_c on the input, or with a derivative carrier coef_c D (scale (x - centre)).
+ */
+function conv1Carriers(s: ReturnType<typeof pathSetting>, x: ArrayLike<number>, carrier: DerivativeCarrier | undefined): Float64Array[] {
+  const derived = carrier?.derived(x, s.centre);
+  return Array.from({ length: s.C }, (_, c) => {
+    const u = new Float64Array(s.p);
+    if (derived) for (let j = 0; j < s.p; j++) u[j] = derived[j]! * s.scale[j]! * carrier!.coef[j * s.C + c]!;
+    else for (let j = 0; j < s.p; j++) u[j] = (x[j]! - s.centre[j]!) * s.scale[j]! * s.coef[j * s.C + c]!;
+    return windowSums(u, s.geometry.layers[0]!);
+  });
 }
 
 /**
@@ -43,16 +51,18 @@ function conv1Carrier(s: ReturnType<typeof pathSetting>, x: ArrayLike<number>, c
  * exporter's withLinearPath): per class, the mean over the last layer's positions of the positive
  * and of the negative part of u = (x - centre) * N3 coef / cover, summed over Conv1's kernel and
  * carried through the later layers' all-ones kernels. Row-major [rows, 2C], class c at 2c (+), 2c + 1 (-).
+ * `carrier`: the path's channels carry its derivative variables (runs that say so, see pathCarrier).
  */
-export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[], spectra: readonly Float32Array[]): Float64Array {
+export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[], spectra: readonly Float32Array[], carrier?: DerivativeCarrier): Float64Array {
   const s = pathSetting(readout, convLayers);
   const { geometry, C, n3 } = s;
   // Paths from each Conv1 position to the last layer's positions.
   const later = coverage({ ...geometry, inputLength: geometry.layers[0]!.outputLength, layers: geometry.layers.slice(1) } as ModelGeometry);
   const out = new Float64Array(spectra.length * 2 * C);
   spectra.forEach((x, r) => {
+    const carried = conv1Carriers(s, x, carrier);
     for (let c = 0; c < C; c++) {
-      const z = conv1Carrier(s, x, c);
+      const z = carried[c]!;
       let plus = 0;
       let minus = 0;
       z.forEach((v, t) => (v > 0 ? (plus += v * later[t]!) : (minus -= v * later[t]!)));
@@ -69,13 +79,14 @@ export function linearPathFeatures(readout: tfl.layers.Layer, convLayers: tfl.la
  * positive minus the negative part carried from Conv1. Their mean over the positions is the path's
  * logit without its intercept. Row-major [rows, C, N3].
  */
-export function linearPathMaps(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[], spectra: readonly Float32Array[]): Float64Array {
+export function linearPathMaps(readout: tfl.layers.Layer, convLayers: tfl.layers.Layer[], spectra: readonly Float32Array[], carrier?: DerivativeCarrier): Float64Array {
   const s = pathSetting(readout, convLayers);
   const { geometry, C, n3 } = s;
   const out = new Float64Array(spectra.length * C * n3);
   spectra.forEach((x, r) => {
+    const carried = conv1Carriers(s, x, carrier);
     for (let c = 0; c < C; c++) {
-      const z = conv1Carrier(s, x, c);
+      const z = carried[c]!;
       let plus: Float64Array = Float64Array.from(z, (v) => Math.max(v, 0));
       let minus: Float64Array = Float64Array.from(z, (v) => Math.max(-v, 0));
       for (const layer of geometry.layers.slice(1)) {

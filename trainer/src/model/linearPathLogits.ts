@@ -1,6 +1,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { findMemberLayer, memberCount, memberLayer } from './ensembleModel.js';
 import { linearPathMaps } from './linearPathFeatures.js';
+import type { DerivativeCarrier } from './pathCarrier.js';
 
 /** Each member's linear path layer ('readout'), or undefined for a network without the path. */
 function readoutLayers(model: tfl.LayersModel): tfl.layers.Layer[] | undefined {
@@ -37,15 +38,16 @@ export function linearPathLogits(model: tfl.LayersModel, spectrum: ArrayLike<num
  * The linear path's share of each class's CAM at the last layer's positions, for (preprocessed) spectra,
  * averaged over the members as the exported ensemble's classifier (+-1/N on each member's carriers) does:
  * add it to W_c . conv3 of the network's own channels to get the exported file's CAM. Row-major
- * [rows, C, N3]; undefined for a network without the path.
+ * [rows, C, N3]; undefined for a network without the path. `carrier`: what a derivative path's
+ * channels carry, as the run says (runPathCarrier).
  */
-export function linearPathCam(model: tfl.LayersModel, spectra: readonly Float32Array[]): Float64Array | undefined {
+export function linearPathCam(model: tfl.LayersModel, spectra: readonly Float32Array[], carrier?: DerivativeCarrier): Float64Array | undefined {
   const layers = readoutLayers(model);
   if (!layers) return undefined;
   const members = layers.length;
   let sum: Float64Array | undefined;
   for (const [m, readout] of layers.entries()) {
-    const maps = linearPathMaps(readout, ['conv1', 'conv2', 'conv3'].map((n) => memberLayer(model, n, m)), spectra);
+    const maps = linearPathMaps(readout, ['conv1', 'conv2', 'conv3'].map((n) => memberLayer(model, n, m)), spectra, carrier);
     sum ??= new Float64Array(maps.length);
     for (let i = 0; i < maps.length; i++) sum[i]! += maps[i]! / members;
   }

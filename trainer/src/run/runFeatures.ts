@@ -1,5 +1,6 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { gapFeatures } from '../model/gapFeatures.js';
+import type { DerivativeCarrier } from '../model/pathCarrier.js';
 import type { ResidualFeatures } from '../novelty/residualFeatures.js';
 
 export type FeaturePart = 'train' | 'validation' | 'test';
@@ -25,17 +26,18 @@ export interface RunFeatures {
   residual?: ResidualFeatures;
 }
 
-/** The features of each part's preprocessed spectra, by the trained model. */
+/** The features of each part's preprocessed spectra, by the trained model (`carrier`: what its path's channels carry, see gapFeatures). */
 export function computeRunFeatures(
   model: LayersModel,
   parts: Record<FeaturePart, { spectra: readonly Float32Array[]; labels: ArrayLike<number> }>,
+  carrier?: DerivativeCarrier,
 ): RunFeatures {
   let channels = 0;
   const blocks = Object.fromEntries(
     FEATURE_PARTS.map((part) => {
       const { spectra, labels } = parts[part];
       if (labels.length !== spectra.length) throw new RangeError(`computeRunFeatures: ${part} has ${spectra.length} spectra but ${labels.length} labels`);
-      const features = gapFeatures(model, spectra);
+      const features = gapFeatures(model, spectra, carrier);
       channels = features.channels;
       return [part, { values: features.values, labels: Int32Array.from(labels) }];
     }),

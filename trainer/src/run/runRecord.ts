@@ -102,6 +102,11 @@ export interface RunRecord {
       input?: ReadoutInput;
       /** On the derivative: its coefficients on D raw, [p, C] row-major (absent in older runs), for the `contribution` explanation. */
       derivativeCoef?: number[];
+      /**
+       * 'derivative': the exported path channels carry each derivative variable's share (trainer's
+       * pathCarrier); absent in older runs, whose channels carry the share folded onto the input.
+       */
+      carriers?: 'derivative';
     };
     /** Networks of the ensemble, trained with seeds seed + 1000 m (absent: one). */
     members?: number;

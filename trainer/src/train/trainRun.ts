@@ -20,6 +20,7 @@ import { sizeDefaults, stepDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
 import { fitPathReadout, type PathReadout } from '../linear/pathReadout.js';
+import { derivativeCarrier } from '../model/pathCarrier.js';
 
 /** An interrupted run to continue (see trainRun). */
 export interface ResumeFrom {
@@ -123,7 +124,10 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
   const part = (rows: number[]) => ({ spectra: rows.map((i) => spectra[i]!), labels: rows.map((i) => labels[i]!) });
   const parts = { train: part(split.train), validation: part(split.validation), test: part(split.test) };
-  const features: RunFeatures = { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts) };
+  const readoutRecorded = fittedReadout ? readoutRecord(fittedReadout) : from?.record.model.linearReadout;
+  // Resumed runs keep what their record says; older ones carry the path folded onto the input.
+  const carrier = readoutRecorded?.carriers === 'derivative' && readoutRecorded.derivativeCoef ? derivativeCarrier({ axis: dataset.axis, preprocessing, geometry }, readoutRecorded.derivativeCoef) : undefined;
+  const features: RunFeatures = { ...computeRunFeatures(model, parts, carrier), residual: computeResidualFeatures(parts) };
   const record: RunRecord = {
     format: 'spectracam-run',
     version: 1,
@@ -155,7 +159,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     model: {
       architecture: 'spectracam-cnn1d', classes: [...dataset.classes], geometry, l2: o.l2,
       ...(o.variableWeights ? { variableWeights: true } : {}),
-      ...(readout ? { linearReadout: fittedReadout ? readoutRecord(fittedReadout) : (from?.record.model.linearReadout ?? { components: 0 }) } : {}),
+      ...(readout ? { linearReadout: readoutRecorded ?? { components: 0 } } : {}),
       ...(trained.length > 1 ? { members: trained.length } : {}),
     },
     training: {
@@ -252,5 +256,5 @@ function checkOptions(o: typeof trainDefaults & TrainOptions): void {
 /** What run.json keeps of the linear path; the derivative's coefficients at 9 significant digits, float32's exact round trip. */
 function readoutRecord(fitted: PathReadout): NonNullable<RunRecord['model']['linearReadout']> {
   const { components, input, derivativeCoef } = fitted;
-  return { components, input, ...(derivativeCoef ? { derivativeCoef: Array.from(derivativeCoef, (v) => Number(v.toPrecision(9))) } : {}) };
+  return { components, input, ...(derivativeCoef ? { derivativeCoef: Array.from(derivativeCoef, (v) => Number(v.toPrecision(9))), carriers: 'derivative' as const } : {}) };
 }

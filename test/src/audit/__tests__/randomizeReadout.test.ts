@@ -17,9 +17,10 @@ const C = 3;
 /**
  * An untrained network with a linear path (as trainRun fits one: every member holds the same
  * readout), on the input or, as on Raman axes, on the derivative (coef_D folded onto the input:
- * D^T coef_D, preprocessing 'none' so the raw-unit scale is 1).
+ * D^T coef_D, preprocessing 'none' so the raw-unit scale is 1); `carried`: the path's channels
+ * carry the derivative variables, as newer runs record.
  */
-async function readoutRun(onDerivative: boolean, members: number): Promise<{ record: RunRecord; model: LayersModel }> {
+async function readoutRun(onDerivative: boolean, members: number, carried = false): Promise<{ record: RunRecord; model: LayersModel }> {
   await tf.setBackend('cpu');
   const base = untrainedRecord({ p, classes: ['a', 'b', 'c'], seed: 4, preprocessing: { kind: 'none' } });
   const g = base.model.geometry;
@@ -47,7 +48,7 @@ async function readoutRun(onDerivative: boolean, members: number): Promise<{ rec
     return net;
   });
   const model = combineMembers(nets, { ...options, seed: 1, readout: true });
-  const linearReadout = onDerivative ? { components: 2, input: 'derivative' as const, derivativeCoef } : { components: 2 };
+  const linearReadout = onDerivative ? { components: 2, input: 'derivative' as const, derivativeCoef, ...(carried ? { carriers: 'derivative' as const } : {}) } : { components: 2 };
   return { record: { ...base, model: { ...base.model, variableWeights: true, ...(members > 1 ? { members } : {}), linearReadout } }, model };
 }
 
@@ -67,17 +68,18 @@ async function run(bytes: Uint8Array, spectra: Float32Array[]) {
 
 const spectra = Array.from({ length: 6 }, (_, i) => Float32Array.from({ length: p }, (_, j) => 1 + 0.4 * Math.sin((i + 2) * j * 0.07) + Math.exp(-(((j - 20 * (i + 1)) / 5) ** 2))));
 
-for (const [onDerivative, members] of [[false, 1], [true, 2]] as const) {
-  const what = `${onDerivative ? 'on the derivative' : 'on the input'}, ${members} member${members > 1 ? 's' : ''}`;
+for (const [onDerivative, members, carried] of [[false, 1, false], [true, 2, false], [true, 2, true]] as const) {
+  const what = `${onDerivative ? `on the derivative, ${carried ? 'carried per derivative variable' : 'folded'}` : 'on the input'}, ${members} member${members > 1 ? 's' : ''}`;
   test(`randomisation: the linear readout (${what}) is drawn once and written where the file holds it, so the contribution still sums to the randomised logits`, async () => {
-    const { record, model } = await readoutRun(onDerivative, members);
+    const { record, model } = await readoutRun(onDerivative, members, carried);
     const bytes = exportModel(record, model, { attributions: ['contribution'], novelty: false });
     const decoded = decodeModel(bytes, 'model');
     const replaced = randomizeReadout(decoded, createPrng(5));
-    assert.deepEqual([...replaced.keys()].sort(), ['contribution.coef', 'weights.offset', 'weights.scale'].filter((n) => decoded.initializers.has(n)).sort());
+    assert.deepEqual([...replaced.keys()].sort(), (carried ? ['contribution.coef', 'weights.derivative_scale'] : ['contribution.coef', 'weights.offset', 'weights.scale']).filter((n) => decoded.initializers.has(n)).sort());
+    if (carried) assert.ok(decoded.initializers.has('weights.derivative_scale'), 'the file carries the derivative variables');
     // Each member's own channel (the spectrum's variable weights) is not the readout: unchanged.
     const before = decoded.initializers.get('weights.scale')!.data;
-    const after = replaced.get('weights.scale')!;
+    const after = replaced.get('weights.scale') ?? before;
     for (let m = 0; m < members; m++) assert.deepEqual(after.subarray(m * (1 + C) * p, (m * (1 + C) + 1) * p), before.subarray(m * (1 + C) * p, (m * (1 + C) + 1) * p));
     const trained = await run(bytes, spectra);
     const random = await run(withInitializers(bytes, replaced), spectra);

@@ -6,21 +6,46 @@ import { exportModel } from '@spectracam/exporter';
 import { coverage, modelGeometry, type ConvSpec } from '@spectracam/format';
 import { loadModel } from '@spectracam/runtime';
 import { insideTheNetwork, runMaps } from '@spectracam/study';
-import { buildModel, combineMembers } from '@spectracam/trainer';
+import { buildModel, combineMembers, rawUnitScale, savitzkyGolayDerivative, type LayersModel, type RunRecord } from '@spectracam/trainer';
 import { untrainedRecord } from '../../support/testModel.js';
 
 const C = 3;
 const classes = ['a', 'b', 'c'];
-const cases: { name: string; p: number; spec: ConvSpec; members: number; own: 'silent' | 'trained'; paths?: 'shared' | 'per member' }[] = [
+const cases: { name: string; p: number; spec: ConvSpec; members: number; own: 'silent' | 'trained'; paths?: 'shared' | 'per member' | 'derivative' }[] = [
   { name: "'same', kernels 7,5,3, strides 2,2,1", p: 120, spec: { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' }, members: 1, own: 'silent' },
   { name: "'same', kernels 7,5,3, strides 2,2,1", p: 120, spec: { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' }, members: 2, own: 'silent' },
   { name: "'same', kernels 7,5,3, strides 2,2,1", p: 120, spec: { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' }, members: 2, own: 'trained' },
   { name: "'valid', kernels 7,5,3, strides 3,2,2", p: 121, spec: { kernels: [7, 5, 3], strides: [3, 2, 2], padding: 'valid' }, members: 2, own: 'trained' },
   { name: "meat's geometry, 'same'", p: 448, spec: { kernels: [31, 15, 7], strides: [4, 4, 2], padding: 'same' }, members: 3, own: 'trained', paths: 'per member' },
+  { name: "'same', kernels 7,5,3, strides 2,2,1", p: 120, spec: { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' }, members: 2, own: 'trained', paths: 'derivative' },
+  { name: "'valid', kernels 7,5,3, strides 3,2,2", p: 121, spec: { kernels: [7, 5, 3], strides: [3, 2, 2], padding: 'valid' }, members: 1, own: 'silent', paths: 'derivative' },
 ];
 
+/**
+ * A path fitted on the derivative as newer runs record it: coefficients on D raw (none where the
+ * last layer cannot see), folded onto the input in every member's readout, carried per derivative variable.
+ */
+function carriedOnDerivative(model: LayersModel, record: RunRecord): void {
+  const p = record.data.axis.length;
+  const d = savitzkyGolayDerivative(record.data.axis)!;
+  const reach = coverage(record.model.geometry);
+  const given = rawUnitScale(record.preprocessing);
+  const scale = (j: number) => (reach[j]! > 0 ? (typeof given === 'number' ? given : given[j]!) : 0);
+  const coefD = Float32Array.from({ length: p * C }, (_, k) => (reach[Math.floor(k / C)]! > 0 ? 2 * Math.sin(k * 0.37) : 0));
+  const folded = new Float32Array(p * C);
+  for (let c = 0; c < C; c++) {
+    const back = d.transposeApply(Float64Array.from({ length: p }, (_, j) => coefD[j * C + c]!));
+    for (let j = 0; j < p; j++) folded[j * C + c] = scale(j) * back[j]!;
+  }
+  for (const layer of model.layers.filter((l) => /(^|_)readout$/.test(l.name))) {
+    const [, centre, intercept] = layer.getWeights();
+    layer.setWeights([tf.tensor2d(folded, [p, C]), centre!, intercept!]);
+  }
+  record.model.linearReadout = { components: 2, input: 'derivative', derivativeCoef: Array.from(coefD), carriers: 'derivative' };
+}
+
 for (const { name, p, spec, members, own, paths } of cases) {
-  test(`runMaps and insideTheNetwork (${name}, ${members} member${members > 1 ? 's' : ''}, linear path${paths === 'per member' ? ' per member' : ''}, own classifier ${own}): the evaluation's maps, class sums and predictions are the exported file's`, async () => {
+  test(`runMaps and insideTheNetwork (${name}, ${members} member${members > 1 ? 's' : ''}, linear path${paths === 'per member' ? ' per member' : paths === 'derivative' ? ' on the derivative, carried per derivative variable' : ''}, own classifier ${own}): the evaluation's maps, class sums and predictions are the exported file's`, async () => {
     await tf.setBackend('cpu');
     const geometry = modelGeometry(p, spec);
     // trainRun gives no weight to variables the last layer cannot see ('valid' padding's edges).
@@ -43,11 +68,12 @@ for (const { name, p, spec, members, own, paths } of cases) {
     }
     const record = untrainedRecord({ p, classes, spec });
     record.model.linearReadout = { components: 2, input: 'input' };
+    if (paths === 'derivative') carriedOnDerivative(model, record);
     if (members > 1) record.model.members = members;
     const file = await loadModel(exportModel(record, model, { novelty: false }));
     try {
       const explained = await file.explain(spectra, { full: true });
-      const ours = runMaps(model, record.model.geometry, spectra);
+      const ours = runMaps(model, record, spectra);
       explained.forEach((e, i) => {
         assert.equal(classes[ours.predicted[i]!], e.predicted, `spectrum ${i}: predicted class`);
         const map = e.maps[0]!.map!;

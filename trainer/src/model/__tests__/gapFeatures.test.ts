@@ -15,7 +15,7 @@ for (const members of [1, 3]) {
     await tf.setBackend('cpu');
     const nets = Array.from({ length: members }, (_, m) => buildModel({ ...options, seed: 1 + m }));
     const model = combineMembers(nets, { ...options, seed: 1 });
-    const { channels, values } = gapFeatures(model, spectra, 2);
+    const { channels, values } = gapFeatures(model, spectra, undefined, 2);
     assert.equal(channels, 64 * members);
     assert.equal(values.length, 5 * channels);
     const { rows, bias } = classifierWeights(model);
