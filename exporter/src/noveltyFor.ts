@@ -19,6 +19,8 @@ export function noveltyFor(
   p: number,
   /** The preprocessing's [batch, 1] flag of spectra without shape (SNV), scored unknown. */
   flat?: string,
+  /** A linear path's carriers among the features (NetworkWeights.linearCarriers). */
+  carriers?: ArrayLike<number>,
 ): { part: GraphPart; meta: NoveltyMeta } {
   if (!options?.features) {
     throw new Error(
@@ -33,7 +35,7 @@ export function noveltyFor(
   if (options.features.channels !== k) {
     throw new RangeError(`the run's features have ${options.features.channels} channels but the classifier reads ${k}: they were computed by another network; train the run again`);
   }
-  const fit = fitNovelty(options.features, classes, options.quantile);
+  const fit = fitNovelty(options.features, classes, options.quantile, carriers);
   const { residual } = fit;
   const subspaceVariables = residual?.binning ? Math.floor(p / residual.binning.width) : p;
   if (residual && (residual.mean.length !== subspaceVariables || (residual.inputLength !== undefined && residual.inputLength !== p))) {

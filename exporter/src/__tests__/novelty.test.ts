@@ -9,14 +9,14 @@ import * as ort from 'onnxruntime-node';
 import { seededRandom } from '@spectracam/data';
 import { METADATA_KEYS, TENSORS, type NoveltyMeta } from '@spectracam/format';
 import { decodeModel, floatValueInfo, onnx } from '@spectracam/format/onnx';
-import { RUN_FILES, applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitInputResidual, inputResidualScores, writeRun, type RunFeatures } from '@spectracam/trainer';
+import { RUN_FILES, applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitInputResidual, inputResidualScores, runPathCarrier, writeRun, type RunFeatures } from '@spectracam/trainer';
 import { runPython, skipWithoutPython } from '@spectracam/test/support/python';
 import { exportModel } from '../exportModel.js';
 import { exportRun } from '../exportRun.js';
 import { fitNovelty } from '../novelty/fitNovelty.js';
 import { noveltyPart } from '../graph/noveltyPart.js';
 import { empiricalQuantile, gammaQuantile } from '../novelty/scoreQuantile.js';
-import { fakeFeatures, fakeRun, rawSpectra } from './support/fakeRun.js';
+import { fakeFeatures, fakeRun, onDerivative, rawSpectra } from './support/fakeRun.js';
 
 interface Part { x: number[][]; labels: number[] }
 interface Expected { means: number[][]; shrinkage: number; scores: { train: number[]; validation: number[]; test: number[] }; threshold: number; method: 'empirical' | 'gamma'; gamma?: { shape: number; scale: number } }
@@ -304,5 +304,34 @@ test('novelty: a run whose input subspace was fitted before the binning (none in
   // A subspace of another length is another data set's, named as such.
   const wrong = fitInputResidual(parts.train.spectra.map((s) => s.subarray(0, p - 4)));
   assert.throws(() => exportModel(record, model, { novelty: { features: { ...computeRunFeatures(model, parts), residual: { model: wrong, scores: scores(older) } } } }), /input subspace has 86 variables but the model gives it 90/);
+  model.dispose();
+});
+
+test('novelty with a derivative path carried per derivative variable: the graph scores each carrier pair as its difference (the path\'s logit share), as the fit does', async () => {
+  const p = 120;
+  const run = fakeRun({ p, kernels: [7, 5, 3], seed: 14, preprocessing: 'snv', variableWeights: true, readout: true });
+  const { record, model } = onDerivative(run.record, run.model, true);
+  const { spectra, labels } = rawSpectra(48, p, 3, 19);
+  const pre = applyPreprocessing(record.preprocessing, spectra);
+  const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
+  const parts = { train: part(0, 24), validation: part(24, 36), test: part(36, 48) };
+  const features: RunFeatures = computeRunFeatures(model, parts, runPathCarrier(record));
+  const bytes = exportModel(record, model, { novelty: { features } });
+  const session = await ort.InferenceSession.create(bytes);
+  const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(spectra.slice(36).flatMap((s) => Array.from(s))), [12, p]) });
+  await session.release();
+  const k = 64 + 2 * 3;
+  const carriers = Int32Array.from({ length: k }, (_, f) => (f < 64 ? 0 : ((f - 64) % 2 === 0 ? 1 : -1) * (Math.floor((f - 64) / 2) + 1)));
+  const asPairs = fitNovelty(features, record.model.classes, 0.99, carriers).scores.test;
+  close(out[TENSORS.novelty]!.data as Float32Array, Array.from(asPairs), 1e-4, 'graph vs fit on carrier differences');
+  // The sum of each pair (its evidence on both sides) is left out: adding to both parts of every pair of the test
+  // rows leaves their score as it is, and moves the score of the raw carriers.
+  const test = features.parts.test;
+  const shifted = Float32Array.from(test.values, (v, q) => (q % k >= 64 ? v + 5 : v));
+  const moved = { ...features, parts: { ...features.parts, test: { values: shifted, labels: test.labels } } };
+  close(fitNovelty(moved, record.model.classes, 0.99, carriers).scores.test, Array.from(asPairs), 1e-6, 'pairs: both parts raised by the same amount (float32 rounding of the raised values aside)');
+  const raw = fitNovelty(features, record.model.classes, 0.99).scores.test;
+  const rawMoved = fitNovelty(moved, record.model.classes, 0.99).scores.test;
+  assert.ok(rawMoved.every((v, i) => v > raw[i]! + 1), 'raw carriers: the same shift should move every score');
   model.dispose();
 });

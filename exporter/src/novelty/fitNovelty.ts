@@ -10,9 +10,13 @@ export const DEFAULT_NOVELTY_QUANTILE = 0.99;
 /** The fitted unknown-sample score: what the graph needs, and what the metadata says. */
 export interface NoveltyFit {
   channels: number;
-  /** Class means of the training part's features, [C x K] row-major. */
+  /** Class means of the training part's features (a path's carrier pairs as their difference), [C x K] row-major. */
   means: Float64Array;
-  /** W, [K x K] row-major upper triangular: W W^T is the precision matrix. */
+  /**
+   * W, [K x K] row-major: upper triangular, W W^T the precision matrix of the features; with a linear
+   * path, T W, T taking each pair of its carriers to their difference (see asLogits), so the graph's
+   * features . W are the fitted ones whitened.
+   */
   whitening: Float64Array;
   /** means . W, [C x K]. */
   whitenedMeans: Float64Array;
@@ -46,8 +50,11 @@ export function noveltyThreshold(held: ArrayLike<number>, quantile: number): { t
  * little more than their maximum; the quantile of a gamma fitted to their scores by moments is
  * taken instead (the metadata says which). `classes` names the model's classes (the labels index it).
  */
-export function fitNovelty(features: RunFeatures, classes: readonly string[], quantile = DEFAULT_NOVELTY_QUANTILE): NoveltyFit {
+export function fitNovelty(features: RunFeatures, classes: readonly string[], quantile = DEFAULT_NOVELTY_QUANTILE, carriers?: ArrayLike<number>): NoveltyFit {
   if (!(quantile > 0 && quantile < 1)) throw new RangeError(`the unknown-sample quantile is ${quantile}; expected a share in (0, 1), e.g. 0.99`);
+  if (carriers && carriers.length !== features.channels) throw new RangeError(`fitNovelty: ${carriers.length} carrier flags for ${features.channels} feature channels`);
+  const pairs = carrierPairs(carriers);
+  if (pairs.length > 0) features = { ...features, parts: { train: asLogits(features.parts.train, features.channels, pairs), validation: asLogits(features.parts.validation, features.channels, pairs), test: asLogits(features.parts.test, features.channels, pairs) } };
   const k = features.channels;
   const { train, validation, test } = features.parts;
   const rows = (block: FeatureBlock) => block.labels.length;
@@ -74,6 +81,8 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   }
   const { covariance, shrinkage, mu } = ledoitWolf(centred, n, k);
   if (!(mu > 0)) throw new RangeError('the GAP features do not vary within the classes of the training part (every channel constant): no covariance to fit the unknown-sample score on');
+  // The channels asLogits emptied vary nowhere: a unit of the shrinkage target keeps them invertible (they stay 0).
+  for (const a of pairs) covariance[(a + 1) * k + a + 1] = Math.max(covariance[(a + 1) * k + a + 1]!, mu);
   const w = whitening(covariance, k);
   const whitenedMeans = new Float64Array(c * k);
   for (let label = 0; label < c; label++) {
@@ -101,7 +110,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
     flagged: { train: share(scores.train)!, validation: share(scores.validation)!, test: share(scores.test) },
   };
   return {
-    channels: k, means, whitening: w, whitenedMeans, meta, scores,
+    channels: k, means, whitening: pairs.length > 0 ? onCarriers(w, k, pairs) : w, whitenedMeans, meta, scores,
     ...(residual ? { residual: { ...residual.model, scale: residual.scale } } : {}),
   };
 }
@@ -139,4 +148,40 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
     model,
     scale,
   };
+}
+
+/** Each linear-path carrier pair: its positive part's channel, its negative part's the next (withLinearPath's order). */
+function carrierPairs(carriers: ArrayLike<number> | undefined): number[] {
+  const pairs: number[] = [];
+  if (!carriers) return pairs;
+  for (let a = 0; a < carriers.length; a++) {
+    if (!(carriers[a]! > 0)) continue;
+    if (carriers[a + 1] !== -carriers[a]!) throw new RangeError(`fitNovelty: the carrier at channel ${a} (class ${carriers[a]! - 1}, positive part) is not followed by its negative part`);
+    pairs.push(a);
+  }
+  return pairs;
+}
+
+/**
+ * A path's carriers as what they carry: the difference of a pair (its share of the logit) in the
+ * positive part's channel, 0 in the negative's. Their sum is the magnitude of the evidence on both
+ * sides, which on the derivative of single-cell Raman spectra is mostly noise energy: it moved from
+ * one isolate to the next and flagged a quarter of S. aureus's test spectra (docs/measurements.md).
+ */
+function asLogits(block: FeatureBlock, k: number, pairs: readonly number[]): FeatureBlock {
+  const values = Float32Array.from(block.values);
+  for (let r = 0; r < block.labels.length; r++) {
+    for (const a of pairs) {
+      values[r * k + a] = block.values[r * k + a]! - block.values[r * k + a + 1]!;
+      values[r * k + a + 1] = 0;
+    }
+  }
+  return { values, labels: block.labels };
+}
+
+/** T W for the graph's raw features: row a (positive part) keeps W's row a, row a + 1 (negative part) is its negative. */
+function onCarriers(w: Float64Array, k: number, pairs: readonly number[]): Float64Array {
+  const out = Float64Array.from(w);
+  for (const a of pairs) for (let j = 0; j < k; j++) out[(a + 1) * k + j] = -w[a * k + j]!;
+  return out;
 }
