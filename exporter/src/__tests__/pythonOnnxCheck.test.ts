@@ -23,6 +23,8 @@ const variants: [string, Parameters<typeof fakeRun>[0], ExportOptions][] = [
   ['opset 13, minmax-global, stretch cam', { p: 175, preprocessing: 'minmax-global' }, { cam: { alignment: 'stretch' } }],
   ['opset 13, linear path with variable weights, cam, gradient and contribution', { p: 301, preprocessing: 'minmax-variable', variableWeights: true, readout: true }, { cam: true, features: ['conv1', 'conv2'], attributions: ['gradient', 'contribution'] }],
   ['opset 17, snv, contribution alone', { p: 301, preprocessing: 'snv', padding: 'valid' }, { opset: 17, attributions: ['contribution'] }],
+  ['opset 13, derivative path carried per derivative variable, cam and every attribution', { p: 301, preprocessing: 'snv', variableWeights: true, derivativeCarriers: true }, { cam: true, attributions: ['gradient', 'gradient-x-input', 'guided-gradcam', 'contribution'] }],
+  ['opset 17, derivative path carried, valid padding', { p: 240, preprocessing: 'minmax-variable', padding: 'valid', derivativeCarriers: true }, { opset: 17 }],
   ['opset 17, no preprocessing, conv2', { p: 99, preprocessing: 'none', kernels: [5, 3, 3] }, { opset: 17, features: ['conv2'] }],
 ];
 

@@ -67,6 +67,8 @@ export interface FakeRunOptions {
   variableWeights?: boolean;
   /** With a linear path (layer 'readout'), its coefficients drawn at random. @default false */
   readout?: boolean;
+  /** The path fitted on the derivative, its channels carrying the derivative variables (onDerivative; implies readout). */
+  derivativeCarriers?: boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
   const draw = seededRandom(seed + 200);
   // As the trainer fits it: no weight on variables that no last-layer position sees.
   const reach = coverage(geometry);
-  const readout = options.readout
+  const readout = options.readout || options.derivativeCarriers
     ? { coef: Float32Array.from({ length: p * classes }, (_, k) => (reach[Math.floor(k / classes)]! > 0 ? (4 * (draw() - 0.5)) / p : 0)), centre: Float32Array.from({ length: p }, () => 0.5 + 0.2 * (draw() - 0.5)), intercept: Float32Array.from({ length: classes }, () => draw() - 0.5) }
     : undefined;
   const model = buildModel({ inputLength: p, classes, kernels, strides, padding, l2: 0, seed, variableWeights: options.variableWeights, ...(readout ? { readout } : {}) });
@@ -155,7 +157,8 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
       test: { accuracy: 0, n: 0, confusion: [] },
     },
   };
-  return { record, model, features: fakeFeatures(record, model, { seed: seed + 2, scale: options.scale }) };
+  const run = options.derivativeCarriers ? onDerivative(record, model, true) : { record, model };
+  return { ...run, features: fakeFeatures(run.record, run.model, { seed: seed + 2, scale: options.scale }) };
 }
 
 /**
