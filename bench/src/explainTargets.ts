@@ -12,7 +12,7 @@
  *
  *   node --conditions=source --import tsx bench/src/explainTargets.ts [--seeds 1,2,3] [--meat-epochs N] [--synthetic-only]
  *
- * The synthetic models train with SYNTHETIC_TRAIN_OPTIONS (as the quickstart and the test), the
+ * The synthetic models train with SYNTHETIC_TRAIN_OPTIONS (the web demo's example and the test; the quickstart now trains the defaults), the
  * meat model with the trainer's defaults (all its epochs unless --meat-epochs). --synthetic-only
  * keeps the meat section of the previous results file. Long (about a minute per synthetic seed,
  * minutes for meat); writes bench/results/explainTargets.json.

@@ -23,8 +23,10 @@ export interface QuickstartStep {
 export interface QuickstartResult {
   files: { data: string; groundTruth: string; run: string; model: string; explanations: string; plot: string; report: string };
   testAccuracy: number;
-  /** Correctly classified test spectra whose map peak lies within 10 cm-1 of a discriminative band. */
+  /** Correctly classified test spectra whose map peak lies within 10 cm-1 of a discriminative band's position. */
   onBand: { hits: number; correct: number; share: number };
+  /** The same within 10 cm-1 of a discriminative band's region (position +- half its width): the pointing game of `audit --truth`. */
+  onBandRegion: { hits: number; correct: number; share: number };
   /** Explanations per second (predicted class, full map, regions), batch 256, cpu. */
   throughput: number;
   backend: string;
@@ -147,7 +149,10 @@ async function quickstartIn(
   } finally {
     await model.dispose();
   }
-  const { hits, correct, share } = study.peakOnBand(explained, testRows.map((i) => dataset.labels[i]!), bands, BAND_TOLERANCE);
+  const truthLabels = testRows.map((i) => dataset.labels[i]!);
+  const { hits, correct, share } = study.peakOnBand(explained, truthLabels, bands, BAND_TOLERANCE);
+  const regions = groundTruth.bands.filter((b) => b.discriminative).map((b) => ({ start: b.position - b.width / 2, end: b.position + b.width / 2 }));
+  const onRegion = study.peakOnBand(explained, truthLabels, regions, BAND_TOLERANCE);
   const explanationsPath = join(out, 'explanations.jsonl');
   const lines = explained.map((e, k) => explanationJson(dataset.ids[testRows[k]!]!, e, false)).join('\n');
   await data.writeFileAtomic(explanationsPath, `${lines}\n`);
@@ -170,6 +175,7 @@ async function quickstartIn(
     files: { data: written.spectra, groundTruth: written.groundTruth, run: runDir, model: modelPath, explanations: explanationsPath, plot: plotPath, report },
     testAccuracy: record.metrics.test.accuracy,
     onBand: { hits, correct, share },
+    onBandRegion: { hits: onRegion.hits, correct: onRegion.correct, share: onRegion.share },
     throughput,
     backend: record.training.backend,
     seconds,

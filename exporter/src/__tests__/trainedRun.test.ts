@@ -15,6 +15,7 @@ import './support/fakeRun.js'; // pins the cpu backend
 import { tfjsOutputs } from './support/tfjsOutputs.js';
 import { maxAbsDiff, ortRun } from './support/ortRun.js';
 import { fitNovelty } from '../novelty/fitNovelty.js';
+import { networkWeights } from '../graph/networkWeights.js';
 import { decodeModel } from '@spectracam/format/onnx';
 
 /**
@@ -57,8 +58,10 @@ async function trainExportCheck(t: TestContext, dataset: Dataset, options: Train
   }
   assert.ok(gap <= 1e-3 * Math.max(1, ...Array.from(onnx.logits!, Math.abs)), `contribution: sums miss the logits by up to ${gap}`);
   // The graph's unknown-sample score on raw spectra = the score fitted on the trainer's GAP features
-  // of the same spectra: the trainer's channel order is the graph's (an ensemble's members side by side).
-  const expectedScores = fitNovelty(trained.features, record.model.classes).scores.test;
+  // of the same spectra: the trainer's channel order is the graph's (an ensemble's members side by side);
+  // a path carried per derivative variable is scored by its carrier pairs' differences.
+  const carriers = record.model.linearReadout?.carriers === 'derivative' ? networkWeights(model, record.model.geometry).linearCarriers : undefined;
+  const expectedScores = fitNovelty(trained.features, record.model.classes, undefined, carriers).scores.test;
   const worst = maxAbsDiff(onnx.novelty!, Float32Array.from(expectedScores));
   assert.ok(worst <= 1e-3 * Math.max(1, ...expectedScores), `novelty: max |onnx - trainer features| = ${worst}`);
 
@@ -99,8 +102,9 @@ function ownChannels(maps: Float32Array, blocks: number, filters: number, carrie
 test('trained run (synthetic): accuracy from the ONNX file on the test ids equals the recorded test accuracy; outputs match tfjs', async (t) => {
   const { dataset } = generateSynthetic({ seed: 5, spectra: 40 });
   const record = await trainExportCheck(t, dataset, { epochs: 3, batchSize: 16, preprocess: 'minmax-global' });
-  // A Raman axis (cm-1 from 50): the linear path reads the Savitzky-Golay derivative, folded onto the input.
+  // A Raman axis (cm-1 from 50): the linear path reads the Savitzky-Golay derivative, and the file's channels carry it.
   assert.equal(record.model.linearReadout?.input, 'derivative');
+  assert.equal(record.model.linearReadout?.carriers, 'derivative');
   assert.equal(record.model.linearReadout?.derivativeCoef?.length, record.data.axis.length * record.model.classes.length, 'its coefficients on the derivative are kept for explanations');
 });
 

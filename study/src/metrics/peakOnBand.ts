@@ -1,4 +1,5 @@
 import type { ExplainedSpectrum } from './explainedSpectrum.js';
+import type { TruthRegion } from './pointingGame.js';
 
 /** Share of correctly classified spectra whose first map peaks near a ground-truth band. */
 export interface PeakOnBand {
@@ -10,10 +11,11 @@ export interface PeakOnBand {
 }
 
 /**
- * The pointing game on band positions: of the spectra whose prediction equals their label, how
- * many have the maximum of their (first) map within `tolerance` axis units of one of `bands`.
+ * The pointing game on bands: of the spectra whose prediction equals their label, how many have the
+ * maximum of their (first) map within `tolerance` axis units of one of `bands`, each a position or
+ * a region (start..end, e.g. a band's position +- half its width, as `audit --truth` reads it).
  */
-export function peakOnBand(explained: readonly ExplainedSpectrum[], labels: readonly string[], bands: readonly number[], tolerance = 10): PeakOnBand {
+export function peakOnBand(explained: readonly ExplainedSpectrum[], labels: readonly string[], bands: readonly (number | TruthRegion)[], tolerance = 10): PeakOnBand {
   if (explained.length !== labels.length) throw new RangeError(`peakOnBand: ${explained.length} explanations for ${labels.length} labels`);
   let correct = 0;
   let hits = 0;
@@ -21,7 +23,8 @@ export function peakOnBand(explained: readonly ExplainedSpectrum[], labels: read
     if (e.predicted !== labels[i]) return;
     correct++;
     const peak = e.maps[0]!.peak;
-    if (bands.some((b) => Math.abs(peak - b) <= tolerance)) hits++;
+    const near = (b: number | TruthRegion) => (typeof b === 'number' ? Math.abs(peak - b) <= tolerance : peak >= Math.min(b.start, b.end) - tolerance && peak <= Math.max(b.start, b.end) + tolerance);
+    if (bands.some(near)) hits++;
   });
   return { tested: explained.length, correct, hits, share: correct ? hits / correct : 0 };
 }

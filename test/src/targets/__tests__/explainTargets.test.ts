@@ -11,9 +11,9 @@ function auroc(known: readonly number[], unknown: readonly number[]): number {
   return wins / (known.length * unknown.length);
 }
 
-// Trains the synthetic set's recipe once (853 spectra, wasm backend, about half a minute here)
-// and scores the exported model's explanations against the generator's ground truth. Both tests
-// share that one training.
+// Trains the synthetic set's plain network once (SYNTHETIC_TRAIN_OPTIONS, the web demo's example;
+// 853 spectra, wasm backend, about half a minute here) and scores the exported model's explanations
+// against the generator's ground truth. The tests share that one training.
 const scored = (async () => {
   const s = await synthModel({ seed: 1 });
   try {
