@@ -5,7 +5,8 @@ import { buildModel } from '@spectracam/trainer';
 import { coverage, modelGeometry } from '@spectracam/format';
 import type { ConvSpec, Padding, Preprocessing, PreprocessingKind } from '@spectracam/format';
 import type { RunFeatures, RunRecord } from '@spectracam/trainer';
-import { applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitPreprocessing, rawUnitScale, runPathCarrier, savitzkyGolayDerivative } from '@spectracam/trainer';
+import { applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitPreprocessing, runPathCarrier } from '@spectracam/trainer';
+import { setDerivativePath } from '@spectracam/test/support/derivativePath';
 import { seededRandom } from '@spectracam/data';
 
 // The trainer registers faster backends with a higher priority; tests compare against the
@@ -161,31 +162,10 @@ export function fakeRun(options: FakeRunOptions): { record: RunRecord; model: tf
   return { ...run, features: fakeFeatures(run.record, run.model, { seed: seed + 2, scale: options.scale }) };
 }
 
-/**
- * The linear path as trainRun fits it on the derivative: coefficients drawn on D raw (none on
- * variables no last-layer position reads), folded onto the input (scale D^T coef) in every
- * member's readout. `carriers`: the record says its channels carry the derivative variables
- * (newer runs); without, the folded layout of older runs.
- */
+/** The linear path fitted on the derivative (setDerivativePath) with small seeded coefficients; `carriers` as there. */
 export function onDerivative(record: RunRecord, model: tfl.LayersModel, carriers: boolean, seed = 11): { record: RunRecord; model: tfl.LayersModel } {
-  const p = record.data.axis.length;
-  const C = record.model.classes.length;
-  const derivative = savitzkyGolayDerivative(record.data.axis)!;
-  const reach = coverage(record.model.geometry);
-  const given = rawUnitScale(record.preprocessing);
-  const scale = (j: number) => (reach[j]! > 0 ? (typeof given === 'number' ? given : given[j]!) : 0);
   let state = seed;
   const draw = () => ((state = (state * 16807) % 2147483647) / 2147483647 - 0.5) * 0.02;
-  const coefD = Float32Array.from({ length: p * C }, (_, k) => (reach[Math.floor(k / C)]! > 0 ? draw() : 0));
-  const folded = new Float32Array(p * C);
-  for (let c = 0; c < C; c++) {
-    const back = derivative.transposeApply(Float64Array.from({ length: p }, (_, j) => coefD[j * C + c]!));
-    for (let j = 0; j < p; j++) folded[j * C + c] = scale(j) * back[j]!;
-  }
-  for (const layer of model.layers.filter((l) => /(^|_)readout$/.test(l.name))) {
-    const [, centre, intercept] = layer.getWeights();
-    layer.setWeights([tf.tensor2d(folded, [p, C]), centre!, intercept!]);
-  }
-  const linearReadout = { components: 2, input: 'derivative' as const, derivativeCoef: Array.from(coefD), ...(carriers ? { carriers: 'derivative' as const } : {}) };
+  const linearReadout = setDerivativePath(model, record, draw, carriers);
   return { record: { ...record, model: { ...record.model, linearReadout } }, model };
 }

@@ -6,8 +6,9 @@ import { exportModel } from '@spectracam/exporter';
 import { coverage, modelGeometry, type ConvSpec } from '@spectracam/format';
 import { loadModel } from '@spectracam/runtime';
 import { insideTheNetwork, runMaps } from '@spectracam/study';
-import { buildModel, combineMembers, rawUnitScale, savitzkyGolayDerivative, type LayersModel, type RunRecord } from '@spectracam/trainer';
+import { buildModel, combineMembers } from '@spectracam/trainer';
 import { untrainedRecord } from '../../support/testModel.js';
+import { setDerivativePath } from '../../support/derivativePath.js';
 
 const C = 3;
 const classes = ['a', 'b', 'c'];
@@ -20,29 +21,6 @@ const cases: { name: string; p: number; spec: ConvSpec; members: number; own: 's
   { name: "'same', kernels 7,5,3, strides 2,2,1", p: 120, spec: { kernels: [7, 5, 3], strides: [2, 2, 1], padding: 'same' }, members: 2, own: 'trained', paths: 'derivative' },
   { name: "'valid', kernels 7,5,3, strides 3,2,2", p: 121, spec: { kernels: [7, 5, 3], strides: [3, 2, 2], padding: 'valid' }, members: 1, own: 'silent', paths: 'derivative' },
 ];
-
-/**
- * A path fitted on the derivative as newer runs record it: coefficients on D raw (none where the
- * last layer cannot see), folded onto the input in every member's readout, carried per derivative variable.
- */
-function carriedOnDerivative(model: LayersModel, record: RunRecord): void {
-  const p = record.data.axis.length;
-  const d = savitzkyGolayDerivative(record.data.axis)!;
-  const reach = coverage(record.model.geometry);
-  const given = rawUnitScale(record.preprocessing);
-  const scale = (j: number) => (reach[j]! > 0 ? (typeof given === 'number' ? given : given[j]!) : 0);
-  const coefD = Float32Array.from({ length: p * C }, (_, k) => (reach[Math.floor(k / C)]! > 0 ? 2 * Math.sin(k * 0.37) : 0));
-  const folded = new Float32Array(p * C);
-  for (let c = 0; c < C; c++) {
-    const back = d.transposeApply(Float64Array.from({ length: p }, (_, j) => coefD[j * C + c]!));
-    for (let j = 0; j < p; j++) folded[j * C + c] = scale(j) * back[j]!;
-  }
-  for (const layer of model.layers.filter((l) => /(^|_)readout$/.test(l.name))) {
-    const [, centre, intercept] = layer.getWeights();
-    layer.setWeights([tf.tensor2d(folded, [p, C]), centre!, intercept!]);
-  }
-  record.model.linearReadout = { components: 2, input: 'derivative', derivativeCoef: Array.from(coefD), carriers: 'derivative' };
-}
 
 for (const { name, p, spec, members, own, paths } of cases) {
   test(`runMaps and insideTheNetwork (${name}, ${members} member${members > 1 ? 's' : ''}, linear path${paths === 'per member' ? ' per member' : paths === 'derivative' ? ' on the derivative, carried per derivative variable' : ''}, own classifier ${own}): the evaluation's maps, class sums and predictions are the exported file's`, async () => {
@@ -68,7 +46,8 @@ for (const { name, p, spec, members, own, paths } of cases) {
     }
     const record = untrainedRecord({ p, classes, spec });
     record.model.linearReadout = { components: 2, input: 'input' };
-    if (paths === 'derivative') carriedOnDerivative(model, record);
+    // A path fitted on the derivative, carried per derivative variable as newer runs record it.
+    if (paths === 'derivative') record.model.linearReadout = setDerivativePath(model, record, (k) => 2 * Math.sin(k * 0.37), true);
     if (members > 1) record.model.members = members;
     const file = await loadModel(exportModel(record, model, { novelty: false }));
     try {
