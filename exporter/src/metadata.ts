@@ -39,7 +39,16 @@ export function modelMetadata(record: RunRecord, outputs: string[], camAlignment
     ...(record.data.range ? { inputRange: record.data.range } : {}),
     ...(record.model.members && record.model.members > 1 ? { members: record.model.members } : {}),
     ...(novelty ? { novelty } : {}),
+    ...(linearPathMeta(record) ? { linearPath: linearPathMeta(record) } : {}),
   };
+}
+
+/** The run's linear path as the file's graph writes it (exportModel: derivative carriers where run.json says so). */
+function linearPathMeta(record: RunRecord): ModelMetadata['linearPath'] {
+  const path = record.model.linearReadout;
+  if (!path || !(path.components > 0)) return undefined;
+  const input = path.input ?? 'input';
+  return { method: 'pls-lda', components: path.components, input, carriers: path.carriers === 'derivative' ? 'derivative' : 'input' };
 }
 
 /**
@@ -70,6 +79,7 @@ export function metadataProps(meta: ModelMetadata): { key: string; value: string
   if (meta.inputRange) entries.push(['inputRange', meta.inputRange]);
   if (meta.members) entries.push(['members', meta.members]);
   if (meta.novelty) entries.push(['novelty', meta.novelty]);
+  if (meta.linearPath) entries.push(['linearPath', meta.linearPath]);
   if (meta.origin) entries.push(['origin', meta.origin]);
   return entries.map(([key, value]) => ({ key: METADATA_KEYS[key], value: JSON.stringify(value) }));
 }

@@ -20,6 +20,10 @@ export interface ModelInfo {
   novelty: ModelMetadata['novelty'] | null;
   /** Where a wrapped network came from (`spectracam wrap`, `export --from-tfjs`); absent for our own runs. */
   origin?: ModelMetadata['origin'];
+  /** Members of an ensemble exported as one network; absent for one. */
+  members?: number;
+  /** The network's fixed linear path; absent without one (or in files that do not say). */
+  linearPath?: ModelMetadata['linearPath'];
 }
 
 export async function describeModelFile(path: string): Promise<ModelInfo> {
@@ -54,6 +58,8 @@ export async function describeModelFile(path: string): Promise<ModelInfo> {
     training: meta.training ?? null,
     novelty: meta.novelty ?? null,
     ...(meta.origin ? { origin: meta.origin } : {}),
+    ...(meta.members ? { members: meta.members } : {}),
+    ...(meta.linearPath ? { linearPath: meta.linearPath } : {}),
   };
 }
 
@@ -75,7 +81,8 @@ export function modelInfoText(info: ModelInfo): string {
     `  axis:          ${info.axis.points} points, ${info.axis.first} .. ${info.axis.last} ${info.axis.unit}; input 'spectra' takes raw intensities on it`,
     `  preprocessing: ${preprocessingText(info.preprocessing)}`,
     `  network:       ${info.layers.map((l) => `${l.name} ${l.filters}x${l.kernel}/${l.stride} (${l.padding}, ${l.outputLength} positions)`).join(' -> ')} -> GAP -> classifier`,
-    `                 a ${info.layers.at(-1)!.name} position sees ${info.layers.at(-1)!.receptiveField} input variables`,
+    `                 a ${info.layers.at(-1)!.name} position sees ${info.layers.at(-1)!.receptiveField} input variables${info.members ? `; ${info.members} members side by side (their logits' mean)` : ''}`,
+    ...(info.linearPath ? [`  linear path:   PLS-LDA (${info.linearPath.components} latent variables) on the ${info.linearPath.input === 'derivative' ? "spectrum's Savitzky-Golay first derivative" : 'preprocessed spectrum'}, fixed, added to the logits; its channels carry ${info.linearPath.carriers === 'derivative' ? 'the derivative variables' : info.linearPath.input === 'derivative' ? 'the derivative folded onto the input' : 'the input'}`] : []),
     `  outputs:       ${info.outputs.join(', ')}${info.camAlignment ? ` (cam: ${info.camAlignment} alignment)` : ''}`,
   ];
   if (t) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coverage, modelGeometry } from '@spectracam/format';
+import { coverage, modelGeometry, parseMetadata } from '@spectracam/format';
 import { decodeModel, floatValueInfo, onnx } from '@spectracam/format/onnx';
 import { applyPreprocessing, gapFeatures, runPathCarrier } from '@spectracam/trainer';
 import { exportModel } from '../exportModel.js';
@@ -40,6 +40,8 @@ async function checkLinearPath(p: number, padding: 'same' | 'valid', kind: 'minm
   const initializers = decodeModel(bytes, 'model').initializers;
   assert.equal(initializers.has('weights.derivative_scale'), carried);
   assert.equal(initializers.has('weights.offset'), !carried);
+  // The metadata says what the path reads and what its channels carry.
+  assert.deepEqual(parseMetadata(decodeModel(bytes, 'model').metadata, 'model').linearPath, { method: 'pls-lda', components: 2, input: carried ? 'derivative' : 'input', carriers: carried ? 'derivative' : 'input' });
   const { spectra } = rawSpectra(batch, p, 3, 1000 + p);
   const expected = tfjsOutputs(model, applyPreprocessing(record.preprocessing, spectra));
   const actual = await ortRun(bytes, spectra);

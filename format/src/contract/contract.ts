@@ -77,9 +77,24 @@ export const METADATA_KEYS = {
   members: 'spectracam.members',
   /** The unknown-sample score: how it was fitted, its threshold and the quantile it is (absent: no score). */
   novelty: 'spectracam.novelty',
+  /** The fixed linear path (PLS-LDA) the network's logits include: what it reads and what its channels carry (absent: none). */
+  linearPath: 'spectracam.linear_path',
   /** A network trained elsewhere and wrapped into this format (`spectracam wrap`, `export --from-tfjs`): where from. */
   origin: 'spectracam.origin',
 } as const;
+
+/**
+ * What `spectracam.linear_path` says: the network's logits include PLS-LDA's decision scores with
+ * `components` latent variables, fitted on the preprocessed input or on its Savitzky-Golay first
+ * derivative, written as conv channels that carry (`carriers`) the input folded, or the derivative
+ * variables themselves (the CAM then follows the derivative's evidence).
+ */
+export interface LinearPathMeta {
+  method: 'pls-lda';
+  components: number;
+  input: 'input' | 'derivative';
+  carriers: 'input' | 'derivative';
+}
 
 /**
  * What `spectracam.novelty` says about the `novelty` output: a spectrum whose score is above
@@ -193,6 +208,8 @@ export interface ModelMetadata {
   members?: number;
   /** The unknown-sample score's fit and threshold; absent in files without a `novelty` output. */
   novelty?: NoveltyMeta;
+  /** The network's fixed linear path; absent for networks without one and in files of older versions. */
+  linearPath?: LinearPathMeta;
   /** Present when the network was trained elsewhere and wrapped. */
   origin?: OriginMeta;
 }

@@ -50,6 +50,11 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
     const ok = (xs: unknown) => Array.isArray(xs) && xs.length === axis.length && xs.every((x) => typeof x === 'number' && Number.isFinite(x));
     if (!ok(inputRange?.min) || !ok(inputRange?.max)) throw new Error(`${name}: metadata ${METADATA_KEYS.inputRange} must hold min and max arrays of ${axis.length} finite numbers`);
   }
+  const linearPath = value('linearPath') as ModelMetadata['linearPath'];
+  if (linearPath !== undefined) {
+    const ok = linearPath !== null && typeof linearPath === 'object' && Number.isInteger(linearPath.components) && ['input', 'derivative'].includes(linearPath.input) && ['input', 'derivative'].includes(linearPath.carriers);
+    if (!ok) throw new Error(`${name}: metadata ${METADATA_KEYS.linearPath} must hold the path's components (a whole number), its input and its carriers ('input' or 'derivative')`);
+  }
   const novelty = value('novelty') as ModelMetadata['novelty'];
   if (novelty !== undefined) {
     const ok = novelty !== null && typeof novelty === 'object' && Number.isFinite(novelty.threshold) && novelty.quantile > 0 && novelty.quantile < 1 && Number.isInteger(novelty.features?.channels);
@@ -69,6 +74,7 @@ export function parseMetadata(props: Map<string, string>, name: string): ModelMe
     ...(inputRange ? { inputRange } : {}),
     ...(typeof value('members') === 'number' ? { members: value('members') as number } : {}),
     ...(novelty ? { novelty } : {}),
+    ...(linearPath ? { linearPath } : {}),
     ...(value('origin') ? { origin: value('origin') as OriginMeta } : {}),
   };
 }
