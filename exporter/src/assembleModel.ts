@@ -69,7 +69,7 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
   const net = networkPart(pre.output, weights, geometry, features);
   const graphParts = [pre, net];
   const flat = parts.preprocessing.kind === 'snv' ? SNV_FLAT : undefined;
-  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, pre.output, p, flat, weights.derivativeWeights ? weights.linearCarriers : undefined) : undefined;
+  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, pre.output, p, flat, weights.linearCarriers) : undefined;
   if (novelty) graphParts.push(novelty.part);
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),

@@ -19,7 +19,7 @@ export function noveltyFor(
   p: number,
   /** The preprocessing's [batch, 1] flag of spectra without shape (SNV), scored unknown. */
   flat?: string,
-  /** A linear path's carriers among the features (NetworkWeights.linearCarriers). */
+  /** A linear path's carriers among the features (NetworkWeights.linearCarriers), which the score leaves out. */
   carriers?: ArrayLike<number>,
 ): { part: GraphPart; meta: NoveltyMeta } {
   if (!options?.features) {

@@ -307,31 +307,31 @@ test('novelty: a run whose input subspace was fitted before the binning (none in
   model.dispose();
 });
 
-test('novelty with a derivative path carried per derivative variable: the graph scores each carrier pair as its difference (the path\'s logit share), as the fit does', async () => {
-  const p = 120;
-  const run = fakeRun({ p, kernels: [7, 5, 3], seed: 14, preprocessing: 'snv', variableWeights: true, readout: true });
-  const { record, model } = onDerivative(run.record, run.model, true);
-  const { spectra, labels } = rawSpectra(48, p, 3, 19);
-  const pre = applyPreprocessing(record.preprocessing, spectra);
-  const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
-  const parts = { train: part(0, 24), validation: part(24, 36), test: part(36, 48) };
-  const features: RunFeatures = computeRunFeatures(model, parts, runPathCarrier(record));
-  const bytes = exportModel(record, model, { novelty: { features } });
-  const session = await ort.InferenceSession.create(bytes);
-  const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(spectra.slice(36).flatMap((s) => Array.from(s))), [12, p]) });
-  await session.release();
-  const k = 64 + 2 * 3;
-  const carriers = Int32Array.from({ length: k }, (_, f) => (f < 64 ? 0 : ((f - 64) % 2 === 0 ? 1 : -1) * (Math.floor((f - 64) / 2) + 1)));
-  const asPairs = fitNovelty(features, record.model.classes, 0.99, carriers).scores.test;
-  close(out[TENSORS.novelty]!.data as Float32Array, Array.from(asPairs), 1e-4, 'graph vs fit on carrier differences');
-  // The sum of each pair (its evidence on both sides) is left out: adding to both parts of every pair of the test
-  // rows leaves their score as it is, and moves the score of the raw carriers.
-  const test = features.parts.test;
-  const shifted = Float32Array.from(test.values, (v, q) => (q % k >= 64 ? v + 5 : v));
-  const moved = { ...features, parts: { ...features.parts, test: { values: shifted, labels: test.labels } } };
-  close(fitNovelty(moved, record.model.classes, 0.99, carriers).scores.test, Array.from(asPairs), 1e-6, 'pairs: both parts raised by the same amount (float32 rounding of the raised values aside)');
-  const raw = fitNovelty(features, record.model.classes, 0.99).scores.test;
-  const rawMoved = fitNovelty(moved, record.model.classes, 0.99).scores.test;
-  assert.ok(rawMoved.every((v, i) => v > raw[i]! + 1), 'raw carriers: the same shift should move every score');
-  model.dispose();
-});
+for (const carried of [false, true]) {
+  test(`novelty with a linear path (${carried ? 'on the derivative, carried per derivative variable' : 'on the input'}): the graph leaves the path's carriers out of the Mahalanobis half, as the fit does`, async () => {
+    const p = 120;
+    const run = fakeRun({ p, kernels: [7, 5, 3], seed: 14, preprocessing: 'snv', variableWeights: true, readout: true });
+    const { record, model } = carried ? onDerivative(run.record, run.model, true) : run;
+    const { spectra, labels } = rawSpectra(48, p, 3, 19);
+    const pre = applyPreprocessing(record.preprocessing, spectra);
+    const part = (from: number, to: number) => ({ spectra: pre.slice(from, to), labels: labels.slice(from, to) });
+    const parts = { train: part(0, 24), validation: part(24, 36), test: part(36, 48) };
+    const features: RunFeatures = computeRunFeatures(model, parts, runPathCarrier(record));
+    const bytes = exportModel(record, model, { novelty: { features } });
+    const session = await ort.InferenceSession.create(bytes);
+    const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(spectra.slice(36).flatMap((s) => Array.from(s))), [12, p]) });
+    await session.release();
+    const k = 64 + 2 * 3;
+    const carriers = Int32Array.from({ length: k }, (_, f) => (f < 64 ? 0 : ((f - 64) % 2 === 0 ? 1 : -1) * (Math.floor((f - 64) / 2) + 1)));
+    const fitted = fitNovelty(features, record.model.classes, 0.99, carriers).scores.test;
+    close(out[TENSORS.novelty]!.data as Float32Array, Array.from(fitted), 1e-4, 'graph vs fit without the carriers');
+    // Whatever the carriers hold, the score stays; the score of the raw features moves with them.
+    const test = features.parts.test;
+    const moved = { ...features, parts: { ...features.parts, test: { values: Float32Array.from(test.values, (v, q) => (q % k >= 64 ? v + 5 * ((q % 3) - 1) : v)), labels: test.labels } } };
+    close(fitNovelty(moved, record.model.classes, 0.99, carriers).scores.test, Array.from(fitted), 1e-9, 'carriers changed');
+    const raw = fitNovelty(features, record.model.classes, 0.99).scores.test;
+    const rawMoved = fitNovelty(moved, record.model.classes, 0.99).scores.test;
+    assert.ok(rawMoved.some((v, i) => Math.abs(v - raw[i]!) > 1), 'raw carriers: the change should move the scores');
+    model.dispose();
+  });
+}

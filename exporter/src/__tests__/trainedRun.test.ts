@@ -59,8 +59,8 @@ async function trainExportCheck(t: TestContext, dataset: Dataset, options: Train
   assert.ok(gap <= 1e-3 * Math.max(1, ...Array.from(onnx.logits!, Math.abs)), `contribution: sums miss the logits by up to ${gap}`);
   // The graph's unknown-sample score on raw spectra = the score fitted on the trainer's GAP features
   // of the same spectra: the trainer's channel order is the graph's (an ensemble's members side by side);
-  // a path carried per derivative variable is scored by its carrier pairs' differences.
-  const carriers = record.model.linearReadout?.carriers === 'derivative' ? networkWeights(model, record.model.geometry).linearCarriers : undefined;
+  // a linear path's carriers are left out of it.
+  const carriers = record.model.linearReadout ? networkWeights(model, record.model.geometry).linearCarriers : undefined;
   const expectedScores = fitNovelty(trained.features, record.model.classes, undefined, carriers).scores.test;
   const worst = maxAbsDiff(onnx.novelty!, Float32Array.from(expectedScores));
   assert.ok(worst <= 1e-3 * Math.max(1, ...expectedScores), `novelty: max |onnx - trainer features| = ${worst}`);

@@ -10,12 +10,11 @@ export const DEFAULT_NOVELTY_QUANTILE = 0.99;
 /** The fitted unknown-sample score: what the graph needs, and what the metadata says. */
 export interface NoveltyFit {
   channels: number;
-  /** Class means of the training part's features (a path's carrier pairs as their difference), [C x K] row-major. */
+  /** Class means of the training part's features (a path's carriers as 0), [C x K] row-major. */
   means: Float64Array;
   /**
-   * W, [K x K] row-major: upper triangular, W W^T the precision matrix of the features; with a linear
-   * path, T W, T taking each pair of its carriers to their difference (see asLogits), so the graph's
-   * features . W are the fitted ones whitened.
+   * W, [K x K] row-major upper triangular: W W^T is the precision matrix of the features; with a linear
+   * path, its carriers' rows are 0 (see withoutPath), so the graph's features . W are the fitted ones whitened.
    */
   whitening: Float64Array;
   /** means . W, [C x K]. */
@@ -53,8 +52,8 @@ export function noveltyThreshold(held: ArrayLike<number>, quantile: number): { t
 export function fitNovelty(features: RunFeatures, classes: readonly string[], quantile = DEFAULT_NOVELTY_QUANTILE, carriers?: ArrayLike<number>): NoveltyFit {
   if (!(quantile > 0 && quantile < 1)) throw new RangeError(`the unknown-sample quantile is ${quantile}; expected a share in (0, 1), e.g. 0.99`);
   if (carriers && carriers.length !== features.channels) throw new RangeError(`fitNovelty: ${carriers.length} carrier flags for ${features.channels} feature channels`);
-  const pairs = carrierPairs(carriers);
-  if (pairs.length > 0) features = { ...features, parts: { train: asLogits(features.parts.train, features.channels, pairs), validation: asLogits(features.parts.validation, features.channels, pairs), test: asLogits(features.parts.test, features.channels, pairs) } };
+  const path = carrierChannels(carriers);
+  if (path.length > 0) features = { ...features, parts: { train: withoutPath(features.parts.train, features.channels, path), validation: withoutPath(features.parts.validation, features.channels, path), test: withoutPath(features.parts.test, features.channels, path) } };
   const k = features.channels;
   const { train, validation, test } = features.parts;
   const rows = (block: FeatureBlock) => block.labels.length;
@@ -81,8 +80,8 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   }
   const { covariance, shrinkage, mu } = ledoitWolf(centred, n, k);
   if (!(mu > 0)) throw new RangeError('the GAP features do not vary within the classes of the training part (every channel constant): no covariance to fit the unknown-sample score on');
-  // The channels asLogits emptied vary nowhere: a unit of the shrinkage target keeps them invertible (they stay 0).
-  for (const a of pairs) covariance[(a + 1) * k + a + 1] = Math.max(covariance[(a + 1) * k + a + 1]!, mu);
+  // The channels withoutPath emptied vary nowhere: a unit of the shrinkage target keeps them invertible (they stay 0).
+  for (const a of path) covariance[a * k + a] = Math.max(covariance[a * k + a]!, mu);
   const w = whitening(covariance, k);
   const whitenedMeans = new Float64Array(c * k);
   for (let label = 0; label < c; label++) {
@@ -110,7 +109,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
     flagged: { train: share(scores.train)!, validation: share(scores.validation)!, test: share(scores.test) },
   };
   return {
-    channels: k, means, whitening: pairs.length > 0 ? onCarriers(w, k, pairs) : w, whitenedMeans, meta, scores,
+    channels: k, means, whitening: path.length > 0 ? zeroRows(w, k, path) : w, whitenedMeans, meta, scores,
     ...(residual ? { residual: { ...residual.model, scale: residual.scale } } : {}),
   };
 }
@@ -150,38 +149,30 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
   };
 }
 
-/** Each linear-path carrier pair: its positive part's channel, its negative part's the next (withLinearPath's order). */
-function carrierPairs(carriers: ArrayLike<number> | undefined): number[] {
-  const pairs: number[] = [];
-  if (!carriers) return pairs;
-  for (let a = 0; a < carriers.length; a++) {
-    if (!(carriers[a]! > 0)) continue;
-    if (carriers[a + 1] !== -carriers[a]!) throw new RangeError(`fitNovelty: the carrier at channel ${a} (class ${carriers[a]! - 1}, positive part) is not followed by its negative part`);
-    pairs.push(a);
-  }
-  return pairs;
+/** The channels of a linear path's carriers (NetworkWeights.linearCarriers: non-zero for a carrier). */
+function carrierChannels(carriers: ArrayLike<number> | undefined): number[] {
+  const channels: number[] = [];
+  if (carriers) for (let a = 0; a < carriers.length; a++) if (carriers[a] !== 0) channels.push(a);
+  return channels;
 }
 
 /**
- * A path's carriers as what they carry: the difference of a pair (its share of the logit) in the
- * positive part's channel, 0 in the negative's. Their sum is the magnitude of the evidence on both
- * sides, which on the derivative of single-cell Raman spectra is mostly noise energy: it moved from
- * one isolate to the next and flagged a quarter of S. aureus's test spectra (docs/measurements.md).
+ * The features without a linear path's carriers (set to 0): the Mahalanobis half reads what the
+ * network learned. The path is a fixed linear map of the preprocessed spectrum, which the Q residual
+ * half guards; as features, its carriers moved with what separates the classes and with noise. On
+ * the derivative their sizes are mostly noise energy, which moved from isolate to isolate and
+ * flagged a fifth of the S. aureus model's test part (docs/measurements.md). Left out, every setup
+ * of bench:novelty scored as well or better.
  */
-function asLogits(block: FeatureBlock, k: number, pairs: readonly number[]): FeatureBlock {
+function withoutPath(block: FeatureBlock, k: number, path: readonly number[]): FeatureBlock {
   const values = Float32Array.from(block.values);
-  for (let r = 0; r < block.labels.length; r++) {
-    for (const a of pairs) {
-      values[r * k + a] = block.values[r * k + a]! - block.values[r * k + a + 1]!;
-      values[r * k + a + 1] = 0;
-    }
-  }
+  for (let r = 0; r < block.labels.length; r++) for (const a of path) values[r * k + a] = 0;
   return { values, labels: block.labels };
 }
 
-/** T W for the graph's raw features: row a (positive part) keeps W's row a, row a + 1 (negative part) is its negative. */
-function onCarriers(w: Float64Array, k: number, pairs: readonly number[]): Float64Array {
+/** W with the rows of the left-out channels 0, so the graph's raw features . W ignore them. */
+function zeroRows(w: Float64Array, k: number, rows: readonly number[]): Float64Array {
   const out = Float64Array.from(w);
-  for (const a of pairs) for (let j = 0; j < k; j++) out[(a + 1) * k + j] = -w[a * k + j]!;
+  for (const a of rows) out.fill(0, a * k, (a + 1) * k);
   return out;
 }
