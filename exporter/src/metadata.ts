@@ -25,6 +25,7 @@ export function trainingMeta(record: RunRecord): TrainingSummaryMeta & { epochs:
 
 /** Everything a runtime needs beside the graph, as the typed object the runtime parses back. */
 export function modelMetadata(record: RunRecord, outputs: string[], camAlignment?: Alignment, novelty?: NoveltyMeta): ModelMetadata {
+  const linearPath = linearPathMeta(record);
   return {
     formatVersion: FORMAT_VERSION,
     classes: record.model.classes,
@@ -39,7 +40,7 @@ export function modelMetadata(record: RunRecord, outputs: string[], camAlignment
     ...(record.data.range ? { inputRange: record.data.range } : {}),
     ...(record.model.members && record.model.members > 1 ? { members: record.model.members } : {}),
     ...(novelty ? { novelty } : {}),
-    ...(linearPathMeta(record) ? { linearPath: linearPathMeta(record) } : {}),
+    ...(linearPath ? { linearPath } : {}),
   };
 }
 

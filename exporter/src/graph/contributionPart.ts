@@ -1,7 +1,7 @@
 import { TENSORS } from '@spectracam/format';
 import { floatTensor, int64Tensor, node, type NodeProto, type TensorProto } from '@spectracam/format/onnx';
 import type { NetworkWeights } from './networkWeights.js';
-import { DERIVED } from './derivativePart.js';
+import { DERIVED, derivativePart } from './derivativePart.js';
 import type { NetworkGeometry } from './graphParts.js';
 
 /**
@@ -62,36 +62,18 @@ export function contributionPart(
   let onPath = name('deviation');
   let coef = path.coef;
   const d = path.derivative;
-  if (d && weights.derivativeWeights) {
-    // The network's carriers already read the derivative (derivativePart): the same tensor.
+  if (d) {
+    // D (scale (x - centre)): the network's own tensor where its carriers read it (derivativePart), else built here.
+    if (!weights.derivativeWeights) {
+      const derived = derivativePart(x, path.centre, d, p);
+      nodes.push(...derived.nodes);
+      initializers.push(...derived.initializers);
+    }
     onPath = DERIVED.values;
     coef = d.coef;
   } else {
     initializers.push(floatTensor(name('centre'), [p], path.centre));
     nodes.push(node('Sub', [x, name('centre')], [name('deviation')], name('deviation')));
-  }
-  if (d && !weights.derivativeWeights) {
-    const width = 2 * d.half + 1;
-    // The derivative as a band: `width` shifted copies of the scaled deviation (one Conv with one-hot
-    // kernels), weighted per position and summed.
-    const shifts = new Float32Array(width * width);
-    for (let k = 0; k < width; k++) shifts[k * width + k] = 1;
-    initializers.push(
-      floatTensor(name('scale'), [p], d.scale),
-      int64Tensor(name('image.axes'), [1, 2]),
-      floatTensor(name('shifts'), [width, 1, 1, width], shifts),
-      floatTensor(name('derivative'), [1, width, 1, p], d.rows),
-      int64Tensor(name('band.axes'), [1, 2]),
-    );
-    nodes.push(
-      node('Mul', [onPath, name('scale')], [name('raw')], name('raw')),
-      node('Unsqueeze', [name('raw'), name('image.axes')], [name('raw.image')], name('raw_image')),
-      node('Conv', [name('raw.image'), name('shifts')], [name('shifted')], name('shifted'), { kernel_shape: [1, width], pads: [0, d.half, 0, d.half], strides: [1, 1], dilations: [1, 1] }),
-      node('Mul', [name('shifted'), name('derivative')], [name('terms')], name('terms')),
-      node('ReduceSum', [name('terms'), name('band.axes')], [name('derived')], name('derived'), { keepdims: 0 }),
-    );
-    onPath = name('derived');
-    coef = d.coef;
   }
   const coefT = new Float32Array(C * p);
   for (let j = 0; j < p; j++) for (let c = 0; c < C; c++) coefT[c * p + j] = coef[j * C + c]!;

@@ -1,5 +1,4 @@
-import { coverage } from '@spectracam/format';
-import { READOUT_DERIVATIVE, rawUnitScale, savitzkyGolayDerivative, type RunRecord } from '@spectracam/trainer';
+import { READOUT_DERIVATIVE, readableRawScale, savitzkyGolayDerivative, type RunRecord } from '@spectracam/trainer';
 import type { LinearPathSource } from './networkWeights.js';
 
 /**
@@ -14,9 +13,7 @@ export function derivativeSource(record: RunRecord, coef: Float32Array, classes:
   if (coef.length !== p * classes) throw new RangeError(`run.json: model.linearReadout.derivativeCoef has ${coef.length} values, expected ${p} x ${classes}`);
   const derivative = savitzkyGolayDerivative(axis);
   if (!derivative) throw new RangeError(`run.json: model.linearReadout reads a derivative, but the axis of ${p} variables is shorter than its window`);
-  const reach = coverage(record.model.geometry);
-  const given = rawUnitScale(record.preprocessing);
-  const scale = Float32Array.from({ length: p }, (_, j) => (reach[j]! > 0 ? (typeof given === 'number' ? given : given[j]!) : 0));
+  const scale = Float32Array.from(readableRawScale(record.preprocessing, record.model.geometry));
   // D is banded (a window's fit reaches at most window - 1 variables away), so impulses further apart
   // than twice that do not overlap: one pass per offset of a comb instead of one per variable.
   const reachOf = READOUT_DERIVATIVE.windowSize - 1;

@@ -3,8 +3,12 @@ import { linearPathScale, parseMetadata } from '@spectracam/format';
 import type { DecodedModel } from '@spectracam/format/onnx';
 import { gaussianLike } from './gaussianLike.js';
 
-/** Initializers of a file's linear readout: the network's path channels and the `contribution` output's copy. */
-const PATH = { scale: 'weights.scale', offset: 'weights.offset', derivativeScale: 'weights.derivative_scale', coef: 'contribution.coef', centre: 'contribution.centre', derivative: 'contribution.derivative', rawScale: 'contribution.scale' };
+/**
+ * Initializers of a file's linear readout: the network's path channels and the `contribution` output's copy;
+ * the derivative's band and raw-unit scale where a derivative is in the graph (`path.*`; `contribution.*` in
+ * files exported before derivativePart).
+ */
+const PATH = { scale: 'weights.scale', offset: 'weights.offset', derivativeScale: 'weights.derivative_scale', coef: 'contribution.coef', centre: ['contribution.centre', 'path.centre'], derivative: ['path.band', 'contribution.derivative'], rawScale: ['path.raw_scale', 'contribution.scale'] };
 
 /**
  * The linear readout (logits += (x - centre) . coef) randomised as one layer: coefficients drawn
@@ -18,7 +22,7 @@ const PATH = { scale: 'weights.scale', offset: 'weights.offset', derivativeScale
  * Returns the replaced initializers by name; none without a linear path.
  */
 export function randomizeReadout(decoded: DecodedModel, prng: Prng): Map<string, Float32Array> {
-  const get = (name: string) => decoded.initializers.get(name);
+  const get = (name: string | readonly string[]) => (typeof name === 'string' ? [name] : name).map((n) => decoded.initializers.get(n)).find((t) => t !== undefined);
   const scaleTensor = get(PATH.scale);
   const offsetTensor = get(PATH.offset);
   const out = new Map<string, Float32Array>();

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { coverage } from '@spectracam/format';
-import { rawUnitScale, savitzkyGolayDerivative, type LayersModel, type RunRecord } from '@spectracam/trainer';
+import { readableRawScale, savitzkyGolayDerivative, type LayersModel, type RunRecord } from '@spectracam/trainer';
 
 /**
  * A linear path as trainRun fits it on the derivative: coefficients `coefficient(k)` on D raw ([p, C]
@@ -12,14 +11,12 @@ export function setDerivativePath(model: LayersModel, record: RunRecord, coeffic
   const p = record.data.axis.length;
   const C = record.model.classes.length;
   const derivative = savitzkyGolayDerivative(record.data.axis)!;
-  const reach = coverage(record.model.geometry);
-  const given = rawUnitScale(record.preprocessing);
-  const scale = (j: number) => (reach[j]! > 0 ? (typeof given === 'number' ? given : given[j]!) : 0);
-  const coefD = Float32Array.from({ length: p * C }, (_, k) => (reach[Math.floor(k / C)]! > 0 ? coefficient(k) : 0));
+  const scale = readableRawScale(record.preprocessing, record.model.geometry);
+  const coefD = Float32Array.from({ length: p * C }, (_, k) => (scale[Math.floor(k / C)]! > 0 ? coefficient(k) : 0));
   const folded = new Float32Array(p * C);
   for (let c = 0; c < C; c++) {
     const back = derivative.transposeApply(Float64Array.from({ length: p }, (_, j) => coefD[j * C + c]!));
-    for (let j = 0; j < p; j++) folded[j * C + c] = scale(j) * back[j]!;
+    for (let j = 0; j < p; j++) folded[j * C + c] = scale[j]! * back[j]!;
   }
   for (const layer of model.layers.filter((l) => /(^|_)readout$/.test(l.name))) {
     const [, centre, intercept] = layer.getWeights();

@@ -1,6 +1,6 @@
-import { coverage, type ModelGeometry, type Preprocessing } from '@spectracam/format';
+import type { ModelGeometry, Preprocessing } from '@spectracam/format';
 import { savitzkyGolayDerivative } from '../linear/derivativeOperator.js';
-import { rawUnitScale } from '../preprocess/rawUnitScale.js';
+import { readableRawScale } from '../preprocess/rawUnitScale.js';
 import type { RunRecord } from '../run/runRecord.js';
 
 /**
@@ -12,7 +12,7 @@ import type { RunRecord } from '../run/runRecord.js';
 export interface DerivativeCarrier {
   /** [p, C] row-major: the path's coefficients on D raw. */
   coef: Float32Array;
-  /** D (scale (z - centre)) of a preprocessed spectrum z, 0 where no last-layer position reads. */
+  /** D (scale (z - centre)) of a preprocessed spectrum z, scale 0 where no last-layer position reads (as the graph computes it). */
   derived(z: ArrayLike<number>, centre: ArrayLike<number>): Float64Array;
 }
 
@@ -21,16 +21,10 @@ export function derivativeCarrier(setting: { axis: ArrayLike<number>; preprocess
   const p = setting.axis.length;
   const d = savitzkyGolayDerivative(setting.axis);
   if (!d) throw new RangeError(`a derivative path on an axis of ${p} variables, shorter than the derivative's window`);
-  const reach = coverage(setting.geometry);
-  const given = rawUnitScale(setting.preprocessing);
-  const scale = Float64Array.from({ length: p }, (_, j) => (reach[j]! > 0 ? (typeof given === 'number' ? given : given[j]!) : 0));
+  const scale = readableRawScale(setting.preprocessing, setting.geometry);
   return {
     coef: Float32Array.from(coef),
-    derived(z, centre) {
-      const out = d.apply(Float64Array.from({ length: p }, (_, j) => scale[j]! * (z[j]! - centre[j]!)));
-      for (let j = 0; j < p; j++) if (!(reach[j]! > 0)) out[j] = 0;
-      return out;
-    },
+    derived: (z, centre) => d.apply(Float64Array.from({ length: p }, (_, j) => scale[j]! * (z[j]! - centre[j]!))),
   };
 }
 

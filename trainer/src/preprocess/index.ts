@@ -1,3 +1,3 @@
 export { fitPreprocessing } from './fitPreprocessing.js';
 export { applyPreprocessing } from './applyPreprocessing.js';
-export { rawUnitScale } from './rawUnitScale.js';
+export { rawUnitScale, readableRawScale } from './rawUnitScale.js';

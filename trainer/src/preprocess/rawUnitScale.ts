@@ -1,4 +1,4 @@
-import type { Preprocessing } from '@spectracam/format';
+import { coverage, type ModelGeometry, type Preprocessing } from '@spectracam/format';
 
 /**
  * Per-variable factor from the preprocessed value back to the raw data's units (up to a constant
@@ -13,4 +13,11 @@ export function rawUnitScale(spec: Preprocessing): Float64Array | number {
     default:
       return 1;
   }
+}
+
+/** rawUnitScale per variable, 0 where no last-layer position of `geometry` reads the variable: what a derivative path scales the spectrum by. */
+export function readableRawScale(spec: Preprocessing, geometry: ModelGeometry): Float64Array {
+  const reach = coverage(geometry);
+  const given = rawUnitScale(spec);
+  return Float64Array.from(reach, (r, j) => (r > 0 ? (typeof given === 'number' ? given : given[j]!) : 0));
 }
