@@ -34,4 +34,5 @@ export type { SplitOptions, SplitResult, PartName, SplitProtocol } from './split
 export { DEFAULT_RATIOS, PART_NAMES } from './split/splitTypes.js';
 export { splitFromTable } from './split/splitFromTable.js';
 export { stratifiedUnits } from './split/stratifiedUnits.js';
+export { crossValidationFolds } from './split/crossValidationFolds.js';
 export type { SplitUnit } from './split/stratifiedUnits.js';

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import type { RunRecord } from '@spectracam/trainer';
 import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
 import { abortOnSigint } from '../terminal/abortOnSigint.js';
@@ -62,7 +63,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
       .option('patience', { type: 'number', describe: 'early stopping: epochs without a validation loss lower by 1e-4 (default: 240 optimiser steps, 10 to 40 epochs)', group: GROUP })
       .option('noise', { type: 'number', describe: 'std of Gaussian noise added to training batches after preprocessing (default 0)', group: GROUP })
-      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none', 'auto'] as const, describe: 'scaling fitted on the training part (default auto: min-max per variable, study Eq. 9, or SNV, whichever one network validates better on)', group: GROUP })
+      .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none', 'auto'] as const, describe: "scaling fitted on the training part (default auto: min-max per variable, study Eq. 9, or SNV, whichever the linear path's cross-validation over train + validation scores higher; without a linear path, whichever one network validates better on)", group: GROUP })
       .option('architecture', { choices: ['default', 'study'] as const, default: 'default' as const, describe: "default: the study's network with a learned weight per variable, an ensemble of members; study: the study's network alone (reproduction)", group: GROUP })
       .option('members', { type: 'number', describe: 'networks in the ensemble, trained in parallel worker threads (default from --architecture)', group: GROUP })
       .option('variable-weights', { type: 'boolean', describe: 'a learned weight per input variable before Conv1 (default from --architecture)', group: GROUP })
@@ -169,7 +170,8 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
           `  data:      ${record.data.source || 'built-in synthetic'}: ${record.data.spectra} spectra x ${record.data.variables} variables, classes ${record.data.classes.join(', ')}`,
           `  split:     ${record.split.protocol} (train ${record.metrics.train.n}, validation ${record.metrics.validation.n}, test ${record.metrics.test.n}), seed ${record.split.seed}`,
           `  model:     kernels ${record.model.geometry.layers.map((l) => l.kernel).join(',')}, strides ${record.model.geometry.layers.map((l) => l.stride).join(',')}, ${record.preprocessing.kind}`,
-          `  accuracy:  train ${pct(record.metrics.train.accuracy)}, validation ${pct(record.metrics.validation.accuracy)}, test ${pct(record.metrics.test.accuracy)}`,
+          ...pathLine(record.model.linearReadout, pct),
+          `  accuracy:  train ${pct(record.metrics.train.accuracy)}, validation ${pct(record.metrics.validation.accuracy)}, test ${pct(record.metrics.test.accuracy)}${record.model.linearReadout?.selection ? ' (the path was fitted on train + validation)' : ''}`,
           `  balanced:  test ${pct(record.metrics.test.balancedAccuracy ?? Number.NaN)}; recall ${record.data.classes.map((c, i) => `${c} ${pct(record.metrics.test.recall?.[i] ?? Number.NaN)}`).join(', ')}`,
           `  training:  ${t.epochsRun} epochs (best ${t.bestEpoch}), backend ${backend}, ${t.secondsPerEpoch.toFixed(3)} s/epoch`,
           '',
@@ -206,4 +208,13 @@ async function reloadRecordedData(record: import('@spectracam/trainer').RunRecor
   if (reader.synthetic) return data.generateSynthetic({ seed: reader.seed ?? 1 }).dataset;
   if (typeof reader.data !== 'string') throw new Error(`the run's record does not say where its data were read from (data.reader has no 'data'); it cannot be resumed`);
   return data.loadDataset(reader as import('@spectracam/data').ReaderOptions);
+}
+
+/** How the linear path was chosen, when the run says (runs before the inner cross-validation do not). */
+function pathLine(readout: RunRecord['model']['linearReadout'], pct: (x: number) => string): string[] {
+  const selection = readout?.selection;
+  if (!readout || !selection) return [];
+  const chosen = selection.candidates.map((c) => `${c.preprocessing} ${pct(c.accuracy)} (${c.components})`).join(', ');
+  const on = readout.input === 'derivative' ? 'the derivative' : 'the input';
+  return [`  path:      PLS-LDA on ${on}, ${readout.components} latent variables; ${selection.folds}-fold cross-validation over train + validation (by ${selection.unit}), held-out accuracy ${chosen}`];
 }

@@ -10,5 +10,7 @@ export type { LatentVariableScore } from './selectLatentVariables.js';
 export { fitPlsLda, predictPlsLda } from './plsLda.js';
 export type { LabelledSpectra, PlsLdaModel, PlsLdaOptions } from './plsLda.js';
 export { fitLinearReadout } from './linearReadout.js';
+export { selectPathByCrossValidation } from './pathSelection.js';
+export type { PathScore, PathSelection } from './pathSelection.js';
 export type { LinearReadout } from './linearReadout.js';
 export { READOUT_DERIVATIVE, savitzkyGolayDerivative } from './derivativeOperator.js';

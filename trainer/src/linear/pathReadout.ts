@@ -27,38 +27,59 @@ export interface PathReadoutOptions {
   reachable?: ArrayLike<number>;
 }
 
+/** What the path is fitted on: one row per spectrum (the masked input, or the masked derivative of its raw units). */
+export interface PathDesign {
+  input: ReadoutInput;
+  rows: readonly ArrayLike<number>[];
+}
+
 /**
- * PLS-LDA as the network's linear path on the chosen input. The derivative is linear in the
- * network input z (raw_j = scale_j z_j up to a constant, D linear), so a model fitted on D raw is
- * folded back into one map of z, coef_z = scale * D^T coef, and the exported graph is unchanged.
+ * The linear path's input for every spectrum. The derivative is linear in the network input z
+ * (raw_j = scale_j z_j up to a constant, D linear), so a model fitted on D raw folds back into one
+ * map of z (fitPathReadout). Shorter than the derivative's window: the network input it is.
+ */
+export function pathDesign(z: readonly ArrayLike<number>[], options: PathReadoutOptions): PathDesign {
+  const derivative = options.input === 'derivative' ? savitzkyGolayDerivative(options.axis) : undefined;
+  const reach = (j: number) => !options.reachable || options.reachable[j]! > 0;
+  if (!derivative) return { input: 'input', rows: options.reachable ? z.map((row) => Float64Array.from(row, (v, j) => (reach(j) ? v : 0))) : z };
+  const scale = rawScale(options.preprocessing, options.axis.length);
+  // The carriers take each derivative variable where it sits (pathCarrier): one no last-layer position reads gets no weight.
+  return { input: 'derivative', rows: z.map((row) => derivative.apply(Float64Array.from(row, (v, j) => (reach(j) ? scale[j]! * v : 0))).map((v, j) => (reach(j) ? v : 0))) };
+}
+
+/**
+ * PLS-LDA with `components` latent variables as the network's linear path, fitted on `rows` of its
+ * design (pathDesign). On the derivative, the model fitted on D raw is folded back into one map of
+ * z, coef_z = scale * D^T coef, and the exported graph is unchanged.
  */
 export function fitPathReadout(
   z: readonly ArrayLike<number>[],
   labels: Int32Array,
   classes: number,
-  train: readonly number[],
-  validation: readonly number[],
+  rows: readonly number[],
+  components: number,
   options: PathReadoutOptions,
+  design: PathDesign = pathDesign(z, options),
 ): PathReadout {
-  const derivative = options.input === 'derivative' ? savitzkyGolayDerivative(options.axis) : undefined;
-  // Shorter than the derivative's window: the network input it is.
-  if (!derivative) return { ...fitLinearReadout(z, labels, classes, train, validation, options.reachable), input: 'input' };
+  const fitted = fitLinearReadout(design.rows, labels, classes, rows, components);
+  if (design.input === 'input') return { ...fitted, input: 'input' };
+  const derivative = savitzkyGolayDerivative(options.axis)!;
   const p = options.axis.length;
-  const given = rawUnitScale(options.preprocessing);
-  const scale = typeof given === 'number' ? new Float64Array(p).fill(given) : given;
+  const scale = rawScale(options.preprocessing, p);
   const reach = (j: number) => !options.reachable || options.reachable[j]! > 0;
-  const raw = z.map((row) => Float64Array.from(row, (v, j) => (reach(j) ? scale[j]! * v : 0)));
-  // The carriers take each derivative variable where it sits (pathCarrier): one no last-layer position reads gets no weight.
-  const derived = raw.map((r) => derivative.apply(r).map((v, j) => (reach(j) ? v : 0)));
-  const fitted = fitLinearReadout(derived, labels, classes, train, validation);
   const coef = new Float32Array(p * classes);
   for (let c = 0; c < classes; c++) {
     const onRaw = derivative.transposeApply(Float64Array.from({ length: p }, (_, j) => fitted.coef[j * classes + c]!));
     for (let j = 0; j < p; j++) coef[j * classes + c] = reach(j) ? scale[j]! * onRaw[j]! : 0;
   }
-  // Centred on the training mean of z: the fitted model is centred on that of D raw, which D maps it to.
+  // Centred on the fitting rows' mean of z: the fitted model is centred on that of D raw, which D maps it to.
   const sum = new Float64Array(p);
-  for (const i of train) for (let j = 0; j < p; j++) sum[j]! += reach(j) ? z[i]![j]! : 0;
-  const centre = Float32Array.from(sum, (v) => v / train.length);
+  for (const i of rows) for (let j = 0; j < p; j++) sum[j]! += reach(j) ? z[i]![j]! : 0;
+  const centre = Float32Array.from(sum, (v) => v / rows.length);
   return { coef, centre, intercept: fitted.intercept, components: fitted.components, input: 'derivative', derivativeCoef: fitted.coef };
+}
+
+function rawScale(preprocessing: Preprocessing, p: number): ArrayLike<number> {
+  const given = rawUnitScale(preprocessing);
+  return typeof given === 'number' ? new Float64Array(p).fill(given) : given;
 }

@@ -107,6 +107,8 @@ export interface RunRecord {
        * pathCarrier); absent in older runs, whose channels carry the share folded onto the input.
        */
       carriers?: 'derivative';
+      /** How the path's input and latent variables were chosen (absent in older runs: RMSEC + RMSEV on the validation part, fitted on the training part). */
+      selection?: PathSelectionRecord;
     };
     /** Networks of the ensemble, trained with seeds seed + 1000 m (absent: one). */
     members?: number;
@@ -136,4 +138,17 @@ export interface RunRecord {
     members?: { seed: number; status: 'complete' | 'interrupted'; epochsRun: number; bestEpoch: number; secondsPerEpoch: number; history: EpochRecord[] }[];
   };
   metrics: { train: Metrics; validation: Metrics; test: Metrics };
+}
+
+/**
+ * The linear path's inner cross-validation over the training and validation parts: each candidate
+ * preprocessing's best number of latent variables with its held-out accuracy and RMSECV; the path
+ * was then refitted on `fittedOn` (so the validation part's accuracy is not held out for it).
+ */
+export interface PathSelectionRecord {
+  method: 'cross-validation';
+  folds: number;
+  unit: 'group' | 'spectrum';
+  fittedOn: ['train', 'validation'];
+  candidates: { preprocessing: string; components: number; accuracy: number; rmsecv: number }[];
 }

@@ -7,19 +7,20 @@ import { combineMembers, splitMembers } from '../model/ensembleModel.js';
 import type { BuildModelOptions } from '../model/buildModel.js';
 import { defaultConvSpec } from '../model/defaultConvSpec.js';
 import { coverage, modelGeometry, type ConvSpec } from '@spectracam/format';
-import { recallOf, type RunRecord } from '../run/runRecord.js';
+import { recallOf, type PathSelectionRecord, type RunRecord } from '../run/runRecord.js';
 import { computeRunFeatures, type RunFeatures } from '../run/runFeatures.js';
 import { computeResidualFeatures } from '../novelty/residualFeatures.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
-import { selectPreprocessing } from './selectPreprocessing.js';
+import { AUTO_PREPROCESSING, selectPreprocessing } from './selectPreprocessing.js';
+import { choosePath } from './choosePath.js';
 import type { Preprocessing, PreprocessingKind } from '@spectracam/format';
 import type { MemberJob } from './memberJob.js';
 import { sizeDefaults, stepDefaults, trainDefaults } from './trainOptions.js';
 import type { TrainHooks, TrainOptions } from './trainOptions.js';
 import { PRODUCER } from './producer.js';
-import { fitPathReadout, type PathReadout } from '../linear/pathReadout.js';
+import type { PathReadout } from '../linear/pathReadout.js';
 import { derivativeCarrier } from '../model/pathCarrier.js';
 
 /** An interrupted run to continue (see trainRun). */
@@ -73,18 +74,19 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
   const reachable = coverage(geometry);
   const readoutInput = o.linearReadoutInput === 'auto' ? (looksRaman(dataset) ? 'derivative' : 'input') : o.linearReadoutInput;
-  const readoutFor = (preprocessed: readonly Float32Array[], preprocessing: Preprocessing) =>
-    fitPathReadout(preprocessed, labels, C, split.train, split.validation, { input: readoutInput, preprocessing, axis: dataset.axis, reachable });
   const fitOptions = (seed: number) => ({ epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
 
   hooks.onProgress?.({ stage: 'preprocess' });
+  // With a linear path, its inner cross-validation chooses the preprocessing too; without one, a network per candidate does.
+  const kinds = o.preprocess === 'auto' ? AUTO_PREPROCESSING : [o.preprocess as PreprocessingKind];
+  const path = readout && !from ? choosePath(dataset, split, labels, C, kinds, { input: readoutInput, reachable, seed: o.seed }) : undefined;
   const choice =
-    !from && o.preprocess === 'auto'
-      ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads, readout && !from ? readoutFor : undefined)
+    !from && !path && o.preprocess === 'auto'
+      ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads)
       : undefined;
-  const preprocessing = from ? from.record.preprocessing : (choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
+  const preprocessing = from ? from.record.preprocessing : (path?.preprocessing ?? choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
   const spectra = applyPreprocessing(preprocessing, dataset.spectra);
-  const fittedReadout = readout && !from ? (choice?.readout ?? readoutFor(spectra, preprocessing)) : undefined;
+  const fittedReadout = path?.readout;
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
   // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
@@ -124,7 +126,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
   const part = (rows: number[]) => ({ spectra: rows.map((i) => spectra[i]!), labels: rows.map((i) => labels[i]!) });
   const parts = { train: part(split.train), validation: part(split.validation), test: part(split.test) };
-  const readoutRecorded = fittedReadout ? readoutRecord(fittedReadout) : from?.record.model.linearReadout;
+  const readoutRecorded = fittedReadout ? readoutRecord(fittedReadout, path?.selection) : from?.record.model.linearReadout;
   // Resumed runs keep what their record says; older ones carry the path folded onto the input.
   const carrier = readoutRecorded?.carriers === 'derivative' && readoutRecorded.derivativeCoef ? derivativeCarrier({ axis: dataset.axis, preprocessing, geometry }, readoutRecorded.derivativeCoef) : undefined;
   const features: RunFeatures = { ...computeRunFeatures(model, parts, carrier), residual: computeResidualFeatures(parts) };
@@ -254,7 +256,7 @@ function checkOptions(o: typeof trainDefaults & TrainOptions): void {
 }
 
 /** What run.json keeps of the linear path; the derivative's coefficients at 9 significant digits, float32's exact round trip. */
-function readoutRecord(fitted: PathReadout): NonNullable<RunRecord['model']['linearReadout']> {
+function readoutRecord(fitted: PathReadout, selection?: PathSelectionRecord): NonNullable<RunRecord['model']['linearReadout']> {
   const { components, input, derivativeCoef } = fitted;
-  return { components, input, ...(derivativeCoef ? { derivativeCoef: Array.from(derivativeCoef, (v) => Number(v.toPrecision(9))), carriers: 'derivative' as const } : {}) };
+  return { components, input, ...(selection ? { selection } : {}), ...(derivativeCoef ? { derivativeCoef: Array.from(derivativeCoef, (v) => Number(v.toPrecision(9))), carriers: 'derivative' as const } : {}) };
 }

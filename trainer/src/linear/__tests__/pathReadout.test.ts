@@ -39,16 +39,15 @@ for (const kind of ['minmax-variable', 'snv'] as const) {
   test(`linear path on the derivative (${kind}): folded onto the network input, its logits are PLS-LDA's on the derivative of the spectrum`, () => {
     const { x, labels } = spectra(90, 7);
     const train = Array.from({ length: 60 }, (_, i) => i);
-    const validation = Array.from({ length: 30 }, (_, i) => 60 + i);
     const preprocessing = fitPreprocessing(kind, train.map((i) => x[i]!));
     const z = applyPreprocessing(preprocessing, x);
-    const folded = fitPathReadout(z, labels, 3, train, validation, { input: 'derivative', preprocessing, axis });
+    const folded = fitPathReadout(z, labels, 3, train, 4, { input: 'derivative', preprocessing, axis });
     assert.equal(folded.input, 'derivative');
     // The same model fitted directly on D of the spectrum in the data's units (up to a shift per variable).
     const d = savitzkyGolayDerivative(axis)!;
     const raw = kind === 'snv' ? z : z.map((row) => Float64Array.from(row, (v, j) => v * (preprocessing.kind === 'minmax-variable' ? preprocessing.max[j]! - preprocessing.min[j]! : 1)));
     const features = raw.map((r) => d.apply(r));
-    const direct = fitLinearReadout(features, labels, 3, train, validation);
+    const direct = fitLinearReadout(features, labels, 3, train, 4);
     assert.equal(folded.components, direct.components);
     // What explanations read: the coefficients on the derivative, the direct fit's.
     assert.ok(folded.derivativeCoef, 'a derivative path keeps its coefficients on the derivative');
