@@ -5,6 +5,7 @@ import type { GraphProto } from '@spectracam/format/onnx';
 import type { NetworkWeights } from './graph/networkWeights.js';
 import type { NetworkGeometry } from './graph/graphParts.js';
 import { preprocessingPart } from './graph/preprocessingPart.js';
+import { constantPart } from './graph/constantPart.js';
 import { SNV_FLAT } from './graph/snvPart.js';
 import { networkPart } from './graph/networkPart.js';
 import { camPart } from './graph/camPart.js';
@@ -68,7 +69,10 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
   const pre = preprocessingPart(parts.preprocessing, TENSORS.input, p);
   const net = networkPart(pre.output, weights, geometry, features);
   const graphParts = [pre, net];
-  const flat = parts.preprocessing.kind === 'snv' ? SNV_FLAT : undefined;
+  // A constant spectrum has no shape: scored unknown. SNV flags it already; other preprocessings get the check.
+  const constant = parts.novelty && parts.preprocessing.kind !== 'snv' ? constantPart(TENSORS.input) : undefined;
+  if (constant) graphParts.push(constant);
+  const flat = parts.preprocessing.kind === 'snv' ? SNV_FLAT : constant?.output;
   const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, pre.output, p, flat, weights.linearCarriers) : undefined;
   if (novelty) graphParts.push(novelty.part);
   const outputs = [

@@ -17,7 +17,7 @@ export function noveltyFor(
   classes: readonly string[],
   preprocessed: string,
   p: number,
-  /** The preprocessing's [batch, 1] flag of spectra without shape (SNV), scored unknown. */
+  /** A [batch, 1] flag of spectra without shape (SNV's, or constantPart's), scored unknown. */
   flat?: string,
   /** A linear path's carriers among the features (NetworkWeights.linearCarriers), which the score leaves out. */
   carriers?: ArrayLike<number>,

@@ -250,26 +250,30 @@ test('novelty: a residual half without a usable scale (training spectra the subs
   model.dispose();
 });
 
-test('novelty: with SNV a constant spectrum (any level) has no shape and scores the largest float32, unknown; other spectra and other preprocessings are unchanged', async () => {
+test('novelty: a constant spectrum (any level) has no shape and scores the largest float32, unknown, with SNV and with min-max per variable; other spectra are unchanged', async () => {
   const p = 96;
   const { spectra } = rawSpectra(3, p, 3, 77);
   const flat = [new Float32Array(p).fill(250), new Float32Array(p), new Float32Array(p).fill(-3)];
-  const scores = async (kind: 'snv' | 'minmax-variable') => {
+  const scores = async (kind: 'snv' | 'minmax-variable', rows = [...spectra, ...flat]) => {
     const { record, model, features } = fakeRun({ p, kernels: [7, 5, 3], seed: 4, preprocessing: kind });
     const bytes = exportModel(record, model, { novelty: { features } });
     model.dispose();
     const session = await ort.InferenceSession.create(bytes);
-    const rows = [...spectra, ...flat];
     const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(rows.flatMap((s) => Array.from(s))), [rows.length, p]) });
     await session.release();
     const threshold = (JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta).threshold;
     return { scores: Array.from(out[TENSORS.novelty]!.data as Float32Array), threshold };
   };
-  const snv = await scores('snv');
-  for (const s of snv.scores.slice(3)) assert.equal(s, Math.fround(3.4028234663852886e38), 'a flat line of any level');
-  for (const s of snv.scores.slice(0, 3)) assert.ok(Number.isFinite(s) && s < 1e30, `a spectrum with shape scores ${s}`);
-  const minmax = await scores('minmax-variable');
-  assert.ok(minmax.scores.every((s) => s < 1e30), `min-max per variable keeps a constant spectrum's values: ${minmax.scores.join(', ')}`);
+  for (const kind of ['snv', 'minmax-variable'] as const) {
+    const { scores: got } = await scores(kind);
+    for (const s of got.slice(3)) assert.equal(s, Math.fround(3.4028234663852886e38), `${kind}: a flat line of any level`);
+    for (const s of got.slice(0, 3)) assert.ok(Number.isFinite(s) && s < 1e30, `${kind}: a spectrum with shape scores ${s}`);
+  }
+  // One variable off the level is shape: scored as any spectrum (finite), not by the flag.
+  const step = new Float32Array(p).fill(250);
+  step[40] = 251;
+  const { scores: nearly } = await scores('minmax-variable', [step]);
+  assert.ok(nearly[0]! < 1e30, `a line with one step scores ${nearly[0]}`);
 });
 
 test('novelty: a run whose input subspace was fitted before the binning (none in its residual files) still exports, reading the spectrum itself', async () => {

@@ -34,13 +34,13 @@ export function noveltyPart(
   k: number,
   classes: number,
   residual?: ResidualPart,
-  /** [batch, 1] bool: the preprocessing found no shape to scale (SNV of a constant spectrum). */
+  /** [batch, 1] bool: the spectrum is constant (SNV's flag, or constantPart's). */
   flat?: string,
 ): GraphPart {
   const part = distancePart(features, whitening, whitenedMeans, k, classes, residual, flat ? 'novelty.score' : TENSORS.novelty);
   if (!flat) return part;
-  // SNV maps every constant spectrum to the same point, a flat line of any level: no shape, so no
-  // class can be known from it. Such spectra get the largest float32, always above the threshold.
+  // A constant spectrum, a flat line of any level, has no shape (SNV maps every one to the same point), so
+  // no class can be known from it. Such spectra get the largest float32, always above the threshold.
   part.nodes.push(
     node('Squeeze', [flat, 'novelty.flat_axis'], ['novelty.flat'], 'novelty_flat'),
     node('Where', ['novelty.flat', 'novelty.no_shape', 'novelty.score'], [TENSORS.novelty], 'novelty_no_shape'),
