@@ -216,5 +216,6 @@ function pathLine(readout: RunRecord['model']['linearReadout'], pct: (x: number)
   if (!readout || !selection) return [];
   const chosen = selection.candidates.map((c) => `${c.preprocessing} ${pct(c.accuracy)} (${c.components})`).join(', ');
   const on = readout.input === 'derivative' ? 'the derivative' : 'the input';
-  return [`  path:      PLS-LDA on ${on}, ${readout.components} latent variables; ${selection.folds}-fold cross-validation over train + validation (by ${selection.unit}), held-out accuracy ${chosen}`];
+  const chance = selection.decidedBy === 'network' ? `; none above the no-information rate ${pct(selection.noInformationRate ?? Number.NaN)}, so one network per candidate chose by its validation loss` : '';
+  return [`  path:      PLS-LDA on ${on}, ${readout.components} latent variables; ${selection.folds}-fold cross-validation over train + validation (by ${selection.unit}), held-out accuracy ${chosen}${chance}`];
 }

@@ -151,4 +151,8 @@ export interface PathSelectionRecord {
   unit: 'group' | 'spectrum';
   fittedOn: ['train', 'validation'];
   candidates: { preprocessing: string; components: number; accuracy: number; rmsecv: number }[];
+  /** The largest class's share of the rows: a candidate must beat it held out to decide (absent in older runs). */
+  noInformationRate?: number;
+  /** 'network': no candidate beat the no-information rate, so one network per candidate chose by its validation loss. */
+  decidedBy?: 'cross-validation' | 'network';
 }

@@ -12,6 +12,13 @@ export interface PathChoice {
   preprocessing: Preprocessing;
   readout: PathReadout;
   selection: PathSelectionRecord;
+  /** Every candidate's path, refitted on train + validation with its own best latent variables (kinds' order). */
+  candidates: { preprocessing: Preprocessing; readout: PathReadout }[];
+  /**
+   * Some candidate beat the no-information rate (the largest class's share of the rows) held out.
+   * When none does, cross-validation cannot tell the candidates apart and the caller chooses otherwise.
+   */
+  informative: boolean;
 }
 
 /**
@@ -38,16 +45,22 @@ export function choosePath(
   const designs = fitted.map((preprocessing, k) => pathDesign(inputs[k]!, pathOptions(preprocessing)));
   const chosen = selectPathByCrossValidation(designs.map((d) => d.rows), labels, classes, folds);
   const k = chosen.candidate;
-  const readout = fitPathReadout(inputs[k]!, labels, classes, rows, chosen.components, pathOptions(fitted[k]!), designs[k]);
+  const candidates = fitted.map((preprocessing, c) => ({ preprocessing, readout: fitPathReadout(inputs[c]!, labels, classes, rows, chosen.best[c]!.components, pathOptions(preprocessing), designs[c]) }));
+  const counts = new Map<number, number>();
+  for (const i of rows) counts.set(labels[i]!, (counts.get(labels[i]!) ?? 0) + 1);
+  const noInformation = Math.max(...counts.values()) / rows.length;
   return {
     preprocessing: fitted[k]!,
-    readout,
+    readout: candidates[k]!.readout,
+    candidates,
+    informative: chosen.accuracy > noInformation,
     selection: {
       method: 'cross-validation',
       folds: folds.length,
       unit,
       fittedOn: ['train', 'validation'],
       candidates: chosen.best.map((s) => ({ preprocessing: kinds[s.candidate]!, components: s.components, accuracy: s.accuracy, rmsecv: s.rmsecv })),
+      noInformationRate: noInformation,
     },
   };
 }

@@ -80,13 +80,15 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   // With a linear path, its inner cross-validation chooses the preprocessing too; without one, a network per candidate does.
   const kinds = o.preprocess === 'auto' ? AUTO_PREPROCESSING : [o.preprocess as PreprocessingKind];
   const path = readout && !from ? choosePath(dataset, split, labels, C, kinds, { input: readoutInput, reachable, seed: o.seed }) : undefined;
-  const choice =
-    !from && !path && o.preprocess === 'auto'
-      ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads)
+  const byNetwork = !from && o.preprocess === 'auto' && (!path || !path.informative);
+  const choice = byNetwork
+    ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads, path?.candidates.map((c) => c.readout))
       : undefined;
-  const preprocessing = from ? from.record.preprocessing : (path?.preprocessing ?? choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
+  const chosenPath = path && choice ? path.candidates[choice.index]! : path;
+  const preprocessing = from ? from.record.preprocessing : (chosenPath?.preprocessing ?? choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
   const spectra = applyPreprocessing(preprocessing, dataset.spectra);
-  const fittedReadout = path?.readout;
+  const fittedReadout = chosenPath?.readout;
+  const pathSelection = path ? { ...path.selection, decidedBy: choice ? ('network' as const) : ('cross-validation' as const) } : undefined;
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
   // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
@@ -126,7 +128,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const ids = (rows: number[]) => rows.map((i) => dataset.ids[i]!);
   const part = (rows: number[]) => ({ spectra: rows.map((i) => spectra[i]!), labels: rows.map((i) => labels[i]!) });
   const parts = { train: part(split.train), validation: part(split.validation), test: part(split.test) };
-  const readoutRecorded = fittedReadout ? readoutRecord(fittedReadout, path?.selection) : from?.record.model.linearReadout;
+  const readoutRecorded = fittedReadout ? readoutRecord(fittedReadout, pathSelection) : from?.record.model.linearReadout;
   // Resumed runs keep what their record says; older ones carry the path folded onto the input.
   const carrier = readoutRecorded?.carriers === 'derivative' && readoutRecorded.derivativeCoef ? derivativeCarrier({ axis: dataset.axis, preprocessing, geometry }, readoutRecorded.derivativeCoef) : undefined;
   const features: RunFeatures = { ...computeRunFeatures(model, parts, carrier), residual: computeResidualFeatures(parts) };

@@ -34,5 +34,10 @@ test("trainRun: with a linear path, preprocess 'auto' is chosen with the path's 
   assert.equal(record.preprocessing.kind, winner.preprocessing);
   assert.equal(record.model.linearReadout!.components, winner.components);
   for (const c of selection.candidates) assert.ok(c.accuracy > 0.5 && c.accuracy <= 1, `${c.preprocessing}: held-out accuracy ${c.accuracy}`);
+  const rows = [...record.split.ids.train, ...record.split.ids.validation];
+  const label = new Map(dataset.ids.map((id, i) => [id, dataset.labels[i]!]));
+  const largest = Math.max(...dataset.classes.map((c) => rows.filter((id) => label.get(id) === c).length));
+  assert.equal(selection.noInformationRate, largest / rows.length);
+  assert.equal(selection.decidedBy, 'cross-validation', 'a path above the no-information rate decides');
   model.dispose();
 });
