@@ -69,7 +69,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const members = o.members ?? 1;
   // Members differ only in their seed (initial weights and batch order); they share split and preprocessing.
   const memberSeed = (m: number) => o.seed + 1000 * m;
-  // The linear path needs a validation part to choose its latent variables.
+  // The linear path is cross-validated over train + validation; the members' early stopping reads the validation part.
   const readout = o.linearReadout && split.validation.length > 0;
   const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
   const reachable = coverage(geometry);
