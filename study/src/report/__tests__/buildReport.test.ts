@@ -129,3 +129,11 @@ test('report: with a linear path, Fig 6 stacks its logit with the filters\' prod
   assert.ok(labels.some((n) => n >= 10 && n <= 20), `filter axis labels per axis: ${labels.join(', ')}`);
   assert.ok(labels.every((n) => n <= 40), `no axis labels every filter: ${labels.join(', ')}`);
 });
+
+test('report: with a linear path the accuracy table says its validation column is not held out for the path; without one it does not', async () => {
+  const withPath = await buildReport(results());
+  assert.match(withPath, /linear path \(PLS-LDA\) is chosen by cross-validation over train \+ validation/);
+  const r = results();
+  const plain = await buildReport({ ...r, settings: { ...r.settings, train: { linearReadout: false } } });
+  assert.doesNotMatch(plain, /not held out for it/);
+});
