@@ -1,7 +1,7 @@
 import type { Preprocessing } from '@spectracam/format';
 import { fitLinearReadout, type LinearReadout } from './linearReadout.js';
 import { savitzkyGolayDerivative } from './derivativeOperator.js';
-import { rawUnitScale } from '../preprocess/rawUnitScale.js';
+import { reachableRawScale } from '../preprocess/rawUnitScale.js';
 
 /**
  * What the linear path reads: the network input as it is (after the preprocessing), or the
@@ -42,9 +42,14 @@ export function pathDesign(z: readonly ArrayLike<number>[], options: PathReadout
   const derivative = options.input === 'derivative' ? savitzkyGolayDerivative(options.axis) : undefined;
   const reach = (j: number) => !options.reachable || options.reachable[j]! > 0;
   if (!derivative) return { input: 'input', rows: options.reachable ? z.map((row) => Float64Array.from(row, (v, j) => (reach(j) ? v : 0))) : z };
-  const scale = rawScale(options.preprocessing, options.axis.length);
+  const scale = pathScale(options);
   // The carriers take each derivative variable where it sits (pathCarrier): one no last-layer position reads gets no weight.
-  return { input: 'derivative', rows: z.map((row) => derivative.apply(Float64Array.from(row, (v, j) => (reach(j) ? scale[j]! * v : 0))).map((v, j) => (reach(j) ? v : 0))) };
+  return { input: 'derivative', rows: z.map((row) => derivative.apply(Float64Array.from(row, (v, j) => scale[j]! * v)).map((v, j) => (reach(j) ? v : 0))) };
+}
+
+/** The raw-unit scale of the spectrum the derivative reads, 0 where the last layer reads nothing. */
+function pathScale(options: PathReadoutOptions): Float64Array {
+  return reachableRawScale(options.preprocessing, options.reachable ?? new Float64Array(options.axis.length).fill(1));
 }
 
 /**
@@ -65,21 +70,16 @@ export function fitPathReadout(
   if (design.input === 'input') return { ...fitted, input: 'input' };
   const derivative = savitzkyGolayDerivative(options.axis)!;
   const p = options.axis.length;
-  const scale = rawScale(options.preprocessing, p);
+  const scale = pathScale(options);
   const reach = (j: number) => !options.reachable || options.reachable[j]! > 0;
   const coef = new Float32Array(p * classes);
   for (let c = 0; c < classes; c++) {
     const onRaw = derivative.transposeApply(Float64Array.from({ length: p }, (_, j) => fitted.coef[j * classes + c]!));
-    for (let j = 0; j < p; j++) coef[j * classes + c] = reach(j) ? scale[j]! * onRaw[j]! : 0;
+    for (let j = 0; j < p; j++) coef[j * classes + c] = scale[j]! * onRaw[j]!;
   }
   // Centred on the fitting rows' mean of z: the fitted model is centred on that of D raw, which D maps it to.
   const sum = new Float64Array(p);
   for (const i of rows) for (let j = 0; j < p; j++) sum[j]! += reach(j) ? z[i]![j]! : 0;
   const centre = Float32Array.from(sum, (v) => v / rows.length);
   return { coef, centre, intercept: fitted.intercept, components: fitted.components, input: 'derivative', derivativeCoef: fitted.coef };
-}
-
-function rawScale(preprocessing: Preprocessing, p: number): ArrayLike<number> {
-  const given = rawUnitScale(preprocessing);
-  return typeof given === 'number' ? new Float64Array(p).fill(given) : given;
 }

@@ -15,9 +15,13 @@ export function rawUnitScale(spec: Preprocessing): Float64Array | number {
   }
 }
 
-/** rawUnitScale per variable, 0 where no last-layer position of `geometry` reads the variable: what a derivative path scales the spectrum by. */
-export function readableRawScale(spec: Preprocessing, geometry: ModelGeometry): Float64Array {
-  const reach = coverage(geometry);
+/** rawUnitScale per variable, 0 where `reach` is 0 (no last-layer position reads the variable). */
+export function reachableRawScale(spec: Preprocessing, reach: ArrayLike<number>): Float64Array {
   const given = rawUnitScale(spec);
   return Float64Array.from(reach, (r, j) => (r > 0 ? (typeof given === 'number' ? given : given[j]!) : 0));
+}
+
+/** reachableRawScale with the coverage of `geometry`: what a derivative path scales the spectrum by. */
+export function readableRawScale(spec: Preprocessing, geometry: ModelGeometry): Float64Array {
+  return reachableRawScale(spec, coverage(geometry));
 }

@@ -4,16 +4,17 @@ import { applyPreprocessing, fitPreprocessing } from '../preprocess/index.js';
 import { fitPathReadout, pathDesign, type PathReadout, type ReadoutInput } from '../linear/pathReadout.js';
 import { selectPathByCrossValidation } from '../linear/pathSelection.js';
 import type { PathSelectionRecord } from '../run/runRecord.js';
+import type { PreprocessedCandidate } from './selectPreprocessing.js';
 
 /** Folds of the inner cross-validation (fewer when the training data hold fewer units). */
 export const PATH_FOLDS = 10;
 
 export interface PathChoice {
-  preprocessing: Preprocessing;
-  readout: PathReadout;
+  /** The cross-validation's choice among `candidates`. */
+  chosen: number;
   selection: PathSelectionRecord;
-  /** Every candidate's path, refitted on train + validation with its own best latent variables (kinds' order). */
-  candidates: { preprocessing: Preprocessing; readout: PathReadout }[];
+  /** Every candidate: its preprocessing, the data set under it, and its path refitted on train + validation with its own best latent variables (kinds' order). */
+  candidates: (PreprocessedCandidate & { readout: PathReadout })[];
   /**
    * Some candidate beat the no-information rate (the largest class's share of the rows) held out.
    * When none does, cross-validation cannot tell the candidates apart and the caller chooses otherwise.
@@ -44,14 +45,12 @@ export function choosePath(
   const pathOptions = (preprocessing: Preprocessing) => ({ input: options.input, preprocessing, axis: dataset.axis, reachable: options.reachable });
   const designs = fitted.map((preprocessing, k) => pathDesign(inputs[k]!, pathOptions(preprocessing)));
   const chosen = selectPathByCrossValidation(designs.map((d) => d.rows), labels, classes, folds);
-  const k = chosen.candidate;
-  const candidates = fitted.map((preprocessing, c) => ({ preprocessing, readout: fitPathReadout(inputs[c]!, labels, classes, rows, chosen.best[c]!.components, pathOptions(preprocessing), designs[c]) }));
+  const candidates = fitted.map((preprocessing, c) => ({ preprocessing, spectra: inputs[c]!, readout: fitPathReadout(inputs[c]!, labels, classes, rows, chosen.best[c]!.components, pathOptions(preprocessing), designs[c]) }));
   const counts = new Map<number, number>();
   for (const i of rows) counts.set(labels[i]!, (counts.get(labels[i]!) ?? 0) + 1);
   const noInformation = Math.max(...counts.values()) / rows.length;
   return {
-    preprocessing: fitted[k]!,
-    readout: candidates[k]!.readout,
+    chosen: chosen.candidate,
     candidates,
     informative: chosen.accuracy > noInformation,
     selection: {

@@ -11,6 +11,13 @@ import type { PathReadout } from '../linear/pathReadout.js';
 /** The preprocessings `preprocess: 'auto'` chooses between: min-max per variable (study Eq. 9) keeps band ratios per variable; SNV removes each spectrum's offset and scale. */
 export const AUTO_PREPROCESSING: readonly PreprocessingKind[] = ['minmax-variable', 'snv'];
 
+/** A candidate preprocessing fitted on the training part, the data set under it, and the linear path on it (if any). */
+export interface PreprocessedCandidate {
+  preprocessing: Preprocessing;
+  spectra: Float32Array[];
+  readout?: PathReadout;
+}
+
 export interface PreprocessingChoice {
   preprocessing: Preprocessing;
   /** The first member, trained on the chosen preprocessing (the ensemble keeps it). */
@@ -33,15 +40,19 @@ export async function selectPreprocessing(
   job: Omit<MemberJob, 'spectra' | 'member'> & { network: BuildModelOptions; fit: FitOptions },
   hooks: TrainHooks,
   threads?: number,
-  /** With a linear path: each candidate's (AUTO_PREPROCESSING order), built into its network. */
-  readouts?: readonly PathReadout[],
+  /** With a linear path: choosePath's candidates (AUTO_PREPROCESSING order), already fitted and applied, each path built into its network. */
+  given?: readonly PreprocessedCandidate[],
 ): Promise<PreprocessingChoice> {
-  const fitted = AUTO_PREPROCESSING.map((kind) => fitPreprocessing(kind, split.train.map((i) => dataset.spectra[i]!)));
-  const jobs: MemberJob[] = fitted.map((preprocessing, k) => {
-    const spectra = applyPreprocessing(preprocessing, dataset.spectra);
+  const candidates: readonly PreprocessedCandidate[] =
+    given ??
+    AUTO_PREPROCESSING.map((kind) => {
+      const preprocessing = fitPreprocessing(kind, split.train.map((i) => dataset.spectra[i]!));
+      return { preprocessing, spectra: applyPreprocessing(preprocessing, dataset.spectra) };
+    });
+  const fitted = candidates.map((c) => c.preprocessing);
+  const jobs: MemberJob[] = candidates.map(({ spectra, readout }, k) => {
     const flat = new Float32Array(spectra.length * job.p);
     spectra.forEach((s, i) => flat.set(s, i * job.p));
-    const readout = readouts?.[k];
     return { ...job, member: k, spectra: flat, ...(readout ? { network: { ...job.network, readout: { coef: readout.coef, centre: readout.centre, intercept: readout.intercept } } } : {}) };
   });
   const trained = await trainMembers(jobs, hooks, threads);

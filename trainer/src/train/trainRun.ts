@@ -82,11 +82,11 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const path = readout && !from ? choosePath(dataset, split, labels, C, kinds, { input: readoutInput, reachable, seed: o.seed }) : undefined;
   const byNetwork = !from && o.preprocess === 'auto' && (!path || !path.informative);
   const choice = byNetwork
-    ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads, path?.candidates.map((c) => c.readout))
+    ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads, path?.candidates)
       : undefined;
-  const chosenPath = path && choice ? path.candidates[choice.index]! : path;
+  const chosenPath = path?.candidates[choice ? choice.index : path.chosen];
   const preprocessing = from ? from.record.preprocessing : (chosenPath?.preprocessing ?? choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
-  const spectra = applyPreprocessing(preprocessing, dataset.spectra);
+  const spectra = chosenPath?.spectra ?? applyPreprocessing(preprocessing, dataset.spectra);
   const fittedReadout = chosenPath?.readout;
   const pathSelection = path ? { ...path.selection, decidedBy: choice ? ('network' as const) : ('cross-validation' as const) } : undefined;
   const flat = new Float32Array(spectra.length * p);
