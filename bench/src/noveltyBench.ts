@@ -13,7 +13,10 @@
  * share of in-distribution test spectra above each score's threshold: the file's for default and mahalanobis,
  * the same rule (99 % quantile of the validation scores, gamma fit below 100) for the others.
  *
- *   npm run bench:novelty -w bench [-- --sets meat,synthetic,bacteria --epochs 60 --out results/novelty.json]
+ *   npm run bench:novelty -w bench [-- --sets meat,synthetic,bacteria --epochs 60 --out results/novelty.json --scores scores.json]
+ *
+ * `--scores FILE` also writes every spectrum's scores per part (train, validation, test, unknown,
+ * junk), to study thresholds and combinations without training again.
  *
  * Setups: meat leave-one-class-out (train on two classes, the third is unknown; all three ways);
  * the synthetic set (its two strains; unknown: a third made by adding a band at 1450 cm-1 that the
@@ -32,7 +35,7 @@ import { plsPreprocess, looksRaman } from '@spectracam/study';
 import { sharedData } from '@spectracam/test/support/sharedData';
 import { machineInfo, table } from './benchCommon.js';
 
-const { values: args } = parseArgs({ options: { sets: { type: 'string', default: 'meat,synthetic,bacteria' }, epochs: { type: 'string' }, out: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { sets: { type: 'string', default: 'meat,synthetic,bacteria' }, epochs: { type: 'string' }, out: { type: 'string' }, scores: { type: 'string' } } });
 const epochs = args.epochs === undefined ? undefined : Number(args.epochs);
 const backend = await setBackend('auto');
 const SCORES = ['default', 'mahalanobis', 'input Q', 'max-softmax', 'energy', 'pls T2+Q'] as const;
@@ -181,6 +184,7 @@ function scoresOf(predictions: Prediction[]): Record<'default' | 'max-softmax' |
 }
 
 const results: Record<string, unknown>[] = [];
+const dumped: Record<string, unknown>[] = [];
 const before = machineInfo();
 for (const set of args.sets!.split(',')) {
   for (const setup of await setups(set)) {
@@ -210,6 +214,18 @@ for (const set of args.sets!.split(',')) {
     const held = await score(onValidation!, validation);
     const unknown = await score(onUnknown!, setup.unknown);
     const junkScores = await score(onJunk!, Object.values(junkSpectra));
+    if (args.scores) {
+      const train = spectraOf(rowsOf('train'));
+      const trained = await score(await model.predict(train), train);
+      const pick = (all: Record<Score, number[]>) => ({ default: all.default, mahalanobis: all.mahalanobis, 'input Q': all['input Q'] });
+      const groupsOf = (part: 'train' | 'validation' | 'test') => (setup.train.groups ? rowsOf(part).map((i) => setup.train.groups![i]!) : undefined);
+      dumped.push({
+        setup: setup.name, threshold: model.metadata.novelty!.threshold, scale: model.metadata.novelty!.residual?.scale,
+        groups: { train: groupsOf('train'), validation: groupsOf('validation'), test: groupsOf('test') },
+        parts: { train: pick(trained), validation: pick(held), test: pick(known), unknown: pick(unknown), junk: pick(junkScores) },
+      });
+      await writeFileAtomic(args.scores, `${JSON.stringify(dumped)}\n`);
+    }
     const novelty = model.metadata.novelty!;
     const methods = Object.fromEntries(
       SCORES.map((s) => {

@@ -69,7 +69,8 @@ export function auditHtml(a: AuditResult): string {
 <style>body{font-family:sans-serif;max-width:980px;margin:2em auto;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;font-size:13px;vertical-align:top}</style></head><body>
 <h1>Explanation audit</h1>
 <p>Model <code>${escape(a.model)}</code>; data ${escape(a.data.source)}: ${a.data.explained} correctly classified spectra explained (of ${a.data.spectra}); classes ${a.data.classes.map(escape).join(', ')}.
-${a.truth ? `Ground truth: ${a.truth.map((t) => `${t.start}-${t.end}`).join(', ')} (pointing tolerance ${a.tolerance}).` : 'No ground truth given: pointing games not computed.'}</p>
+${a.truth ? `Ground truth: ${a.truth.map((t) => `${t.start}-${t.end}`).join(', ')} (pointing tolerance ${a.tolerance}).` : 'No ground truth given: pointing games not computed.'}
+${a.truthReference ? `${a.truthReference.vipPointing ? `Reference: PLS-LDA's VIP on these data peaks at ${Number(a.truthReference.vipPeak!.toFixed(1))} (pointing ${a.truthReference.vipPointing.hits ? 'on' : 'off'} the truth, energy ${f3(a.truthReference.vipPointing.energy)}); ` : ''}a flat map's energy is ${f3(a.truthReference.flatEnergy)}.` : ''}</p>
 <table><tr><th>method</th><th>pointing game</th><th>energy pointing</th><th>top region on truth</th><th>deletion AUC</th><th>/ random (${f3(a.random.deletionAuc)})</th><th>insertion AUC (random ${f3(a.random.insertionAuc)})</th><th>randomisation: Spearman after each layer</th></tr>
 ${rows}</table>
 <p>Deletion and insertion (Petsiuk et al. 2018) remove variables by bridging each removed run with a line plus local noise (as ROAD does), never by zeros.${a.vip ? ` PLS-LDA's VIP ranking: deletion AUC ${f3(a.vip.deletionAuc)}, insertion ${f3(a.vip.insertionAuc)}.` : ''}

@@ -44,6 +44,12 @@ export interface AuditResult {
   truth?: TruthRegion[];
   random: CurveResult;
   vip?: CurveResult;
+  /**
+   * The classical reference for the ground truth: where PLS-LDA's VIP peaks and its pointing games
+   * (one map, fitted on the audit data), and the energy a flat map would score (the truth's share of
+   * the axis). A truth that VIP does not point at is not where these data separate the classes.
+   */
+  truthReference?: { vipPeak?: number; vipPointing?: PointingScore; flatEnergy: number };
   methods: MethodAudit[];
   axis: number[];
   exampleSpectrum: number[];
@@ -77,12 +83,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     progress('random orderings', 0, steps);
     const random = await study.randomDeletionCurves(spectra, classIndex, probabilities);
     let vip: CurveResult | undefined;
+    let vipMap: Float64Array | undefined;
     try {
-      const vipOrder = sameAxis(dataset.axis, model.axis) ? vipOrdering(study, fitPlsLda, dataset, model) : undefined;
-      if (vipOrder) vip = await study.deletionCurves(spectra, classIndex, spectra.map(() => vipOrder), probabilities);
+      vipMap = sameAxis(dataset.axis, model.axis) ? vipOf(fitPlsLda, dataset, model) : undefined;
+      if (vipMap) {
+        const vipOrder = study.orderingOf(vipMap);
+        vip = await study.deletionCurves(spectra, classIndex, spectra.map(() => vipOrder), probabilities);
+      }
     } catch {
       // PLS-LDA needs a validation part of every class; without one there is no VIP baseline.
     }
+    const truthReference = options.truth ? referenceFor(study, options.truth, options.tolerance, model.axis, vipMap) : undefined;
     const methods: MethodAudit[] = [];
     const trainedMaps: Float64Array[][] = [];
     for (const [k, method] of options.methods.entries()) {
@@ -136,6 +147,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       ...(options.truth ? { truth: options.truth } : {}),
       random,
       ...(vip ? { vip } : {}),
+      ...(truthReference ? { truthReference } : {}),
       methods,
       axis: Array.from(model.axis),
       exampleSpectrum: Array.from(spectra[0]!),
@@ -162,14 +174,22 @@ function resampleTo(dataset: Dataset, i: number, model: SpectraModel, resample: 
   return Float32Array.from(resample(dataset.axis, dataset.spectra[i]!, model.axis));
 }
 
-/** PLS-LDA's VIP ranking fitted on the audit data (a classical explanation to compare with). */
-function vipOrdering(study: typeof import('@spectracam/study'), fitPlsLda: typeof import('@spectracam/trainer').fitPlsLda, dataset: Dataset, model: SpectraModel): Int32Array | undefined {
+/** VIP's pointing games on the truth (absent without a VIP) and a flat map's energy. */
+function referenceFor(study: typeof import('@spectracam/study'), truth: TruthRegion[], tolerance: number, axis: Float64Array, vip: Float64Array | undefined): NonNullable<AuditResult['truthReference']> {
+  const flatEnergy = study.pointingGame([new Float64Array(axis.length).fill(1)], axis, truth, tolerance).energy;
+  if (!vip) return { flatEnergy };
+  let peak = 0;
+  for (let j = 1; j < vip.length; j++) if (vip[j]! > vip[peak]!) peak = j;
+  return { vipPeak: axis[peak]!, vipPointing: study.pointingGame([vip], axis, truth, tolerance), flatEnergy };
+}
+
+/** PLS-LDA's VIP fitted on the audit data (a classical explanation to compare with). */
+function vipOf(fitPlsLda: typeof import('@spectracam/trainer').fitPlsLda, dataset: Dataset, model: SpectraModel): Float64Array {
   const byClass = new Map<string, number[]>();
   dataset.labels.forEach((l, i) => byClass.set(l, [...(byClass.get(l) ?? []), i]));
   const train: number[] = [];
   const validation: number[] = [];
   for (const rows of byClass.values()) rows.forEach((r, k) => (k % 5 === 4 ? validation : train).push(r));
   const part = (rows: number[]) => ({ spectra: rows.map((i) => dataset.spectra[i]!), labels: rows.map((i) => dataset.labels[i]!) });
-  const pls = fitPlsLda(part(train), part(validation), model.classes);
-  return study.orderingOf(pls.vip);
+  return fitPlsLda(part(train), part(validation), model.classes).vip;
 }

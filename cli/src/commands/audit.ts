@@ -77,6 +77,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       lines.push(`  ${m.method.padEnd(16)} pointing ${f(m.pointing?.share)}  energy ${f(m.pointing?.energy)}  deletion ${f(m.curves.deletionAuc)} (${f(m.curves.deletionAuc / result.random.deletionAuc)} x random)  insertion ${f(m.curves.insertionAuc)}  randomised classifier/conv3 rho ${m.randomisation.slice(0, 2).map((r) => f(r.spearman)).join('/')}${m.passesSanity ? '' : '  FAILS the sanity check'}`);
       if (m.topRegionOnTruthByClass) lines.push(`  ${''.padEnd(16)} top region on the truth ${f(m.topRegionOnTruth)}: ${Object.entries(m.topRegionOnTruthByClass).map(([c, v]) => `${c} ${f(v)}`).join(', ')}`);
     }
+    const ref = result.truthReference;
+    if (ref) lines.push(`  reference: ${ref.vipPointing ? `PLS-LDA's VIP peaks at ${Number(ref.vipPeak!.toFixed(1))} (${ref.vipPointing.hits ? 'on' : 'off'} the truth, energy ${f(ref.vipPointing.energy)}); ` : ''}a flat map's energy ${f(ref.flatEnergy)}`);
     lines.push(`wrote ${join(argv.out, 'audit.json')} and ${join(argv.out, 'audit.html')}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   },

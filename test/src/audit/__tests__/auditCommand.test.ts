@@ -37,6 +37,14 @@ test('spectracam audit: every method of the file against the ground truth, audit
     assert.ok(m.curves.deletion[0] > 0, 'the intact spectra start the curve');
   }
   assert.ok(audit.random.deletionAuc > 0 && audit.random.deletionAuc <= 1);
+  // The classical reference: VIP of PLS-LDA on data whose classes differ only in the discriminative bands points at one.
+  const regions = groundTruth.bands.filter((b) => b.discriminative).map((b) => [b.position - b.width / 2, b.position + b.width / 2]);
+  const onTruth = (x: number, widen = 0) => regions.some(([a, b]) => x >= a! - widen && x <= b! + widen);
+  assert.equal(audit.truthReference.vipPointing.tested, 1);
+  assert.ok(onTruth(audit.truthReference.vipPeak, 10), `VIP peaks at ${audit.truthReference.vipPeak}, off ${JSON.stringify(regions)}`);
+  assert.equal(audit.truthReference.vipPointing.hits, 1);
+  assert.ok(audit.truthReference.vipPointing.energy > audit.truthReference.flatEnergy, JSON.stringify(audit.truthReference));
+  assert.ok(Math.abs(audit.truthReference.flatEnergy - Array.from(dataset.axis).filter((x) => onTruth(x)).length / dataset.axis.length) < 1e-12);
   const html = await readFile(join(dir, 'audit', 'audit.html'), 'utf8');
   assert.match(html, /Explanation audit/);
   assert.ok((html.match(/<svg/g) ?? []).length >= 4, 'curves, cascade and examples as inline SVG');
@@ -44,6 +52,8 @@ test('spectracam audit: every method of the file against the ground truth, audit
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
   assert.match(run.stdout, /gradient-x-input +pointing/);
   assert.match(run.stdout, /top region on the truth [\d.]+: strain-\w+ [\d.]+/);
+  assert.match(run.stdout, /reference: PLS-LDA's VIP peaks at [\d.]+ \(on the truth, energy [\d.]+\); a flat map's energy [\d.]+/);
+  assert.match(html, /PLS-LDA's VIP on these data peaks at/);
   // A second audit replaces its own files.
   const again = spawnSync(process.execPath, [bin, 'audit', join(dir, 'model.onnx'), join(dir, 'data.csv'), '--out', join(dir, 'audit'), '--max', '4', '--methods', 'cam'], { encoding: 'utf8' });
   assert.equal(again.status, 0, again.stderr);
