@@ -2,7 +2,8 @@
  * Issue 21's unknown-sample benchmark: a model trained on some classes meets spectra of a class,
  * species or technique it never saw, and junk. Four scores, higher = more unknown:
  * - default: the file's `novelty` output, the larger of the Mahalanobis distance and the input's
- *   Q residual, each over its validation quantile;
+ *   Q residual, each over its validation quantile (the residual alone where the features' class means
+ *   do not separate the validation part beyond chance: `score` and `featureSkill` in the results);
  * - mahalanobis: the `novelty` output of the same model exported without the residual (squared Mahalanobis distance of the GAP features to
  *   the nearest class mean, Ledoit-Wolf shared covariance of the training part);
  * - max-softmax: 1 - the largest probability (Hendrycks & Gimpel 2017);
@@ -247,6 +248,8 @@ for (const set of args.sets!.split(',')) {
       spectra: { train: record.split.ids.train.length, validation: validation.length, test: test.length, unknown: setup.unknown.length },
       testAccuracy: record.metrics.test.accuracy,
       training: { epochsRun: record.training.epochsRun, members: record.model.members ?? 1, seconds: Number(seconds.toFixed(1)), options: record.training.options },
+      score: novelty.score,
+      featureSkill: novelty.featureSkill,
       threshold: { value: novelty.threshold, quantile: novelty.quantile, from: novelty.thresholdFrom, shrinkage: novelty.fit.shrinkage, channels: novelty.features.channels },
       plsComponents: pls.components,
       inputSubspace: { components: residual.components, explained: residual.explained, ...(residual.binning ? { binning: residual.binning } : {}), scale: novelty.residual?.scale },
@@ -255,7 +258,7 @@ for (const set of args.sets!.split(',')) {
     await model.dispose();
     await mahalanobisModel.dispose();
     const last = results[results.length - 1]!;
-    console.log(`\n${setup.name}: test accuracy ${(record.metrics.test.accuracy * 100).toFixed(1)} %, ${record.training.epochsRun} epochs in ${seconds.toFixed(0)} s, K ${novelty.features.channels}`);
+    console.log(`\n${setup.name}: test accuracy ${(record.metrics.test.accuracy * 100).toFixed(1)} %, ${record.training.epochsRun} epochs in ${seconds.toFixed(0)} s, K ${novelty.features.channels}; score ${novelty.score}${novelty.featureSkill ? ` (features' held-out accuracy ${novelty.featureSkill.accuracy.toFixed(3)} against ${novelty.featureSkill.noInformationRate.toFixed(3)}, p ${novelty.featureSkill.pValue.toPrecision(2)})` : ''}`);
     console.log(table([['score', 'AUROC', 'in-dist flagged', 'unknown flagged', 'junk flagged'], ...SCORES.map((s) => {
       const m = (last.methods as Record<Score, { auroc: number; inDistributionFlagged: number; unknownFlagged: number; junkFlagged: Record<string, boolean> }>)[s];
       return [s, m.auroc.toFixed(3), `${(100 * m.inDistributionFlagged).toFixed(1)} %`, `${(100 * m.unknownFlagged).toFixed(1)} %`, `${Object.values(m.junkFlagged).filter(Boolean).length}/4`];

@@ -35,13 +35,16 @@ export function docString(meta: ModelMetadata): string {
       `then min-max scale to 0..1 per spectrum.`,
     ...(meta.novelty
       ? [
-          `Unknown-sample score '${TENSORS.novelty}' [batch]: ${meta.novelty.residual ? 'the larger of ' : ''}the squared Mahalanobis distance of the classifier's input ('${meta.novelty.features.tensor}', ${meta.novelty.features.channels} channels) ` +
-            `to the nearest class mean (Ledoit-Wolf shared covariance of the training part)` +
+          `Unknown-sample score '${TENSORS.novelty}' [batch]: ` +
+            (meta.novelty.score === 'residual' ? '' : `${meta.novelty.residual ? 'the larger of ' : ''}the squared Mahalanobis distance of the classifier's input ('${meta.novelty.features.tensor}', ${meta.novelty.features.channels} channels) ` +
+              `to the nearest class mean (Ledoit-Wolf shared covariance of the training part)` +
+              (meta.novelty.residual?.scale.mahalanobis !== undefined ? ` divided by ${Number(meta.novelty.residual.scale.mahalanobis.toPrecision(6))}, and ` : '')) +
             (meta.novelty.residual
-              ? ` divided by ${Number(meta.novelty.residual.scale.mahalanobis.toPrecision(6))}, and the Q residual of the preprocessed spectrum ('${meta.novelty.residual.tensor}'` +
+              ? `the Q residual of the preprocessed spectrum ('${meta.novelty.residual.tensor}'` +
                 (meta.novelty.residual.binning ? `, averaged in bins of ${meta.novelty.residual.binning.width} variables` : '') +
                 `) off the training part's ${meta.novelty.residual.components}-component principal subspace ` +
-                `(initializers '${TENSORS.noveltyInputMean}', '${TENSORS.noveltyInputBasis}') divided by ${Number(meta.novelty.residual.scale.residual.toPrecision(6))}`
+                `(initializers '${TENSORS.noveltyInputMean}', '${TENSORS.noveltyInputBasis}') divided by ${Number(meta.novelty.residual.scale.residual.toPrecision(6))}` +
+                (meta.novelty.score === 'residual' ? ` (alone: the classifier's features did not separate the validation part's classes better than chance)` : '')
               : '') +
             `; above ${Number(meta.novelty.threshold.toPrecision(6))} ` +
             `(the ${100 * meta.novelty.quantile} % quantile on ${meta.novelty.thresholdFrom.spectra} validation spectra, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`,

@@ -100,9 +100,13 @@ export function modelInfoText(info: ModelInfo): string {
   const n = info.novelty;
   if (n) {
     const from = n.thresholdFrom;
+    const residual = n.residual ? `the scaled Q residual of the spectrum${n.residual.binning ? ` in bins of ${n.residual.binning.width} variables` : ''} off the ${n.residual.components} principal components of the training part (${(100 * n.residual.explained).toFixed(1)} % of its variance)` : '';
+    const skill = n.featureSkill;
     lines.push(
-      `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
-        `${n.residual ? `, and the scaled Q residual of the spectrum${n.residual.binning ? ` in bins of ${n.residual.binning.width} variables` : ''} off the ${n.residual.components} principal components of the training part (${(100 * n.residual.explained).toFixed(1)} % of its variance)` : ''})`,
+      n.score === 'residual'
+        ? `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${residual} alone: the ${n.features.channels} GAP features' nearest class mean named ${(100 * skill!.accuracy).toFixed(1)} % of the validation part against the largest class's ${(100 * skill!.noInformationRate).toFixed(1)} %, p ${skill!.pValue.toPrecision(2)}, no better than chance)`
+        : `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
+          `${n.residual ? `, and ${residual}` : ''})`,
       `                 threshold: the ${100 * n.quantile} % quantile of ${from.spectra} validation spectra (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); flags train ${pct(n.flagged.train)}, validation ${pct(n.flagged.validation)}, test ${pct(n.flagged.test ?? undefined)}`,
     );
   } else lines.push('  unknown if:    no unknown-sample score in this file (exported before it, or with --no-novelty)');

@@ -16,6 +16,7 @@ import { exportRun } from '../exportRun.js';
 import { fitNovelty } from '../novelty/fitNovelty.js';
 import { noveltyPart } from '../graph/noveltyPart.js';
 import { empiricalQuantile, gammaQuantile } from '../novelty/scoreQuantile.js';
+import { binomialUpperTail, featureSkill } from '../novelty/featureSkill.js';
 import { fakeFeatures, fakeRun, onDerivative, rawSpectra } from './support/fakeRun.js';
 
 interface Part { x: number[][]; labels: number[] }
@@ -190,12 +191,13 @@ const residualOracle = fileURLToPath(new URL('../../../scripts/fixtures/sklearn_
 test('novelty with the input residual: the whole graph\'s score is the larger of scikit-learn\'s Mahalanobis distance and PCA Q residual (of the bin averages of the spectrum), each over its validation quantile', async (t) => {
   if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
   const { record, model } = fakeRun({ p: 400, kernels: [7, 5, 3], seed: 8, preprocessing: 'snv' });
-  const { spectra, labels } = rawSpectra(80, 400, 3, 5);
+  const { spectra, labels } = rawSpectra(110, 400, 3, 5);
   // Noise beyond what 30 directions hold, so that the subspace is fitted on bin averages.
   const noise = seededRandom(17);
   for (const s of spectra) for (let j = 0; j < s.length; j++) s[j]! += 20 * (noise() - 0.5);
   const pre = applyPreprocessing(record.preprocessing, spectra);
-  const rows = { train: [0, 40], validation: [40, 60], test: [60, 80] } as const;
+  // 50 validation spectra: enough for the untrained network's features to separate the classes held out beyond chance, so both halves count.
+  const rows = { train: [0, 40], validation: [40, 90], test: [90, 110] } as const;
   const parts = Object.fromEntries(Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: labels.slice(from, to) }])) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
   const features: RunFeatures = {
     ...computeRunFeatures(model, parts),
@@ -203,7 +205,7 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   };
   const bytes = exportModel(record, model, { novelty: { features } });
   const meta = JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;
-  assert.equal(meta.score, 'mahalanobis+residual');
+  assert.equal(meta.score, 'mahalanobis+residual', JSON.stringify(meta.featureSkill));
   const proto = decodeModel(bytes, 'm').proto;
   proto.graph!.output!.push(floatValueInfo('gap', ['batch', 64]));
   const session = await ort.InferenceSession.create(onnx.ModelProto.encode(proto).finish());
@@ -229,12 +231,61 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   assert.equal(residual.binned, true);
   assert.equal(meta.residual!.components, residual.components);
   assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale, `residual scale ${meta.residual!.scale.residual} vs ${residual.scale}`);
-  assert.ok(Math.abs(meta.residual!.scale.mahalanobis - distances.threshold) <= 1e-8 * distances.threshold);
+  assert.ok(Math.abs(meta.residual!.scale.mahalanobis! - distances.threshold) <= 1e-8 * distances.threshold);
   const expected = distances.scores.test.map((m, i) => Math.max(m / distances.threshold, residual.scores.test[i]! / residual.scale));
   close(out[TENSORS.novelty]!.data as Float32Array, expected, 1e-4, 'graph novelty vs scikit-learn');
   const byResidual = expected.filter((_, i) => residual.scores.test[i]! / residual.scale > distances.scores.test[i]! / distances.threshold).length;
   assert.ok(byResidual > 0 && byResidual < 12, `the residual half decides for ${byResidual} of 12: both halves are exercised`);
   model.dispose();
+});
+
+test('novelty: features whose class means do not separate the validation part beyond chance leave the score to the residual alone, and the graph equals scikit-learn\'s Q over its validation quantile', async (t) => {
+  if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
+  const { record, model } = fakeRun({ p: 400, kernels: [7, 5, 3], seed: 8, preprocessing: 'snv' });
+  const { spectra, labels } = rawSpectra(110, 400, 3, 5);
+  const noise = seededRandom(17);
+  for (const s of spectra) for (let j = 0; j < s.length; j++) s[j]! += 20 * (noise() - 0.5);
+  const pre = applyPreprocessing(record.preprocessing, spectra);
+  // The validation part's labels dealt at random: no feature can name them better than chance.
+  const shuffled = seededRandom(3);
+  const rows = { train: [0, 40], validation: [40, 90], test: [90, 110] } as const;
+  const parts = Object.fromEntries(Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: part === 'validation' ? labels.slice(from, to).map(() => Math.floor(shuffled() * 3)) : labels.slice(from, to) }])) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
+  const features: RunFeatures = { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts) };
+  const bytes = exportModel(record, model, { novelty: { features } });
+  const decoded = decodeModel(bytes, 'm');
+  const meta = JSON.parse(decoded.metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;
+  assert.equal(meta.score, 'residual', JSON.stringify(meta.featureSkill));
+  assert.ok(meta.featureSkill!.pValue >= 0.05 && meta.featureSkill!.spectra === 50, JSON.stringify(meta.featureSkill));
+  assert.equal(meta.residual!.scale.mahalanobis, undefined);
+  assert.equal(decoded.initializers.has(TENSORS.noveltyWhitening), false, 'no Mahalanobis half in the graph');
+  const session = await ort.InferenceSession.create(bytes);
+  const unseen = rawSpectra(12, 400, 3, 31).spectra;
+  for (const s of unseen.slice(0, 4)) for (let j = 170; j < 200; j++) s[j]! += 60 * Math.exp(-(((j - 185) / 6) ** 2));
+  const out = await session.run({ spectra: new ort.Tensor('float32', Float32Array.from(unseen.flatMap((s) => Array.from(s))), [12, 400]) });
+  await session.release();
+  const x = (s: readonly Float32Array[]) => s.map((r) => Array.from(r));
+  const residual = runPython<ResidualExpected>(residualOracle, {
+    quantile: 0.99, variance: 0.99, max_components: 30, binning: { width: 11 },
+    train: { x: x(parts.train.spectra) }, validation: { x: x(parts.validation.spectra) }, test: { x: x(applyPreprocessing(record.preprocessing, unseen)) },
+  });
+  assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale);
+  close(out[TENSORS.novelty]!.data as Float32Array, residual.scores.test.map((q) => q / residual.scale), 1e-4, 'graph novelty vs scikit-learn Q');
+  const flagged = (out[TENSORS.novelty]!.data as Float32Array).map((v) => (v > meta.threshold ? 1 : 0));
+  assert.deepEqual(Array.from(flagged.slice(0, 4)), [1, 1, 1, 1], 'the spectra with a new band are unknown');
+  model.dispose();
+});
+
+test('novelty: featureSkill counts the nearest class means\' accuracy against the largest class share, with the binomial tail', () => {
+  const skill = featureSkill(Int32Array.from([0, 0, 1, 1, 2, 0, 1, 2]), [0, 0, 1, 1, 2, 2, 2, 2]);
+  assert.equal(skill.accuracy, 6 / 8);
+  assert.equal(skill.noInformationRate, 4 / 8);
+  // P(X >= 6) for Binomial(8, 1/2) = (28 + 8 + 1) / 256.
+  assert.ok(Math.abs(skill.pValue - 37 / 256) < 1e-12, String(skill.pValue));
+  assert.ok(Math.abs(binomialUpperTail(5, 5, 0.3) - 0.3 ** 5) < 1e-15);
+  assert.ok(Math.abs(binomialUpperTail(1, 40, 0.1) - (1 - 0.9 ** 40)) < 1e-12);
+  assert.equal(binomialUpperTail(0, 10, 0.4), 1);
+  // A large part far above chance is not chance.
+  assert.ok(binomialUpperTail(180, 200, 0.5) < 1e-20);
 });
 
 test('novelty: a residual half without a usable scale (training spectra the subspace holds entirely) is left out, not divided by rounding', () => {

@@ -13,7 +13,8 @@ export interface ResidualPart {
   /** [A x p'] row-major orthonormal loadings. */
   basis: ArrayLike<number>;
   components: number;
-  scale: { mahalanobis: number; residual: number };
+  /** Without `mahalanobis` the score is the residual alone, and the graph has no Mahalanobis half. */
+  scale: { mahalanobis?: number; residual: number };
 }
 
 /**
@@ -53,23 +54,24 @@ export function noveltyPart(
 const NO_SHAPE_SCORE = 3.4028234663852886e38;
 
 function distancePart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, residual: ResidualPart | undefined, score: string): GraphPart {
+  const withDistance = !residual || residual.scale.mahalanobis !== undefined;
   // With the residual half the distance comes out divided by its scale: W and the whitened means carry 1 / sqrt(scale).
-  const shrink = residual ? 1 / Math.sqrt(residual.scale.mahalanobis) : 1;
+  const shrink = residual?.scale.mahalanobis ? 1 / Math.sqrt(residual.scale.mahalanobis) : 1;
   const scaled = (values: ArrayLike<number>) => (shrink === 1 ? values : Float64Array.from(values, (v) => v * shrink));
   const distance = residual ? 'novelty.mahalanobis' : score;
   const part: GraphPart = {
-    nodes: [
-      node('MatMul', [features, TENSORS.noveltyWhitening], ['novelty.whitened'], 'novelty_whiten'),
-      node('Unsqueeze', ['novelty.whitened', 'novelty.class_axis'], ['novelty.whitened_rows'], 'novelty_rows'),
-      node('Sub', ['novelty.whitened_rows', TENSORS.noveltyMeans], ['novelty.differences'], 'novelty_differences'),
-      node('ReduceSumSquare', ['novelty.differences'], ['novelty.distances'], 'novelty_distances', { axes: [2], keepdims: 0 }),
-      node('ReduceMin', ['novelty.distances'], [distance], 'novelty_nearest', { axes: [1], keepdims: 0 }),
-    ],
-    initializers: [
-      floatTensor(TENSORS.noveltyWhitening, [k, k], scaled(whitening)),
-      floatTensor(TENSORS.noveltyMeans, [classes, k], scaled(whitenedMeans)),
-      int64Tensor('novelty.class_axis', [1]),
-    ],
+    nodes: withDistance
+      ? [
+          node('MatMul', [features, TENSORS.noveltyWhitening], ['novelty.whitened'], 'novelty_whiten'),
+          node('Unsqueeze', ['novelty.whitened', 'novelty.class_axis'], ['novelty.whitened_rows'], 'novelty_rows'),
+          node('Sub', ['novelty.whitened_rows', TENSORS.noveltyMeans], ['novelty.differences'], 'novelty_differences'),
+          node('ReduceSumSquare', ['novelty.differences'], ['novelty.distances'], 'novelty_distances', { axes: [2], keepdims: 0 }),
+          node('ReduceMin', ['novelty.distances'], [distance], 'novelty_nearest', { axes: [1], keepdims: 0 }),
+        ]
+      : [],
+    initializers: withDistance
+      ? [floatTensor(TENSORS.noveltyWhitening, [k, k], scaled(whitening)), floatTensor(TENSORS.noveltyMeans, [classes, k], scaled(whitenedMeans)), int64Tensor('novelty.class_axis', [1])]
+      : [],
     output: TENSORS.novelty,
   };
   if (!residual) return part;
@@ -79,6 +81,7 @@ function distancePart(features: string, whitening: ArrayLike<number>, whitenedMe
   const c = 1 / Math.sqrt(residual.scale.residual);
   let spectrum = residual.input;
   if (binning) {
+    if (!withDistance) part.initializers.push(int64Tensor('novelty.class_axis', [1]));
     // Non-overlapping windows (AveragePool drops the incomplete last one), as the trainer binned the subspace's spectra.
     part.nodes.push(
       node('Unsqueeze', [residual.input, 'novelty.class_axis'], ['novelty.input_rows'], 'novelty_input_rows'),
@@ -101,6 +104,10 @@ function distancePart(features: string, whitening: ArrayLike<number>, whitenedMe
   } else {
     part.nodes.push(node('Mul', ['novelty.centred', 'novelty.residual_scale'], ['novelty.remainder'], 'novelty_remainder'));
     part.initializers.push(floatTensor('novelty.residual_scale', [], [c]));
+  }
+  if (!withDistance) {
+    part.nodes.push(node('ReduceSumSquare', ['novelty.remainder'], [score], 'novelty_residual', { axes: [1], keepdims: 0 }));
+    return part;
   }
   part.nodes.push(
     node('ReduceSumSquare', ['novelty.remainder'], ['novelty.residual'], 'novelty_residual', { axes: [1], keepdims: 0 }),

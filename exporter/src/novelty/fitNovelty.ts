@@ -1,7 +1,8 @@
 import type { NoveltyMeta } from '@spectracam/format';
 import type { FeatureBlock, InputResidual, ResidualFeatures, RunFeatures } from '@spectracam/trainer';
 import { ledoitWolf } from './ledoitWolf.js';
-import { nearestSquaredDistance, whitening } from './whitening.js';
+import { nearestClassMean, nearestSquaredDistance, whitening } from './whitening.js';
+import { FEATURE_SKILL_P, featureSkill } from './featureSkill.js';
 import { empiricalQuantile, gammaByMoments, gammaQuantile } from './scoreQuantile.js';
 
 /** The default share of in-distribution held-out spectra below the threshold. */
@@ -21,9 +22,10 @@ export interface NoveltyFit {
   whitenedMeans: Float64Array;
   /**
    * The Q residual half, when the run has its input subspace: mean [p'], basis [A x p'] (p' = p, or
-   * floor(p / width) bins with `binning`), and what each half is divided by.
+   * floor(p / width) bins with `binning`), and what each half is divided by. Without `scale.mahalanobis`
+   * the score is the residual alone (the features did not separate the classes held out).
    */
-  residual?: InputResidual & { scale: { mahalanobis: number; residual: number } };
+  residual?: InputResidual & { scale: { mahalanobis?: number; residual: number } };
   meta: NoveltyMeta;
   /** The score of every spectrum of each part (float64, as the threshold was set on). */
   scores: { train: Float64Array; validation: Float64Array; test: Float64Array };
@@ -91,15 +93,20 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
     }
   }
   const score = (block: FeatureBlock) => nearestSquaredDistance(block.values, rows(block), w, whitenedMeans, k);
-  const distances = { train: score(train), validation: score(validation), test: score(test) };
+  const nearest = nearestClassMean(validation.values, rows(validation), w, whitenedMeans, k);
+  const distances = { train: score(train), validation: nearest.distance, test: score(test) };
   if (distances.validation.length < 2) throw new RangeError(`the validation part has ${distances.validation.length} spectra; the unknown-sample threshold needs at least 2`);
-  const residual = features.residual ? combineResidual(distances, features.residual, quantile) : undefined;
+  // Class means of features that do not separate the classes held out measure nothing about the classes: a
+  // model at chance (isolates it cannot tell apart) scored unknown spectra no higher than its own (docs/measurements.md).
+  const skill = featureSkill(nearest.index, validation.labels);
+  const residual = features.residual ? combineResidual(distances, features.residual, quantile, skill.pValue < FEATURE_SKILL_P) : undefined;
   const scores = residual?.scores ?? distances;
   const held = scores.validation;
   const { threshold, gamma } = noveltyThreshold(held, quantile);
   const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
   const meta: NoveltyMeta = {
-    score: residual ? 'mahalanobis+residual' : 'mahalanobis',
+    score: residual ? (residual.scale.mahalanobis === undefined ? 'residual' : 'mahalanobis+residual') : 'mahalanobis',
+    featureSkill: skill,
     ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.model.binning ? { binning: residual.model.binning } : {}), components: residual.model.components, explained: residual.model.explained, scale: residual.scale } } : {}),
     features: { tensor: 'gap', channels: k },
     fit: { part: 'train', spectra: n, covariance: 'ledoit-wolf', shrinkage },
@@ -120,9 +127,10 @@ type PartScores = { train: Float64Array; validation: Float64Array; test: Float64
  * The larger of the Mahalanobis distance and the Q residual, each divided by its own `quantile` of
  * the validation scores, so that neither half's units decide: a spectrum far from every class in
  * the features or holding what no training spectrum had (a new band, a baseline, noise) scores high.
- * Undefined (the Mahalanobis score alone) when either half has no usable scale.
+ * Without `withMahalanobis`, the Q residual alone over its scale. Undefined (the Mahalanobis score
+ * alone) when the residual, or the Mahalanobis half it is combined with, has no usable scale.
  */
-function combineResidual(distances: PartScores, residual: ResidualFeatures, quantile: number) {
+function combineResidual(distances: PartScores, residual: ResidualFeatures, quantile: number, withMahalanobis: boolean) {
   const q = residual.scores;
   for (const part of ['train', 'validation', 'test'] as const) {
     if (q[part].length !== distances[part].length) throw new RangeError(`the input residual (features/residual.json) of the ${part} part has ${q[part].length} rows, its GAP features ${distances[part].length}: they come from different runs; train the run again`);
@@ -137,11 +145,16 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
     const t = noveltyThreshold(held, quantile).threshold;
     return t > floor ? t : undefined;
   };
-  const mahalanobis = scaleOf(distances.validation, 0);
   const resid = model.components > 0 ? scaleOf(q.validation, 1e-9 * size) : undefined;
-  if (mahalanobis === undefined || resid === undefined) return undefined;
-  const scale = { mahalanobis, residual: resid };
-  const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / scale.mahalanobis, q[part][i]! / scale.residual));
+  if (resid === undefined) return undefined;
+  if (!withMahalanobis) {
+    const alone = (part: keyof PartScores) => Float64Array.from(q[part], (v) => v / resid);
+    return { scores: { train: alone('train'), validation: alone('validation'), test: alone('test') }, model, scale: { residual: resid } as { mahalanobis?: number; residual: number } };
+  }
+  const mahalanobis = scaleOf(distances.validation, 0);
+  if (mahalanobis === undefined) return undefined;
+  const scale: { mahalanobis?: number; residual: number } = { mahalanobis, residual: resid };
+  const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / mahalanobis, q[part][i]! / resid));
   return {
     scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
     model,

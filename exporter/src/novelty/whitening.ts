@@ -33,8 +33,14 @@ export function whitening(covariance: Float64Array, k: number): Float64Array {
 
 /** Squared distance of each row of `values` (rows x k) to the nearest of `whitenedMeans` (C x k), through W. */
 export function nearestSquaredDistance(values: ArrayLike<number>, rows: number, w: Float64Array, whitenedMeans: Float64Array, k: number): Float64Array {
+  return nearestClassMean(values, rows, w, whitenedMeans, k).distance;
+}
+
+/** For each row of `values` (rows x k): the squared distance to the nearest of `whitenedMeans` (C x k) through W, and that class's index. */
+export function nearestClassMean(values: ArrayLike<number>, rows: number, w: Float64Array, whitenedMeans: Float64Array, k: number): { distance: Float64Array; index: Int32Array } {
   const classes = whitenedMeans.length / k;
-  const out = new Float64Array(rows);
+  const distance = new Float64Array(rows);
+  const index = new Int32Array(rows);
   const z = new Float64Array(k);
   for (let r = 0; r < rows; r++) {
     z.fill(0);
@@ -48,9 +54,12 @@ export function nearestSquaredDistance(values: ArrayLike<number>, rows: number, 
     for (let c = 0; c < classes; c++) {
       let d = 0;
       for (let j = 0; j < k; j++) d += (z[j]! - whitenedMeans[c * k + j]!) ** 2;
-      if (d < best) best = d;
+      if (d < best) {
+        best = d;
+        index[r] = c;
+      }
     }
-    out[r] = best;
+    distance[r] = best;
   }
-  return out;
+  return { distance, index };
 }

@@ -106,9 +106,18 @@ export interface NoveltyMeta {
    * the nearest class mean. `mahalanobis+residual`: the larger of that and the input's Q residual
    * (squared distance of the preprocessed spectrum to the training part's principal subspace, as
    * SIMCA guards PLS-DA), each divided by its own quantile of the validation scores (`residual`).
+   * `residual`: that Q residual alone, where the features' class means did not separate the
+   * classes of the validation part better than chance (`featureSkill`); the graph then leaves the
+   * Mahalanobis half out.
    */
-  score: 'mahalanobis' | 'mahalanobis+residual';
-  /** The Q residual's half of a `mahalanobis+residual` score. */
+  score: 'mahalanobis' | 'mahalanobis+residual' | 'residual';
+  /**
+   * The features' nearest class mean (the Mahalanobis half's class model) on the validation part:
+   * its accuracy, the largest class's share, and the one-sided binomial p-value of that accuracy at
+   * that share. At 0.05 or above the score is the residual alone (absent in files before 2026-12-07).
+   */
+  featureSkill?: { spectra: number; accuracy: number; noInformationRate: number; pValue: number };
+  /** The Q residual's half of a `mahalanobis+residual` or `residual` score. */
   residual?: {
     /** The tensor it reads (the preprocessed spectrum), its subspace's size and the share of the training variance (of the bin averages with `binning`) that holds. */
     tensor: string;
@@ -119,8 +128,8 @@ export interface NoveltyMeta {
     binning?: { width: number };
     components: number;
     explained: number;
-    /** What each half is divided by: its `quantile` of the validation part's scores. */
-    scale: { mahalanobis: number; residual: number };
+    /** What each half is divided by: its `quantile` of the validation part's scores (no `mahalanobis` for a `residual` score). */
+    scale: { mahalanobis?: number; residual: number };
   };
   /** The tensor the score reads (the classifier's input) and its width K. */
   features: { tensor: string; channels: number };
