@@ -89,6 +89,10 @@ interface Row {
   estimator: string;
   fits: number;
   test: { mean: number; std: number };
+  /** Test accuracy of every fit, per partition (the CNN's seeds within one partition's draw). */
+  perPartition: number[][];
+  /** Mean over partitions of the standard deviation over seeds within each (seeds alone, the draw held). */
+  seedStd?: number;
   train: number;
   secondsPerFit: number;
 }
@@ -105,11 +109,12 @@ for (const name of args.sets.split(',')) {
     nearestNeighbourEstimator(),
     nearestNeighbourEstimator({ snv: true }),
   ];
-  const scores = new Map<string, { test: number[]; train: number[]; seconds: number[] }>();
+  const scores = new Map<string, { test: number[]; train: number[]; seconds: number[]; perPartition: number[][] }>();
   for (const estimator of estimators) {
     const cv = await crossValidate(estimator, set.dataset, set.splitter);
     const key = estimator.name === 'CNN' ? 'CNN (default train)' : estimator.name;
-    const s = scores.get(key) ?? { test: [], train: [], seconds: [] };
+    const s = scores.get(key) ?? { test: [], train: [], seconds: [], perPartition: [] };
+    for (const p of cv.partitions) s.perPartition.push(p.fits.map((f) => f.accuracy.test));
     for (const p of cv.partitions) for (const f of p.fits) {
       s.test.push(f.accuracy.test);
       s.train.push(f.accuracy.train);
@@ -119,10 +124,16 @@ for (const name of args.sets.split(',')) {
   }
   for (const [estimator, s] of scores) {
     const mean = s.test.reduce((a, b) => a + b, 0) / s.test.length;
-    const std = Math.sqrt(s.test.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, s.test.length - 1));
-    rows.push({ set: name, estimator, fits: s.test.length, test: { mean, std }, train: s.train.reduce((a, b) => a + b, 0) / s.train.length, secondsPerFit: s.seconds.reduce((a, b) => a + b, 0) / s.seconds.length });
+    const sd = (v: number[]) => {
+      const m = v.reduce((a, b) => a + b, 0) / v.length;
+      return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, v.length - 1));
+    };
+    const std = sd(s.test);
+    const repeated = s.perPartition.filter((v) => v.length > 1);
+    const seedStd = repeated.length > 0 ? repeated.reduce((a, v) => a + sd(v), 0) / repeated.length : undefined;
+    rows.push({ set: name, estimator, fits: s.test.length, test: { mean, std }, perPartition: s.perPartition, ...(seedStd === undefined ? {} : { seedStd }), train: s.train.reduce((a, b) => a + b, 0) / s.train.length, secondsPerFit: s.seconds.reduce((a, b) => a + b, 0) / s.seconds.length });
   }
-  console.log(table([['set', 'estimator', 'fits', 'test mean', 'test std', 'train', 's/fit'], ...rows.filter((r) => r.set === name).map((r) => [r.set, r.estimator, r.fits, r.test.mean.toFixed(3), r.test.std.toFixed(3), r.train.toFixed(2), r.secondsPerFit.toFixed(1)])]));
+  console.log(table([['set', 'estimator', 'fits', 'test mean', 'test std', 'std over seeds', 'train', 's/fit'], ...rows.filter((r) => r.set === name).map((r) => [r.set, r.estimator, r.fits, r.test.mean.toFixed(3), r.test.std.toFixed(3), r.seedStd === undefined ? '-' : r.seedStd.toFixed(3), r.train.toFixed(2), r.secondsPerFit.toFixed(1)])]));
 }
 rmSync(work, { recursive: true, force: true });
 const result = { machine: { ...before, loadAverageAfter: machineInfo().loadAverage }, backend, seeds, train: trainOptions, rows };
