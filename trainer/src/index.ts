@@ -23,7 +23,7 @@ export * from './backends/index.js';
 export * from './train/index.js';
 export { SYNTHETIC_TRAIN_OPTIONS } from './recipes/syntheticTrainOptions.js';
 export * from './linear/index.js';
-export { fitInputResidual, inputResidualScores } from './novelty/inputResidual.js';
+export { fitInputResidual, inputResidualScores, RESIDUAL_VARIANCE } from './novelty/inputResidual.js';
 export type { InputResidual, InputResidualOptions, ResidualBinning } from './novelty/inputResidual.js';
 export { computeResidualFeatures } from './novelty/residualFeatures.js';
 export type { ResidualFeatures } from './novelty/residualFeatures.js';

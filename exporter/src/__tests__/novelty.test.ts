@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { seededRandom } from '@spectracam/data';
 import { METADATA_KEYS, TENSORS, type NoveltyMeta } from '@spectracam/format';
 import { decodeModel, floatValueInfo, onnx } from '@spectracam/format/onnx';
-import { RUN_FILES, applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitInputResidual, inputResidualScores, runPathCarrier, writeRun, type RunFeatures } from '@spectracam/trainer';
+import { RESIDUAL_VARIANCE, RUN_FILES, applyPreprocessing, computeResidualFeatures, computeRunFeatures, fitInputResidual, inputResidualScores, runPathCarrier, writeRun, type RunFeatures } from '@spectracam/trainer';
 import { runPython, skipWithoutPython } from '@spectracam/test/support/python';
 import { exportModel } from '../exportModel.js';
 import { exportRun } from '../exportRun.js';
@@ -225,7 +225,7 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   // The subspace spans bin averages of 11 variables (noisy spectra); NumPy bins for the oracle by the same rule.
   assert.deepEqual(meta.residual!.binning, { width: 11 });
   const residual = runPython<ResidualExpected>(residualOracle, {
-    quantile: 0.99, variance: 0.99, max_components: 30, binning: { width: 11 },
+    quantile: 0.99, variance: RESIDUAL_VARIANCE, max_components: 30, binning: { width: 11 },
     train: { x: x(parts.train.spectra) }, validation: { x: x(parts.validation.spectra) }, test: { x: x(applyPreprocessing(record.preprocessing, unseen)) },
   });
   assert.equal(residual.binned, true);
@@ -265,7 +265,7 @@ test('novelty: features whose class means do not separate the validation part be
   await session.release();
   const x = (s: readonly Float32Array[]) => s.map((r) => Array.from(r));
   const residual = runPython<ResidualExpected>(residualOracle, {
-    quantile: 0.99, variance: 0.99, max_components: 30, binning: { width: 11 },
+    quantile: 0.99, variance: RESIDUAL_VARIANCE, max_components: 30, binning: { width: 11 },
     train: { x: x(parts.train.spectra) }, validation: { x: x(parts.validation.spectra) }, test: { x: x(applyPreprocessing(record.preprocessing, unseen)) },
   });
   assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale);
