@@ -188,17 +188,28 @@ test('novelty: a file is not exported without training features: exportModel and
 interface ResidualExpected { binned: boolean; components: number; explained: number; scores: { train: number[]; validation: number[]; test: number[] }; scale: number }
 const residualOracle = fileURLToPath(new URL('../../../scripts/fixtures/sklearn_residual.py', import.meta.url));
 
-test('novelty with the input residual: the whole graph\'s score is the larger of scikit-learn\'s Mahalanobis distance and PCA Q residual (of the bin averages of the spectrum), each over its validation quantile', async (t) => {
-  if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
+/**
+ * An untrained network and 110 noisy spectra of 3 classes (noise beyond what 30 directions hold, so that the
+ * subspace is fitted on bin averages), preprocessed and cut into parts: 40 train, 50 validation, 20 test.
+ * `validationLabels` may replace the validation part's labels.
+ */
+function noisyRun(validationLabels?: (labels: number[]) => number[]) {
   const { record, model } = fakeRun({ p: 400, kernels: [7, 5, 3], seed: 8, preprocessing: 'snv' });
   const { spectra, labels } = rawSpectra(110, 400, 3, 5);
-  // Noise beyond what 30 directions hold, so that the subspace is fitted on bin averages.
   const noise = seededRandom(17);
   for (const s of spectra) for (let j = 0; j < s.length; j++) s[j]! += 20 * (noise() - 0.5);
   const pre = applyPreprocessing(record.preprocessing, spectra);
-  // 50 validation spectra: enough for the untrained network's features to separate the classes held out beyond chance, so both halves count.
   const rows = { train: [0, 40], validation: [40, 90], test: [90, 110] } as const;
-  const parts = Object.fromEntries(Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: labels.slice(from, to) }])) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
+  const parts = Object.fromEntries(
+    Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: part === 'validation' && validationLabels ? validationLabels(labels.slice(from, to)) : labels.slice(from, to) }]),
+  ) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
+  return { record, model, parts };
+}
+
+test('novelty with the input residual: the whole graph\'s score is the larger of scikit-learn\'s Mahalanobis distance and PCA Q residual (of the bin averages of the spectrum), each over its validation quantile', async (t) => {
+  if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
+  // 50 validation spectra: enough for the untrained network's features to separate the classes held out beyond chance, so both halves count.
+  const { record, model, parts } = noisyRun();
   const features: RunFeatures = {
     ...computeRunFeatures(model, parts),
     residual: computeResidualFeatures(parts),
@@ -241,15 +252,9 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
 
 test('novelty: features whose class means do not separate the validation part beyond chance leave the score to the residual alone, and the graph equals scikit-learn\'s Q over its validation quantile', async (t) => {
   if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
-  const { record, model } = fakeRun({ p: 400, kernels: [7, 5, 3], seed: 8, preprocessing: 'snv' });
-  const { spectra, labels } = rawSpectra(110, 400, 3, 5);
-  const noise = seededRandom(17);
-  for (const s of spectra) for (let j = 0; j < s.length; j++) s[j]! += 20 * (noise() - 0.5);
-  const pre = applyPreprocessing(record.preprocessing, spectra);
   // The validation part's labels dealt at random: no feature can name them better than chance.
   const shuffled = seededRandom(3);
-  const rows = { train: [0, 40], validation: [40, 90], test: [90, 110] } as const;
-  const parts = Object.fromEntries(Object.entries(rows).map(([part, [from, to]]) => [part, { spectra: pre.slice(from, to), labels: part === 'validation' ? labels.slice(from, to).map(() => Math.floor(shuffled() * 3)) : labels.slice(from, to) }])) as unknown as Record<'train' | 'validation' | 'test', { spectra: Float32Array[]; labels: number[] }>;
+  const { record, model, parts } = noisyRun((labels) => labels.map(() => Math.floor(shuffled() * 3)));
   const features: RunFeatures = { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts) };
   const bytes = exportModel(record, model, { novelty: { features } });
   const decoded = decodeModel(bytes, 'm');
