@@ -44,7 +44,7 @@ export function docString(meta: ModelMetadata): string {
                 (meta.novelty.residual.binning ? `, averaged in bins of ${meta.novelty.residual.binning.width} variables` : '') +
                 `) off the training part's ${meta.novelty.residual.components}-component principal subspace ` +
                 `(initializers '${TENSORS.noveltyInputMean}', '${TENSORS.noveltyInputBasis}') divided by ${Number(meta.novelty.residual.scale.residual.toPrecision(6))}` +
-                (meta.novelty.score === 'residual' ? ` (alone: the classifier's features did not separate the validation part's classes better than chance)` : '')
+                (meta.novelty.score === 'residual' ? ` (alone: the classifier's features were not shown to tell the validation part's classes apart better than chance, binomial p >= 0.05)` : '')
               : '') +
             `; above ${Number(meta.novelty.threshold.toPrecision(6))} ` +
             `(the ${100 * meta.novelty.quantile} % quantile on ${meta.novelty.thresholdFrom.spectra} validation spectra, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`,

@@ -104,7 +104,7 @@ export function modelInfoText(info: ModelInfo): string {
     const skill = n.featureSkill;
     lines.push(
       n.score === 'residual'
-        ? `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${residual} alone: the ${n.features.channels} GAP features' nearest class mean named ${(100 * skill!.accuracy).toFixed(1)} % of the validation part against the largest class's ${(100 * skill!.noInformationRate).toFixed(1)} %, p ${skill!.pValue.toPrecision(2)}, no better than chance)`
+        ? `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${residual} alone: the ${n.features.channels} GAP features' nearest class mean named ${(100 * skill!.accuracy).toFixed(1)} % of the validation part against the largest class's ${(100 * skill!.noInformationRate).toFixed(1)} %, binomial p ${skill!.pValue.toPrecision(2)} >= 0.05: not shown to beat chance)`
         : `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
           `${n.residual ? `, and ${residual}` : ''})`,
       `                 threshold: the ${100 * n.quantile} % quantile of ${from.spectra} validation spectra (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); flags train ${pct(n.flagged.train)}, validation ${pct(n.flagged.validation)}, test ${pct(n.flagged.test ?? undefined)}`,
