@@ -33,25 +33,28 @@ export function docString(meta: ModelMetadata): string {
       `(initializer '${TENSORS.classifierWeight}' [${c}, ${k}]); bring m_c onto the ${p} input variables with a quadratic spline ` +
       `(SciPy interp1d kind='quadratic') whose knots are the receptive-field centres in metadata 'spectracam.geometry' (the conv3 layer's centresOnAxis), ` +
       `then min-max scale to 0..1 per spectrum.`,
-    ...(meta.novelty
-      ? [
-          `Unknown-sample score '${TENSORS.novelty}' [batch]: ` +
-            (meta.novelty.score === 'residual' ? '' : `${meta.novelty.residual ? 'the larger of ' : ''}the squared Mahalanobis distance of the classifier's input ('${meta.novelty.features.tensor}', ${meta.novelty.features.channels} channels) ` +
-              `to the nearest class mean (Ledoit-Wolf shared covariance of the training part)` +
-              (meta.novelty.residual?.scale.mahalanobis !== undefined ? ` divided by ${Number(meta.novelty.residual.scale.mahalanobis.toPrecision(6))}, and ` : '')) +
-            (meta.novelty.residual
-              ? `the Q residual of the preprocessed spectrum ('${meta.novelty.residual.tensor}'` +
-                (meta.novelty.residual.binning ? `, averaged in bins of ${meta.novelty.residual.binning.width} variables` : '') +
-                `) off the training part's ${meta.novelty.residual.components}-component principal subspace ` +
-                `(initializers '${TENSORS.noveltyInputMean}', '${TENSORS.noveltyInputBasis}') divided by ${Number(meta.novelty.residual.scale.residual.toPrecision(6))}` +
-                (meta.novelty.score === 'residual' ? ` (alone: the classifier's features were not shown to tell the validation part's classes apart better than chance, binomial p >= 0.05)` : '')
-              : '') +
-            `; above ${Number(meta.novelty.threshold.toPrecision(6))} ` +
-            `(the ${100 * meta.novelty.quantile} % quantile on ${meta.novelty.thresholdFrom.spectra} validation spectra, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`,
-        ]
-      : []),
+    ...(meta.novelty ? [noveltySentence(meta.novelty)] : []),
     provenance(meta),
   ].join('\n');
+}
+
+/** What the `novelty` output is: one half, or the larger of the two, each over its scale. */
+function noveltySentence(n: NonNullable<ModelMetadata['novelty']>): string {
+  const r = n.residual;
+  const num = (v: number) => Number(v.toPrecision(6));
+  const distance = `the squared Mahalanobis distance of the classifier's input ('${n.features.tensor}', ${n.features.channels} channels) to the nearest class mean (Ledoit-Wolf shared covariance of the training part)`;
+  const residual = r
+    ? `the Q residual of the preprocessed spectrum ('${r.tensor}'${r.binning ? `, averaged in bins of ${r.binning.width} variables` : ''}) off the training part's ${r.components}-component principal subspace ` +
+      `(initializers '${TENSORS.noveltyInputMean}', '${TENSORS.noveltyInputBasis}') divided by ${num(r.scale.residual)}`
+    : '';
+  const score =
+    n.score === 'residual'
+      ? `${residual} (alone: the classifier's features were not shown to tell the validation part's classes apart better than chance, binomial p >= 0.05)`
+      : r?.scale.mahalanobis !== undefined
+        ? `the larger of ${distance} divided by ${num(r.scale.mahalanobis)}, and ${residual}`
+        : distance;
+  return `Unknown-sample score '${TENSORS.novelty}' [batch]: ${score}; above ${num(n.threshold)} ` +
+    `(the ${100 * n.quantile} % quantile on ${n.thresholdFrom.spectra} validation spectra, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`;
 }
 
 function provenance(meta: ModelMetadata): string {

@@ -38,13 +38,26 @@ export function noveltyPart(
   /** [batch, 1] bool: the spectrum is constant (SNV's flag, or constantPart's). */
   flat?: string,
 ): GraphPart {
-  const part = distancePart(features, whitening, whitenedMeans, k, classes, residual, flat ? 'novelty.score' : TENSORS.novelty);
+  const score = flat ? 'novelty.score' : TENSORS.novelty;
+  const distance = (output: string, scale = 1) => mahalanobisPart(features, whitening, whitenedMeans, k, classes, scale, output);
+  let part: GraphPart;
+  if (!residual) part = distance(score);
+  else if (residual.scale.mahalanobis === undefined) part = residualPart(residual, score);
+  else {
+    const halves = [distance('novelty.mahalanobis', residual.scale.mahalanobis), residualPart(residual, 'novelty.residual')];
+    part = {
+      nodes: [...halves.flatMap((h) => h.nodes), node('Max', ['novelty.mahalanobis', 'novelty.residual'], [score], 'novelty_larger')],
+      initializers: halves.flatMap((h) => h.initializers),
+      output: score,
+    };
+  }
+  part.output = TENSORS.novelty;
   if (!flat) return part;
   // A constant spectrum, a flat line of any level, has no shape (SNV maps every one to the same point), so
   // no class can be known from it. Such spectra get the largest float32, always above the threshold.
   part.nodes.push(
     node('Squeeze', [flat, 'novelty.flat_axis'], ['novelty.flat'], 'novelty_flat'),
-    node('Where', ['novelty.flat', 'novelty.no_shape', 'novelty.score'], [TENSORS.novelty], 'novelty_no_shape'),
+    node('Where', ['novelty.flat', 'novelty.no_shape', score], [TENSORS.novelty], 'novelty_no_shape'),
   );
   part.initializers.push(int64Tensor('novelty.flat_axis', [1]), floatTensor('novelty.no_shape', [], [NO_SHAPE_SCORE]));
   return part;
@@ -53,41 +66,39 @@ export function noveltyPart(
 /** The score of a spectrum without shape: float32's largest finite value (JSON keeps it, unlike Infinity). */
 const NO_SHAPE_SCORE = 3.4028234663852886e38;
 
-function distancePart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, residual: ResidualPart | undefined, score: string): GraphPart {
-  const withDistance = !residual || residual.scale.mahalanobis !== undefined;
-  // With the residual half the distance comes out divided by its scale: W and the whitened means carry 1 / sqrt(scale).
-  const shrink = residual?.scale.mahalanobis ? 1 / Math.sqrt(residual.scale.mahalanobis) : 1;
+/** The squared Mahalanobis distance to the nearest class mean, divided by `scale` (W and the whitened means carry 1 / sqrt(scale)). */
+function mahalanobisPart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, scale: number, output: string): GraphPart {
+  const shrink = 1 / Math.sqrt(scale);
   const scaled = (values: ArrayLike<number>) => (shrink === 1 ? values : Float64Array.from(values, (v) => v * shrink));
-  const distance = residual ? 'novelty.mahalanobis' : score;
-  const part: GraphPart = {
-    nodes: withDistance
-      ? [
-          node('MatMul', [features, TENSORS.noveltyWhitening], ['novelty.whitened'], 'novelty_whiten'),
-          node('Unsqueeze', ['novelty.whitened', 'novelty.class_axis'], ['novelty.whitened_rows'], 'novelty_rows'),
-          node('Sub', ['novelty.whitened_rows', TENSORS.noveltyMeans], ['novelty.differences'], 'novelty_differences'),
-          node('ReduceSumSquare', ['novelty.differences'], ['novelty.distances'], 'novelty_distances', { axes: [2], keepdims: 0 }),
-          node('ReduceMin', ['novelty.distances'], [distance], 'novelty_nearest', { axes: [1], keepdims: 0 }),
-        ]
-      : [],
-    initializers: withDistance
-      ? [floatTensor(TENSORS.noveltyWhitening, [k, k], scaled(whitening)), floatTensor(TENSORS.noveltyMeans, [classes, k], scaled(whitenedMeans)), int64Tensor('novelty.class_axis', [1])]
-      : [],
-    output: TENSORS.novelty,
+  return {
+    nodes: [
+      node('MatMul', [features, TENSORS.noveltyWhitening], ['novelty.whitened'], 'novelty_whiten'),
+      node('Unsqueeze', ['novelty.whitened', 'novelty.class_axis'], ['novelty.whitened_rows'], 'novelty_rows'),
+      node('Sub', ['novelty.whitened_rows', TENSORS.noveltyMeans], ['novelty.differences'], 'novelty_differences'),
+      node('ReduceSumSquare', ['novelty.differences'], ['novelty.distances'], 'novelty_distances', { axes: [2], keepdims: 0 }),
+      node('ReduceMin', ['novelty.distances'], [output], 'novelty_nearest', { axes: [1], keepdims: 0 }),
+    ],
+    initializers: [floatTensor(TENSORS.noveltyWhitening, [k, k], scaled(whitening)), floatTensor(TENSORS.noveltyMeans, [classes, k], scaled(whitenedMeans)), int64Tensor('novelty.class_axis', [1])],
+    output,
   };
-  if (!residual) return part;
+}
+
+/** The preprocessed spectrum's Q residual divided by its scale. */
+function residualPart(residual: ResidualPart, output: string): GraphPart {
   const { components: a, binning } = residual;
   const p = binning ? Math.floor(residual.p / binning.width) : residual.p;
   // The remainder times 1 / sqrt(scale), so that its sum of squares is Q / scale: one Gemm reconstructs and scales.
   const c = 1 / Math.sqrt(residual.scale.residual);
+  const part: GraphPart = { nodes: [], initializers: [], output };
   let spectrum = residual.input;
   if (binning) {
-    if (!withDistance) part.initializers.push(int64Tensor('novelty.class_axis', [1]));
     // Non-overlapping windows (AveragePool drops the incomplete last one), as the trainer binned the subspace's spectra.
     part.nodes.push(
-      node('Unsqueeze', [residual.input, 'novelty.class_axis'], ['novelty.input_rows'], 'novelty_input_rows'),
+      node('Unsqueeze', [residual.input, 'novelty.input_axis'], ['novelty.input_rows'], 'novelty_input_rows'),
       node('AveragePool', ['novelty.input_rows'], ['novelty.binned_rows'], 'novelty_bins', { kernel_shape: [binning.width], strides: [binning.width] }),
       node('Flatten', ['novelty.binned_rows'], ['novelty.binned'], 'novelty_binned', { axis: 1 }),
     );
+    part.initializers.push(int64Tensor('novelty.input_axis', [1]));
     spectrum = 'novelty.binned';
   }
   part.nodes.push(node('Sub', [spectrum, TENSORS.noveltyInputMean], ['novelty.centred'], 'novelty_centre'));
@@ -105,13 +116,6 @@ function distancePart(features: string, whitening: ArrayLike<number>, whitenedMe
     part.nodes.push(node('Mul', ['novelty.centred', 'novelty.residual_scale'], ['novelty.remainder'], 'novelty_remainder'));
     part.initializers.push(floatTensor('novelty.residual_scale', [], [c]));
   }
-  if (!withDistance) {
-    part.nodes.push(node('ReduceSumSquare', ['novelty.remainder'], [score], 'novelty_residual', { axes: [1], keepdims: 0 }));
-    return part;
-  }
-  part.nodes.push(
-    node('ReduceSumSquare', ['novelty.remainder'], ['novelty.residual'], 'novelty_residual', { axes: [1], keepdims: 0 }),
-    node('Max', [distance, 'novelty.residual'], [score], 'novelty_larger'),
-  );
+  part.nodes.push(node('ReduceSumSquare', ['novelty.remainder'], [output], 'novelty_residual', { axes: [1], keepdims: 0 }));
   return part;
 }

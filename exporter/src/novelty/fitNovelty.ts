@@ -147,14 +147,10 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
   };
   const resid = model.components > 0 ? scaleOf(q.validation, 1e-9 * size) : undefined;
   if (resid === undefined) return undefined;
-  if (!withMahalanobis) {
-    const alone = (part: keyof PartScores) => Float64Array.from(q[part], (v) => v / resid);
-    return { scores: { train: alone('train'), validation: alone('validation'), test: alone('test') }, model, scale: { residual: resid } as { mahalanobis?: number; residual: number } };
-  }
-  const mahalanobis = scaleOf(distances.validation, 0);
-  if (mahalanobis === undefined) return undefined;
-  const scale: { mahalanobis?: number; residual: number } = { mahalanobis, residual: resid };
-  const combined = (part: keyof PartScores) => Float64Array.from(distances[part], (m, i) => Math.max(m / mahalanobis, q[part][i]! / resid));
+  const mahalanobis = withMahalanobis ? scaleOf(distances.validation, 0) : undefined;
+  if (withMahalanobis && mahalanobis === undefined) return undefined;
+  const scale: { mahalanobis?: number; residual: number } = mahalanobis === undefined ? { residual: resid } : { mahalanobis, residual: resid };
+  const combined = (part: keyof PartScores) => Float64Array.from(q[part], (r, i) => (mahalanobis === undefined ? r / resid : Math.max(distances[part][i]! / mahalanobis, r / resid)));
   return {
     scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
     model,
