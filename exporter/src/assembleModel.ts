@@ -6,8 +6,8 @@ import type { NetworkWeights } from './graph/networkWeights.js';
 import type { NetworkGeometry } from './graph/graphParts.js';
 import { preprocessingPart } from './graph/preprocessingPart.js';
 import { constantPart } from './graph/constantPart.js';
-import { SNV_FLAT } from './graph/snvPart.js';
-import { networkPart } from './graph/networkPart.js';
+import { snvFlatRows } from './graph/snvPart.js';
+import { NETWORK_IMAGE, networkPart } from './graph/networkPart.js';
 import { camPart } from './graph/camPart.js';
 import { attributionPart } from './graph/attributionPart.js';
 import { camBasisFor } from './camBasisFor.js';
@@ -70,10 +70,11 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
   const net = networkPart(pre.output, weights, geometry, features);
   const graphParts = [pre, net];
   // A constant spectrum has no shape: scored unknown. SNV flags it already; other preprocessings get the check.
-  const constant = parts.novelty && parts.preprocessing.kind !== 'snv' ? constantPart(TENSORS.input) : undefined;
-  if (constant) graphParts.push(constant);
-  const flat = parts.preprocessing.kind === 'snv' ? SNV_FLAT : constant?.output;
-  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, pre.output, p, flat, weights.linearCarriers) : undefined;
+  const flag = parts.novelty ? (parts.preprocessing.kind === 'snv' ? snvFlatRows() : constantPart(TENSORS.input)) : undefined;
+  if (flag) graphParts.push(flag);
+  // The network's one-row image holds the preprocessed spectra in their order unless the network reads them mirrored.
+  const image = geometry.mirrored ? undefined : NETWORK_IMAGE;
+  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, { tensor: pre.output, image }, p, flag?.output, weights.linearCarriers) : undefined;
   if (novelty) graphParts.push(novelty.part);
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),

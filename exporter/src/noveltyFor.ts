@@ -15,9 +15,10 @@ export function noveltyFor(
   options: NoveltyOptions | undefined,
   net: GraphPart,
   classes: readonly string[],
-  preprocessed: string,
+  /** The preprocessed spectra [batch, p], and the same as a one-row image when the graph has one. */
+  preprocessed: { tensor: string; image?: string },
   p: number,
-  /** A [batch, 1] flag of spectra without shape (SNV's, or constantPart's), scored unknown. */
+  /** A [batch] flag of spectra without shape (SNV's, or constantPart's), scored unknown. */
   flat?: string,
   /** A linear path's carriers among the features (NetworkWeights.linearCarriers), which the score leaves out. */
   carriers?: ArrayLike<number>,
@@ -43,7 +44,7 @@ export function noveltyFor(
     const fitted = residual.inputLength !== undefined ? ` (bins of spectra of ${residual.inputLength})` : '';
     throw new RangeError(`the run's input subspace has ${residual.mean.length} variables${fitted} but the model gives it ${expected}: it was fitted on other data; train the run again`);
   }
-  const part = noveltyPart(input, fit.whitening, fit.whitenedMeans, k, classes.length, residual ? { input: preprocessed, p, ...residual } : undefined, flat);
-  const meta = { ...fit.meta, features: { tensor: input, channels: k }, ...(fit.meta.residual ? { residual: { ...fit.meta.residual, tensor: preprocessed } } : {}) };
+  const part = noveltyPart(input, fit.whitening, fit.whitenedMeans, k, classes.length, residual ? { input: preprocessed.tensor, image: preprocessed.image, p, ...residual } : undefined, flat);
+  const meta = { ...fit.meta, features: { tensor: input, channels: k }, ...(fit.meta.residual ? { residual: { ...fit.meta.residual, tensor: preprocessed.tensor } } : {}) };
   return { part, meta };
 }

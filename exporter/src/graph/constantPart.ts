@@ -1,7 +1,7 @@
-import { floatTensor, node } from '@spectracam/format/onnx';
+import { node } from '@spectracam/format/onnx';
 import type { GraphPart } from './graphParts.js';
 
-/** [batch, 1] bool: the raw spectrum is constant (its maximum equals its minimum). */
+/** [batch] bool: the raw spectrum is constant (its maximum equals its minimum). */
 export const CONSTANT_SPECTRUM = 'input.is_constant';
 
 /**
@@ -11,12 +11,11 @@ export const CONSTANT_SPECTRUM = 'input.is_constant';
 export function constantPart(input: string): GraphPart {
   return {
     nodes: [
-      node('ReduceMax', [input], ['input.max'], 'input_max', { axes: [1], keepdims: 1 }),
-      node('ReduceMin', [input], ['input.min'], 'input_min', { axes: [1], keepdims: 1 }),
-      node('Sub', ['input.max', 'input.min'], ['input.range'], 'input_range'),
-      node('Equal', ['input.range', 'input.zero_range'], [CONSTANT_SPECTRUM], 'input_is_constant'),
+      node('ReduceMax', [input], ['input.max'], 'input_max', { axes: [1], keepdims: 0 }),
+      node('ReduceMin', [input], ['input.min'], 'input_min', { axes: [1], keepdims: 0 }),
+      node('Equal', ['input.max', 'input.min'], [CONSTANT_SPECTRUM], 'input_is_constant'),
     ],
-    initializers: [floatTensor('input.zero_range', [1], [0])],
+    initializers: [],
     output: CONSTANT_SPECTRUM,
   };
 }

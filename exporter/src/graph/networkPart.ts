@@ -5,6 +5,9 @@ import type { GraphPart, NetworkGeometry } from './graphParts.js';
 import type { NetworkWeights } from './networkWeights.js';
 import { DERIVED, derivativePart } from './derivativePart.js';
 
+/** The preprocessed spectra as a one-row image [batch, 1, 1, p], in the model's variable order unless the network reads them mirrored. */
+export const NETWORK_IMAGE = 'image';
+
 /** Feature maps the graph may hand out besides conv3. */
 export type FeatureOutput = 'conv1' | 'conv2';
 
@@ -37,8 +40,8 @@ export function networkPart(
     nodes.push(reverseNode(input, 'mirrored', 1));
     input = 'mirrored';
   }
-  nodes.push(node('Unsqueeze', [input, 'image.axes'], ['image'], 'to_image'));
-  let x = 'image';
+  nodes.push(node('Unsqueeze', [input, 'image.axes'], [NETWORK_IMAGE], 'to_image'));
+  let x = NETWORK_IMAGE;
   if (weights.variableWeights) {
     // [batch, 1, 1, p] x [1, channels, 1, p]: weighted copies of the spectrum (per member, and per class of a linear path).
     const p = geometry.inputLength;

@@ -5,6 +5,8 @@ import type { GraphPart } from './graphParts.js';
 /** The Q residual half of the score: the preprocessed spectrum, its subspace and the two halves' scales. */
 export interface ResidualPart {
   input: string;
+  /** The same spectra as a one-row image [batch, 1, 1, p] already in the graph, in the same variable order: binning reads it directly. */
+  image?: string;
   p: number;
   /** Bins of `width` variables of `input` averaged first (p' = floor(p / width) variables). */
   binning?: { width: number };
@@ -35,7 +37,7 @@ export function noveltyPart(
   k: number,
   classes: number,
   residual?: ResidualPart,
-  /** [batch, 1] bool: the spectrum is constant (SNV's flag, or constantPart's). */
+  /** [batch] bool: the spectrum is constant (constantPart's flag, or SNV's squeezed). */
   flat?: string,
 ): GraphPart {
   const score = flat ? 'novelty.score' : TENSORS.novelty;
@@ -55,11 +57,8 @@ export function noveltyPart(
   if (!flat) return part;
   // A constant spectrum, a flat line of any level, has no shape (SNV maps every one to the same point), so
   // no class can be known from it. Such spectra get the largest float32, always above the threshold.
-  part.nodes.push(
-    node('Squeeze', [flat, 'novelty.flat_axis'], ['novelty.flat'], 'novelty_flat'),
-    node('Where', ['novelty.flat', 'novelty.no_shape', score], [TENSORS.novelty], 'novelty_no_shape'),
-  );
-  part.initializers.push(int64Tensor('novelty.flat_axis', [1]), floatTensor('novelty.no_shape', [], [NO_SHAPE_SCORE]));
+  part.nodes.push(node('Where', [flat, 'novelty.no_shape', score], [TENSORS.novelty], 'novelty_no_shape'));
+  part.initializers.push(floatTensor('novelty.no_shape', [], [NO_SHAPE_SCORE]));
   return part;
 }
 
@@ -93,12 +92,17 @@ function residualPart(residual: ResidualPart, output: string): GraphPart {
   let spectrum = residual.input;
   if (binning) {
     // Non-overlapping windows (AveragePool drops the incomplete last one), as the trainer binned the subspace's spectra.
-    part.nodes.push(
-      node('Unsqueeze', [residual.input, 'novelty.input_axis'], ['novelty.input_rows'], 'novelty_input_rows'),
-      node('AveragePool', ['novelty.input_rows'], ['novelty.binned_rows'], 'novelty_bins', { kernel_shape: [binning.width], strides: [binning.width] }),
-      node('Flatten', ['novelty.binned_rows'], ['novelty.binned'], 'novelty_binned', { axis: 1 }),
-    );
-    part.initializers.push(int64Tensor('novelty.input_axis', [1]));
+    // The network's one-row image spares a reshape; without one, the spectra get a channel axis.
+    const w = binning.width;
+    if (residual.image) part.nodes.push(node('AveragePool', [residual.image], ['novelty.binned_rows'], 'novelty_bins', { kernel_shape: [1, w], strides: [1, w] }));
+    else {
+      part.nodes.push(
+        node('Unsqueeze', [residual.input, 'novelty.input_axis'], ['novelty.input_rows'], 'novelty_input_rows'),
+        node('AveragePool', ['novelty.input_rows'], ['novelty.binned_rows'], 'novelty_bins', { kernel_shape: [w], strides: [w] }),
+      );
+      part.initializers.push(int64Tensor('novelty.input_axis', [1]));
+    }
+    part.nodes.push(node('Flatten', ['novelty.binned_rows'], ['novelty.binned'], 'novelty_binned', { axis: 1 }));
     spectrum = 'novelty.binned';
   }
   part.nodes.push(node('Sub', [spectrum, TENSORS.noveltyInputMean], ['novelty.centred'], 'novelty_centre'));

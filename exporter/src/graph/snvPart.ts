@@ -1,4 +1,4 @@
-import { floatTensor, node } from '@spectracam/format/onnx';
+import { floatTensor, int64Tensor, node } from '@spectracam/format/onnx';
 import type { GraphPart } from './graphParts.js';
 
 /**
@@ -30,5 +30,14 @@ export function snvPart(input: string, p: number): GraphPart {
       floatTensor('snv.one', [1], [1]),
     ],
     output: 'preprocessed',
+  };
+}
+
+/** SNV's flag as [batch] bool, for the unknown-sample score. */
+export function snvFlatRows(): GraphPart {
+  return {
+    nodes: [node('Squeeze', [SNV_FLAT, 'snv.flat_axis'], ['snv.is_flat_row'], 'snv_flat_rows')],
+    initializers: [int64Tensor('snv.flat_axis', [1])],
+    output: 'snv.is_flat_row',
   };
 }
