@@ -1,4 +1,4 @@
-import { TENSORS } from '@spectracam/format';
+import { TENSORS, thresholdSpectra } from '@spectracam/format';
 import type { ModelMetadata } from '@spectracam/format';
 
 /** A plain-text description of the model for a person opening the file (Netron, onnx.helper). */
@@ -39,7 +39,7 @@ export function docString(meta: ModelMetadata): string {
 }
 
 /** What the `novelty` output is: one half, or the larger of the two, each over its scale. */
-function noveltySentence(n: NonNullable<ModelMetadata['novelty']>): string {
+export function noveltySentence(n: NonNullable<ModelMetadata['novelty']>): string {
   const r = n.residual;
   const num = (v: number) => Number(v.toPrecision(6));
   const distance = `the squared Mahalanobis distance of the classifier's input ('${n.features.tensor}', ${n.features.channels} channels) to the nearest class mean (Ledoit-Wolf shared covariance of the training part)`;
@@ -54,7 +54,7 @@ function noveltySentence(n: NonNullable<ModelMetadata['novelty']>): string {
         ? `the larger of ${distance} divided by ${num(r.scale.mahalanobis)}, and ${residual}`
         : distance;
   return `Unknown-sample score '${TENSORS.novelty}' [batch]: ${score}; above ${num(n.threshold)} ` +
-    `(the ${100 * n.quantile} % quantile on ${n.thresholdFrom.spectra} validation spectra, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`;
+    `(the ${100 * n.quantile} % quantile on ${thresholdSpectra(n)}, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`;
 }
 
 function provenance(meta: ModelMetadata): string {

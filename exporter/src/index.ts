@@ -5,6 +5,8 @@ export { modelMetadata, metadataProps } from './metadata.js';
 export { IR_VERSION } from './exportOptions.js';
 export type { ExportOptions, ExportResult, ExportRunOptions, FeatureLayer, NoveltyOptions } from './exportOptions.js';
 export { DEFAULT_NOVELTY_QUANTILE, fitNovelty, noveltyThreshold } from './novelty/fitNovelty.js';
+export { calibrateNovelty } from './calibrateNovelty.js';
+export type { CalibrationInput, CalibrationResult } from './calibrateNovelty.js';
 export type { NoveltyFit } from './novelty/fitNovelty.js';
 export { wrapOnnxModel, wrapOnnxFile, exportTfjsModel } from './wrap/wrapFiles.js';
 export type { WrapFileOptions, WrapResult } from './wrap/wrapFiles.js';

@@ -4,6 +4,8 @@ import { loadFromBytes } from './model/loadFromBytes.js';
 import type { Device, LoadModelOptions, SpectraModel, WasmPaths } from './types.js';
 
 export type { Alignment, LayerGeometryMeta, ModelMetadata, TrainingSummaryMeta } from '@spectracam/format';
+// How a model file's unknown-sample threshold was set, in words, for any front end that shows it.
+export { thresholdSpectra } from '@spectracam/format';
 export type * from './types.js';
 
 /** Loads a SpectraCAM ONNX model (path, URL or bytes) on onnxruntime-node: `cpu`, `webgpu` or `cuda`. */

@@ -3,6 +3,7 @@ import { synthCommand } from './synth.js';
 import { trainCommand } from './train.js';
 import { exportCommand } from './export.js';
 import { wrapCommand } from './wrap.js';
+import { calibrateCommand } from './calibrate.js';
 import { predictCommand } from './predict.js';
 import { explainCommand } from './explain.js';
 import { evaluateCommand } from './evaluate.js';
@@ -18,6 +19,7 @@ export const commands: CommandModule<any, any>[] = [
   trainCommand,
   exportCommand,
   wrapCommand,
+  calibrateCommand,
   predictCommand,
   explainCommand,
   infoCommand,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseMetadata, type ModelMetadata } from '@spectracam/format';
+import { parseMetadata, thresholdSpectra, type ModelMetadata } from '@spectracam/format';
 import { decodeModel } from '@spectracam/format/onnx';
 
 /** What `spectracam info MODEL` reports: read from the file's metadata alone, no ONNX Runtime session. */
@@ -107,7 +107,10 @@ export function modelInfoText(info: ModelInfo): string {
         ? `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${residual} alone: the ${n.features.channels} GAP features' nearest class mean named ${(100 * skill!.accuracy).toFixed(1)} % of the validation part against the largest class's ${(100 * skill!.noInformationRate).toFixed(1)} %, binomial p ${skill!.pValue.toPrecision(2)} >= 0.05: not shown to beat chance)`
         : `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
           `${n.residual ? `, and ${residual}` : ''})`,
-      `                 threshold: the ${100 * n.quantile} % quantile of ${from.spectra} validation spectra (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); flags train ${pct(n.flagged.train)}, validation ${pct(n.flagged.validation)}, test ${pct(n.flagged.test ?? undefined)}`,
+      `                 threshold: the ${100 * n.quantile} % quantile of ${thresholdSpectra(n)} (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); ` +
+        (from.reference
+          ? `flags ${pct(n.flagged.reference)} of them; calibrated ${from.reference.calibratedAt}, replacing ${Number(from.reference.replaced.threshold.toPrecision(6))} (the ${100 * from.reference.replaced.quantile} % quantile of ${from.reference.replaced.spectra} ${from.reference.replaced.part} spectra)`
+          : `flags train ${pct(n.flagged.train ?? undefined)}, validation ${pct(n.flagged.validation ?? undefined)}, test ${pct(n.flagged.test ?? undefined)}`),
     );
   } else lines.push('  unknown if:    no unknown-sample score in this file (exported before it, or with --no-novelty)');
   return `${lines.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { thresholdSpectra } from '@spectracam/format';
 import type { SpectraModel } from '@spectracam/runtime';
 
 /** The tab-separated cells predict and explain append per spectrum: the score, and `unknown` above its threshold. */
@@ -15,6 +16,6 @@ export function noveltySummary(model: SpectraModel, unknown: number, total: numb
   if (unknown === 0) return [];
   return [
     `warning: ${unknown} of ${total} spectra are unknown: unlike the training data (novelty above ${Number(n.threshold.toPrecision(4))}, ` +
-      `the ${100 * n.quantile} % quantile of ${n.thresholdFrom.spectra} validation spectra); their classes are guesses`,
+      `the ${100 * n.quantile} % quantile of ${thresholdSpectra(n)}); their classes are guesses`,
   ];
 }

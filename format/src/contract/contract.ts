@@ -148,11 +148,38 @@ export interface NoveltyMeta {
   /**
    * Where the threshold comes from: the `quantile` of the scores of the run's validation part,
    * empirical (numpy's linear interpolation) when it holds at least 1 / (1 - quantile) spectra,
-   * otherwise the quantile of a gamma distribution fitted to them by moments (`gamma`).
+   * otherwise the quantile of a gamma distribution fitted to them by moments (`gamma`). `reference`:
+   * the same rule on a user's in-distribution reference spectra (`spectracam calibrate`), named in
+   * `reference` with the threshold they replaced.
    */
-  thresholdFrom: { part: 'validation'; spectra: number; method: 'empirical' | 'gamma'; gamma?: { shape: number; scale: number } };
-  /** Share of each part of the run's split above the threshold (test: the expected in-distribution flag rate). */
-  flagged: { train: number; validation: number; test: number | null };
+  thresholdFrom: {
+    part: 'validation' | 'reference';
+    spectra: number;
+    method: 'empirical' | 'gamma';
+    gamma?: { shape: number; scale: number };
+    reference?: NoveltyReference;
+  };
+  /**
+   * Share of each part of the run's split above the threshold (test: the expected in-distribution
+   * flag rate); null where the file cannot say (after `calibrate`, the run's parts are not in it).
+   * `reference`: the share of the reference spectra above a calibrated threshold.
+   */
+  flagged: { train: number | null; validation: number | null; test: number | null; reference?: number };
+}
+
+/** The reference spectra a threshold was calibrated on, and the threshold they replaced. */
+export interface NoveltyReference {
+  /** The data the spectra came from, as given (file names), and the SHA-256 of the spectra as read (float32 values, in order). */
+  source: string;
+  sha256: string;
+  calibratedAt: string;
+  replaced: { threshold: number; quantile: number; part: 'validation' | 'reference'; spectra: number };
+}
+
+/** The spectra a novelty threshold is a quantile of, in words: "12 validation spectra", "40 reference spectra (qc.csv)". */
+export function thresholdSpectra(n: Pick<NoveltyMeta, 'thresholdFrom'>): string {
+  const from = n.thresholdFrom;
+  return from.part === 'reference' ? `${from.spectra} reference spectra${from.reference ? ` (${from.reference.source})` : ''}` : `${from.spectra} validation spectra`;
 }
 
 /** Knots of the spline that maps Conv3 positions onto the input axis (cam owns the names). */

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Inference runs here so the page never freezes: one model session at a time, replaced only
 // when a new model loaded successfully (a bad file leaves the previous one working).
-import { availableDevices, loadModel, warmUp } from '@spectracam/runtime';
+import { availableDevices, loadModel, thresholdSpectra, warmUp } from '@spectracam/runtime';
 import type { SpectraModel } from '@spectracam/runtime';
 import type { Request, Response, RuntimeSetup } from './protocol.js';
 import { explainPayload } from './explainPayload.js';
@@ -39,7 +39,7 @@ async function handle(request: Request): Promise<Response> {
           methods: [...next.methods],
           device: next.device === 'webgpu' ? 'webgpu' : 'wasm',
           novelty: next.metadata.novelty
-            ? { threshold: next.metadata.novelty.threshold, quantile: next.metadata.novelty.quantile, validationSpectra: next.metadata.novelty.thresholdFrom.spectra }
+            ? { threshold: next.metadata.novelty.threshold, quantile: next.metadata.novelty.quantile, heldOut: thresholdSpectra(next.metadata.novelty) }
             : null,
         },
       };

@@ -17,7 +17,8 @@ export interface ModelInfo {
   methods: ExplainMethod[];
   device: Device;
   /** The unknown-sample score's threshold and where it comes from; null for files without one. */
-  novelty: { threshold: number; quantile: number; validationSpectra: number } | null;
+  /** `heldOut`: the spectra the threshold is a quantile of, in words (thresholdSpectra). */
+  novelty: { threshold: number; quantile: number; heldOut: string } | null;
 }
 
 export type { ExplainMethod };

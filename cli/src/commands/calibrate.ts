@@ -1,0 +1,83 @@
+import type { CommandModule } from 'yargs';
+import type { Device } from '@spectracam/runtime';
+import { dataInputs, modelOptions } from '../options/modelOptions.js';
+import type { ReaderArgs } from '../runtime/modelInputs.js';
+
+interface CalibrateArgs extends ReaderArgs {
+  model: string;
+  data: string | string[];
+  out: string;
+  json: boolean;
+  quantile?: number;
+  force: boolean;
+  device: Device;
+  batchSize: number;
+  threads?: number;
+}
+
+/** A score this high marks a spectrum without shape (a constant line): not a reference measurement. */
+const NO_SHAPE = 3e38;
+
+export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
+  command: 'calibrate <model> [data..]',
+  describe: "Set a model's unknown-sample threshold from your own in-distribution reference spectra (writes a new file)",
+  builder: (yargs) =>
+    modelOptions(yargs)
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .onnx file to write (a new file, or a model exported before; never the model read)' })
+      .option('quantile', { type: 'number', describe: "the threshold: this quantile of the reference spectra's scores (default: the file's, e.g. 0.99)" })
+      .option('force', { type: 'boolean', default: false, describe: 'replace a file at --out that is not a SpectraCAM model' })
+      .check((a) => {
+        const q = a.quantile;
+        if (q !== undefined && !(q > 0 && q < 1)) throw new Error(`--quantile ${q}: expected a share in (0, 1), e.g. 0.99`);
+        return true;
+      })
+      .example('$0 calibrate meat.onnx qc-spectra/ --out meat-site2.onnx', 'the threshold from this instrument\'s reference measurements of known samples')
+      .example('$0 calibrate meat.onnx qc.csv --quantile 0.995 --out meat-qc.onnx', 'a stricter quantile') as never,
+  handler: async (args) => {
+    const [{ readFile }, { loadModel }, { calibrateNovelty }, { checkOutput, writeFileAtomic }, { isOwnModelFile }, { modelInputChunks, axisOption }] = await Promise.all([
+      import('node:fs/promises'),
+      import('@spectracam/runtime'),
+      import('@spectracam/exporter'),
+      import('@spectracam/data'),
+      import('../options/ownOutputs.js'),
+      import('../runtime/modelInputs.js'),
+    ]);
+    const inputs = dataInputs(args.data);
+    await checkOutput(args.out, { what: 'model file', inputs: [args.model, ...inputs.filter((d) => d !== '-')], isOwn: isOwnModelFile, force: args.force });
+    const bytes = new Uint8Array(await readFile(args.model));
+    const model = await loadModel(bytes, { device: args.device, batchSize: args.batchSize, threads: args.threads });
+    const scores: number[] = [];
+    const spectra: Float32Array[] = [];
+    try {
+      if (!model.metadata.novelty) throw new Error(`${args.model}: the model has no unknown-sample score (exported with --no-novelty, or before the score): nothing to calibrate`);
+      for await (const dataset of modelInputChunks(inputs, args, model.unit)) {
+        const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
+        predictions.forEach((p, i) => {
+          if (p.novelty! >= NO_SHAPE) throw new Error(`${dataset.ids[i]}: a constant spectrum (no shape) is not an in-distribution reference; leave it out`);
+          scores.push(p.novelty!);
+          spectra.push(Float32Array.from(dataset.spectra[i]!));
+        });
+      }
+    } finally {
+      await model.dispose();
+    }
+    const result = calibrateNovelty(bytes, args.model, { scores, spectra, source: inputs.join(', '), quantile: args.quantile });
+    await writeFileAtomic(args.out, result.bytes);
+    const n = result.novelty;
+    const before = n.thresholdFrom.reference!.replaced;
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify({ out: args.out, novelty: n, flaggedBefore: result.flaggedBefore })}\n`);
+      return;
+    }
+    const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+    process.stdout.write(
+      [
+        `wrote ${args.out}`,
+        `  unknown:    novelty > ${Number(n.threshold.toPrecision(4))}, the ${100 * n.quantile} % quantile of ${scores.length} reference spectra (${n.thresholdFrom.method}${n.thresholdFrom.method === 'gamma' ? `: fewer than ${Math.ceil(1 / (1 - n.quantile))} for an empirical one` : ''})`,
+        `  before:     novelty > ${Number(before.threshold.toPrecision(4))} (the ${100 * before.quantile} % quantile of ${before.spectra} ${before.part} spectra), which flagged ${pct(result.flaggedBefore)} of these`,
+        `  now flags:  ${pct(n.flagged.reference!)} of them`,
+        '',
+      ].join('\n'),
+    );
+  },
+};
