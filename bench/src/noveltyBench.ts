@@ -42,6 +42,23 @@ const backend = await setBackend('auto');
 const SCORES = ['default', 'mahalanobis', 'input Q', 'max-softmax', 'energy', 'pls T2+Q'] as const;
 type Score = (typeof SCORES)[number];
 
+/**
+ * Leave one test group out: the threshold from the validation scores plus every other test group's, by the
+ * export's rule, applied to the group left out and to the unknown spectra.
+ */
+function calibrated(test: number[], validation: number[], unknown: number[], groups: string[], quantile: number) {
+  const names = [...new Set(groups)];
+  let flagged = 0;
+  let unknownShare = 0;
+  for (const g of names) {
+    const reference = [...validation, ...test.filter((_, i) => groups[i] !== g)];
+    const { threshold } = noveltyThreshold(reference, quantile);
+    flagged += test.filter((v, i) => groups[i] === g && v > threshold).length;
+    unknownShare += unknown.filter((v) => v > threshold).length / unknown.length / names.length;
+  }
+  return { groups: names.length, heldOutFlagged: flagged / test.length, unknownFlagged: unknownShare };
+}
+
 /** Probability that a random unknown scores above a random known one (ties count half). */
 function auroc(known: readonly number[], unknown: readonly number[]): number {
   let wins = 0;
@@ -242,6 +259,10 @@ for (const set of args.sets!.split(',')) {
         }];
       }),
     );
+    // What `spectracam calibrate` gives with more reference groups: each test group in turn is the new data, the
+    // validation part and the other test groups are the reference (the export's rule on their scores).
+    const testGroups = setup.train.groups ? rowsOf('test').map((i) => setup.train.groups![i]!) : undefined;
+    const calibration = testGroups && new Set(testGroups).size > 1 ? calibrated(known.default, held.default, unknown.default, testGroups, novelty.quantile) : undefined;
     results.push({
       setup: setup.name,
       classes: setup.train.classes,
@@ -254,6 +275,7 @@ for (const set of args.sets!.split(',')) {
       plsComponents: pls.components,
       inputSubspace: { components: residual.components, explained: residual.explained, ...(residual.binning ? { binning: residual.binning } : {}), scale: novelty.residual?.scale },
       methods,
+      ...(calibration ? { calibration } : {}),
     });
     await model.dispose();
     await mahalanobisModel.dispose();
@@ -263,6 +285,9 @@ for (const set of args.sets!.split(',')) {
       const m = (last.methods as Record<Score, { auroc: number; inDistributionFlagged: number; unknownFlagged: number; junkFlagged: Record<string, boolean> }>)[s];
       return [s, m.auroc.toFixed(3), `${(100 * m.inDistributionFlagged).toFixed(1)} %`, `${(100 * m.unknownFlagged).toFixed(1)} %`, `${Object.values(m.junkFlagged).filter(Boolean).length}/4`];
     })]));
+    if (calibration) {
+      console.log(`calibrated on the validation part + the other test groups (${calibration.groups} in turn): each held-out group's spectra flagged ${(100 * calibration.heldOutFlagged).toFixed(1)} % (the file's threshold ${(100 * methods.default.inDistributionFlagged).toFixed(1)} %), unknown flagged ${(100 * calibration.unknownFlagged).toFixed(1)} % on average (${(100 * methods.default.unknownFlagged).toFixed(1)} %)`);
+    }
     const result = { machine: { ...before, loadAverageAfter: machineInfo().loadAverage }, backend, epochs: epochs ?? 'trainer defaults', measuredAt: new Date().toISOString(), results };
     await writeFileAtomic(args.out ?? fileURLToPath(new URL('../results/novelty.json', import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);
   }

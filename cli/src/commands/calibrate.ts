@@ -48,12 +48,15 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const model = await loadModel(bytes, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     const scores: number[] = [];
     const spectra: Float32Array[] = [];
+    // Reference spectra the file already calls unknown: one far outlier moves a gamma fit's quantile a long way.
+    const unknownBefore: { id: string; score: number }[] = [];
     try {
       if (!model.metadata.novelty) throw new Error(`${args.model}: the model has no unknown-sample score (exported with --no-novelty, or before the score): nothing to calibrate`);
       for await (const dataset of modelInputChunks(inputs, args, model.unit)) {
         const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
         predictions.forEach((p, i) => {
           if (p.novelty! >= NO_SHAPE) throw new Error(`${dataset.ids[i]}: a constant spectrum (no shape) is not an in-distribution reference; leave it out`);
+          if (p.unknown) unknownBefore.push({ id: dataset.ids[i]!, score: p.novelty! });
           scores.push(p.novelty!);
           spectra.push(Float32Array.from(dataset.spectra[i]!));
         });
@@ -63,6 +66,12 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     }
     const result = calibrateNovelty(bytes, args.model, { scores, spectra, source: inputs.join(', '), quantile: args.quantile });
     await writeFileAtomic(args.out, result.bytes);
+    if (unknownBefore.length > 0) {
+      // The highest scores first: those move the threshold most.
+      unknownBefore.sort((a, b) => b.score - a.score);
+      const named = unknownBefore.slice(0, 5).map((u) => `${u.id} ${Number(u.score.toPrecision(3))}`).join(', ') + (unknownBefore.length > 5 ? ` and ${unknownBefore.length - 5} more` : '');
+      process.stderr.write(`warning: the model's own threshold called ${unknownBefore.length} of these reference spectra unknown (highest scores: ${named}); a reference spectrum unlike the rest raises the new threshold: check them, and calibrate without them if they are not what the instrument measures of known samples\n`);
+    }
     const n = result.novelty;
     const before = n.thresholdFrom.reference!.replaced;
     if (args.json) {

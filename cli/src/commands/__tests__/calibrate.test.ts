@@ -86,6 +86,16 @@ test('cli calibrate: the threshold becomes the quantile of the reference spectra
   const q95 = JSON.parse(strict.stdout) as { novelty: NoveltyMeta };
   assert.equal(q95.novelty.thresholdFrom.method, 'empirical');
   assert.equal(q95.novelty.threshold, noveltyThreshold(scores, 0.95).threshold);
+
+  // A reference spectrum the file already calls unknown (forty times as bright, with a band no class has) is named, since it raises the threshold.
+  const oddData = join(dir, 'odd.csv');
+  const odd = axis.map((x, j) => 40 * reference[0]![j]! + 30 * Math.exp(-(((x - 600) / 4) ** 2)));
+  await writeFile(oddData, csv([...reference, odd], [...reference.map((_, k) => `r${k}`), 'odd-one']));
+  const warned = cli(['calibrate', model, oddData, '--out', join(dir, 'odd.onnx')]);
+  assert.equal(warned.status, 0, warned.stderr);
+  const flaggedBefore = scores.filter((v) => v > before.threshold).length;
+  assert.match(warned.stderr, new RegExp(`warning: the model's own threshold called ${flaggedBefore + 1} of these reference spectra unknown \\(highest scores: odd-one [\\d.e+]+[,)]`), 'the outlier is named first');
+  assert.ok(noveltyOf(new Uint8Array(await readFile(join(dir, 'odd.onnx')))).threshold > after.threshold, 'and it raised the threshold');
 });
 
 test('cli calibrate: refuses to write over the model it reads, a constant reference spectrum (named), and a model without the score; nothing is written', async (t) => {
