@@ -26,6 +26,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .onnx file to write (a new file, or a model exported before; never the model read)' })
       .option('quantile', { type: 'number', describe: "the threshold: this quantile of the reference spectra's scores (default: the file's, e.g. 0.99)" })
       .option('force', { type: 'boolean', default: false, describe: 'replace a file at --out that is not a SpectraCAM model' })
+      .option('json', { type: 'boolean', default: false, describe: "the file's new novelty metadata as one JSON object on stdout" })
       .check((a) => {
         const q = a.quantile;
         if (q !== undefined && !(q > 0 && q < 1)) throw new Error(`--quantile ${q}: expected a share in (0, 1), e.g. 0.99`);
