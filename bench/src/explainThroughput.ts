@@ -197,7 +197,8 @@ for (const entry of models) {
 const noveltyCostRows = await noveltyCost(trainedBytes, trainedWithoutScore, models[0]!.pool, seconds, threads);
 // What ONNX Runtime's dispatch alone charges for the score's nodes and output, against the 5 % that 0.95 allows.
 const dispatch = await dispatchCost(threads);
-const noveltyFloor = { ops: scoreNodes(trainedBytes), dispatch, ...dispatchFloor(scoreNodes(trainedBytes), dispatch, noveltyCostRows[0]!.microsecondsPerSpectrumWithout) };
+const scoreOps = scoreNodes(trainedBytes);
+const noveltyFloor = { ops: scoreOps, dispatch, ...dispatchFloor(scoreOps, dispatch, noveltyCostRows[0]!.microsecondsPerSpectrumWithout) };
 
 let torch: { torch: string; results: { batch: number; spectraPerSecond: number; msPerBatch: number }[] } | { error: string };
 const script = fileURLToPath(new URL('../python/torch_cnn.py', import.meta.url));

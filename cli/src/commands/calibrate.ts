@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { NO_SHAPE_NOVELTY } from '@spectracam/format';
 import type { Device } from '@spectracam/runtime';
 import { dataInputs, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
@@ -14,9 +15,6 @@ interface CalibrateArgs extends ReaderArgs {
   batchSize: number;
   threads?: number;
 }
-
-/** A score this high marks a spectrum without shape (a constant line): not a reference measurement. */
-const NO_SHAPE = 3e38;
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate <model> [data..]',
@@ -56,7 +54,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       for await (const dataset of modelInputChunks(inputs, args, model.unit)) {
         const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
         predictions.forEach((p, i) => {
-          if (p.novelty! >= NO_SHAPE) throw new Error(`${dataset.ids[i]}: a constant spectrum (no shape) is not an in-distribution reference; leave it out`);
+          if (p.novelty === NO_SHAPE_NOVELTY) throw new Error(`${dataset.ids[i]}: a constant spectrum (no shape) is not an in-distribution reference; leave it out`);
           if (p.unknown) unknownBefore.push({ id: dataset.ids[i]!, score: p.novelty! });
           scores.push(p.novelty!);
           spectra.push(Float32Array.from(dataset.spectra[i]!));

@@ -1,4 +1,4 @@
-import { TENSORS } from '@spectracam/format';
+import { NO_SHAPE_NOVELTY, TENSORS } from '@spectracam/format';
 import { floatTensor, int64Tensor, node } from '@spectracam/format/onnx';
 import type { GraphPart } from './graphParts.js';
 
@@ -58,12 +58,9 @@ export function noveltyPart(
   // A constant spectrum, a flat line of any level, has no shape (SNV maps every one to the same point), so
   // no class can be known from it. Such spectra get the largest float32, always above the threshold.
   part.nodes.push(node('Where', [flat, 'novelty.no_shape', score], [TENSORS.novelty], 'novelty_no_shape'));
-  part.initializers.push(floatTensor('novelty.no_shape', [], [NO_SHAPE_SCORE]));
+  part.initializers.push(floatTensor('novelty.no_shape', [], [NO_SHAPE_NOVELTY]));
   return part;
 }
-
-/** The score of a spectrum without shape: float32's largest finite value (JSON keeps it, unlike Infinity). */
-const NO_SHAPE_SCORE = 3.4028234663852886e38;
 
 /** The squared Mahalanobis distance to the nearest class mean, divided by `scale` (W and the whitened means carry 1 / sqrt(scale)). */
 function mahalanobisPart(features: string, whitening: ArrayLike<number>, whitenedMeans: ArrayLike<number>, k: number, classes: number, scale: number, output: string): GraphPart {

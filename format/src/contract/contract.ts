@@ -167,6 +167,9 @@ export interface NoveltyMeta {
   flagged: { train: number | null; validation: number | null; test: number | null; reference?: number };
 }
 
+/** The `novelty` the graph gives a spectrum without shape (a constant line): float32's largest finite value, above any threshold (JSON keeps it, unlike Infinity). */
+export const NO_SHAPE_NOVELTY = 3.4028234663852886e38;
+
 /** The reference spectra a threshold was calibrated on, and the threshold they replaced. */
 export interface NoveltyReference {
   /** The data the spectra came from, as given (file names), and the SHA-256 of the spectra as read (float32 values, in order). */
