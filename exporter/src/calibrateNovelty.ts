@@ -60,7 +60,7 @@ export function calibrateNovelty(bytes: Uint8Array, name: string, input: Calibra
         source: input.source,
         sha256: hash.digest('hex'),
         calibratedAt: (input.calibratedAt ?? new Date()).toISOString(),
-        replaced: { threshold: before.threshold, quantile: before.quantile, part: before.thresholdFrom.part, spectra: before.thresholdFrom.spectra },
+        replaced: { threshold: before.threshold, quantile: before.quantile, part: before.thresholdFrom.part, spectra: before.thresholdFrom.spectra, ...(before.thresholdFrom.crossValidated ? { crossValidated: before.thresholdFrom.crossValidated } : {}) },
       },
     },
     flagged: { train: null, validation: null, test: null, reference: above(threshold) },

@@ -185,7 +185,7 @@ test('novelty: a file is not exported without training features: exportModel and
   model.dispose();
 });
 
-interface ResidualExpected { binned: boolean; components: number; explained: number; scores: { train: number[]; validation: number[]; test: number[] }; scale: number }
+interface ResidualExpected { binned: boolean; components: number; explained: number; scores: { train: number[]; validation: number[]; test: number[] }; held_out?: number[]; scale: number; threshold: number }
 const residualOracle = fileURLToPath(new URL('../../../scripts/fixtures/sklearn_residual.py', import.meta.url));
 
 /**
@@ -210,9 +210,11 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
   // 50 validation spectra: enough for the untrained network's features to separate the classes held out beyond chance, so both halves count.
   const { record, model, parts } = noisyRun();
+  // Four folds of the 40 training spectra, in blocks.
+  const folds = Array.from({ length: 4 }, (_, f) => Array.from({ length: 10 }, (_, k) => 10 * f + k));
   const features: RunFeatures = {
     ...computeRunFeatures(model, parts),
-    residual: computeResidualFeatures(parts),
+    residual: computeResidualFeatures(parts, { folds, unit: 'group' }),
   };
   const bytes = exportModel(record, model, { novelty: { features } });
   const meta = JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;
@@ -236,10 +238,14 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   // The subspace spans bin averages of 11 variables (noisy spectra); NumPy bins for the oracle by the same rule.
   assert.deepEqual(meta.residual!.binning, { width: 11 });
   const residual = runPython<ResidualExpected>(residualOracle, {
-    quantile: 0.99, variance: RESIDUAL_VARIANCE, max_components: 30, binning: { width: 11 },
+    quantile: 0.99, variance: RESIDUAL_VARIANCE, max_components: 30, binning: { width: 11 }, folds,
     train: { x: x(parts.train.spectra) }, validation: { x: x(parts.validation.spectra) }, test: { x: x(applyPreprocessing(record.preprocessing, unseen)) },
   });
   assert.equal(residual.binned, true);
+  // The residual's scale counts the training part out of fold; the threshold of the combined score, the validation part alone
+  // (the network trained on every training spectrum, so their Mahalanobis half is in-sample).
+  assert.deepEqual(meta.residual!.heldOut, { part: 'train', spectra: 40, folds: 4, unit: 'group' });
+  assert.deepEqual([meta.thresholdFrom.spectra, meta.thresholdFrom.crossValidated], [50, undefined]);
   assert.equal(meta.residual!.components, residual.components);
   assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale, `residual scale ${meta.residual!.scale.residual} vs ${residual.scale}`);
   assert.ok(Math.abs(meta.residual!.scale.mahalanobis! - distances.threshold) <= 1e-8 * distances.threshold);
@@ -250,12 +256,14 @@ test('novelty with the input residual: the whole graph\'s score is the larger of
   model.dispose();
 });
 
-test('novelty: features whose class means do not separate the validation part beyond chance leave the score to the residual alone, and the graph equals scikit-learn\'s Q over its validation quantile', async (t) => {
+test('novelty: features whose class means do not separate the validation part beyond chance leave the score to the residual alone, and the graph equals scikit-learn\'s Q over its quantile on the validation part and the training part out of fold', async (t) => {
   if (skipWithoutPython(t, ['numpy', 'sklearn', 'scipy'])) return;
   // The validation part's labels dealt at random: no feature can name them better than chance.
   const shuffled = seededRandom(3);
   const { record, model, parts } = noisyRun((labels) => labels.map(() => Math.floor(shuffled() * 3)));
-  const features: RunFeatures = { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts) };
+  // Five folds of the 40 training spectra, dealt in turn.
+  const folds = Array.from({ length: 5 }, (_, f) => Array.from({ length: 8 }, (_, k) => f + 5 * k));
+  const features: RunFeatures = { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts, { folds, unit: 'spectrum' }) };
   const bytes = exportModel(record, model, { novelty: { features } });
   const decoded = decodeModel(bytes, 'm');
   const meta = JSON.parse(decoded.metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;
@@ -270,10 +278,18 @@ test('novelty: features whose class means do not separate the validation part be
   await session.release();
   const x = (s: readonly Float32Array[]) => s.map((r) => Array.from(r));
   const residual = runPython<ResidualExpected>(residualOracle, {
-    quantile: 0.99, variance: RESIDUAL_VARIANCE, max_components: 30, binning: { width: 11 },
+    quantile: 0.99, variance: RESIDUAL_VARIANCE, max_components: 30, binning: { width: 11 }, folds,
     train: { x: x(parts.train.spectra) }, validation: { x: x(parts.validation.spectra) }, test: { x: x(applyPreprocessing(record.preprocessing, unseen)) },
   });
-  assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale);
+  // Each training spectrum's Q from a subspace refitted without its fold, in the same bins.
+  close(features.residual!.heldOut!.scores, residual.held_out!, 1e-6, 'out-of-fold Q vs scikit-learn');
+  const inSample = features.residual!.scores.train;
+  assert.ok(residual.held_out!.reduce((a, v) => a + v, 0) > 1.2 * inSample.reduce((a, v) => a + v, 0), 'out of fold, the training spectra score above their in-sample Q');
+  assert.deepEqual(meta.residual!.heldOut, { part: 'train', spectra: 40, folds: 5, unit: 'spectrum' });
+  assert.deepEqual([meta.thresholdFrom.spectra, meta.thresholdFrom.crossValidated, meta.thresholdFrom.method], [90, 40, 'gamma']);
+  assert.ok(Math.abs(meta.residual!.scale.residual - residual.scale) <= 1e-6 * residual.scale, `residual scale ${meta.residual!.scale.residual} vs ${residual.scale}`);
+  // The threshold: the same rule on the 90 held-out scores over that scale.
+  assert.ok(Math.abs(meta.threshold - residual.threshold) <= 1e-6 * residual.threshold, `threshold ${meta.threshold} vs ${residual.threshold}`);
   close(out[TENSORS.novelty]!.data as Float32Array, residual.scores.test.map((q) => q / residual.scale), 1e-4, 'graph novelty vs scikit-learn Q');
   const flagged = (out[TENSORS.novelty]!.data as Float32Array).map((v) => (v > meta.threshold ? 1 : 0));
   assert.deepEqual(Array.from(flagged.slice(0, 4)), [1, 1, 1, 1], 'the spectra with a new band are unknown');

@@ -47,7 +47,8 @@ export function noveltyThreshold(held: ArrayLike<number>, quantile: number): { t
  * pooled within-class covariance of the training part, shrunk toward mu I by Ledoit-Wolf (K
  * features from a few dozen spectra have no stable inverse otherwise), and the threshold: the
  * `quantile` of the scores of the validation part (held out from the fit and from the weights'
- * gradient steps). With fewer than 1 / (1 - quantile) validation spectra the empirical quantile is
+ * gradient steps; with a residual score, and the training part's out-of-fold residuals, which the
+ * subspace did not see either). With fewer than 1 / (1 - quantile) such spectra the empirical quantile is
  * little more than their maximum; the quantile of a gamma fitted to their scores by moments is
  * taken instead (the metadata says which). `classes` names the model's classes (the labels index it).
  */
@@ -101,18 +102,21 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   const skill = featureSkill(nearest.index, validation.labels);
   const residual = features.residual ? combineResidual(distances, features.residual, quantile, skill.pValue < FEATURE_SKILL_P) : undefined;
   const scores = residual?.scores ?? distances;
-  const held = scores.validation;
+  // A residual score's out-of-fold training spectra are held out like the validation part's; a Mahalanobis
+  // half has no such scores (the network trained on every training spectrum), so its score uses validation alone.
+  const crossValidated = residual?.scale.mahalanobis === undefined ? residual?.heldOut : undefined;
+  const held = crossValidated ? Float64Array.from([...scores.validation, ...crossValidated]) : scores.validation;
   const { threshold, gamma } = noveltyThreshold(held, quantile);
   const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
   const meta: NoveltyMeta = {
     score: residual ? (residual.scale.mahalanobis === undefined ? 'residual' : 'mahalanobis+residual') : 'mahalanobis',
     featureSkill: skill,
-    ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.model.binning ? { binning: residual.model.binning } : {}), components: residual.model.components, explained: residual.model.explained, scale: residual.scale } } : {}),
+    ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.model.binning ? { binning: residual.model.binning } : {}), components: residual.model.components, explained: residual.model.explained, scale: residual.scale, ...(residual.heldOutMeta ? { heldOut: residual.heldOutMeta } : {}) } } : {}),
     features: { tensor: 'gap', channels: k },
     fit: { part: 'train', spectra: n, covariance: 'ledoit-wolf', shrinkage },
     threshold,
     quantile,
-    thresholdFrom: { part: 'validation', spectra: held.length, method: gamma ? 'gamma' : 'empirical', ...(gamma ? { gamma } : {}) },
+    thresholdFrom: { part: 'validation', spectra: held.length, method: gamma ? 'gamma' : 'empirical', ...(gamma ? { gamma } : {}), ...(crossValidated ? { crossValidated: crossValidated.length } : {}) },
     flagged: { train: share(scores.train)!, validation: share(scores.validation)!, test: share(scores.test) },
   };
   return {
@@ -127,8 +131,10 @@ type PartScores = { train: Float64Array; validation: Float64Array; test: Float64
  * The larger of the Mahalanobis distance and the Q residual, each divided by its own `quantile` of
  * the validation scores, so that neither half's units decide: a spectrum far from every class in
  * the features or holding what no training spectrum had (a new band, a baseline, noise) scores high.
- * Without `withMahalanobis`, the Q residual alone over its scale. Undefined (the Mahalanobis score
- * alone) when the residual, or the Mahalanobis half it is combined with, has no usable scale.
+ * The residual's quantile also counts the training part's out-of-fold Q where the run has it: a few
+ * validation groups alone foresee a new group's Q poorly (docs/measurements.md). Without
+ * `withMahalanobis`, the Q residual alone over its scale. Undefined (the Mahalanobis score alone)
+ * when the residual, or the Mahalanobis half it is combined with, has no usable scale.
  */
 function combineResidual(distances: PartScores, residual: ResidualFeatures, quantile: number, withMahalanobis: boolean) {
   const q = residual.scores;
@@ -145,7 +151,9 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
     const t = noveltyThreshold(held, quantile).threshold;
     return t > floor ? t : undefined;
   };
-  const resid = model.components > 0 ? scaleOf(q.validation, 1e-9 * size) : undefined;
+  const { heldOut } = residual;
+  if (heldOut && heldOut.scores.length !== q.train.length) throw new RangeError(`the input residual (features/residual.json) holds ${heldOut.scores.length} out-of-fold scores for ${q.train.length} training spectra; train the run again`);
+  const resid = model.components > 0 ? scaleOf(heldOut ? Float64Array.from([...q.validation, ...heldOut.scores]) : q.validation, 1e-9 * size) : undefined;
   if (resid === undefined) return undefined;
   const mahalanobis = withMahalanobis ? scaleOf(distances.validation, 0) : undefined;
   if (withMahalanobis && mahalanobis === undefined) return undefined;
@@ -155,6 +163,7 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
     scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
     model,
     scale,
+    ...(heldOut ? { heldOut: Float64Array.from(heldOut.scores, (r) => r / resid), heldOutMeta: { part: 'train' as const, spectra: heldOut.scores.length, folds: heldOut.folds, unit: heldOut.unit } } : {}),
   };
 }
 

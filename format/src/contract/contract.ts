@@ -128,8 +128,17 @@ export interface NoveltyMeta {
     binning?: { width: number };
     components: number;
     explained: number;
-    /** What each half is divided by: its `quantile` of the validation part's scores (no `mahalanobis` for a `residual` score). */
+    /**
+     * What each half is divided by: its `quantile` of the validation part's scores (no `mahalanobis` for a
+     * `residual` score); the residual's, of the validation part's and the `heldOut` training spectra's.
+     */
     scale: { mahalanobis?: number; residual: number };
+    /**
+     * Training spectra whose Q residual, each from a subspace fitted without its fold (by group where the
+     * data have groups), joined the validation part's in the residual's scale: a new batch of known classes
+     * scores like them, not like the training part in-sample (absent in files before 2026-12-07 11:00 UTC).
+     */
+    heldOut?: { part: 'train'; spectra: number; folds: number; unit: 'group' | 'spectrum' };
   };
   /** The tensor the score reads (the classifier's input) and its width K. */
   features: { tensor: string; channels: number };
@@ -146,8 +155,8 @@ export interface NoveltyMeta {
   /** The share of in-distribution held-out spectra meant to fall below the threshold, e.g. 0.99. */
   quantile: number;
   /**
-   * Where the threshold comes from: the `quantile` of the scores of the run's validation part,
-   * empirical (numpy's linear interpolation) when it holds at least 1 / (1 - quantile) spectra,
+   * Where the threshold comes from: the `quantile` of the scores of the run's validation part (a
+   * `residual` score: and of the training part's out of fold, `crossValidated`), empirical (numpy's linear interpolation) when it holds at least 1 / (1 - quantile) spectra,
    * otherwise the quantile of a gamma distribution fitted to them by moments (`gamma`). `reference`:
    * the same rule on a user's in-distribution reference spectra (`spectracam calibrate`), named in
    * `reference` with the threshold they replaced.
@@ -158,6 +167,8 @@ export interface NoveltyMeta {
     method: 'empirical' | 'gamma';
     gamma?: { shape: number; scale: number };
     reference?: NoveltyReference;
+    /** Of `spectra`, the training spectra scored out of fold (`residual.heldOut`; a `residual` score only). */
+    crossValidated?: number;
   };
   /**
    * Share of each part of the run's split above the threshold (test: the expected in-distribution
@@ -176,13 +187,14 @@ export interface NoveltyReference {
   source: string;
   sha256: string;
   calibratedAt: string;
-  replaced: { threshold: number; quantile: number; part: 'validation' | 'reference'; spectra: number };
+  replaced: { threshold: number; quantile: number; part: 'validation' | 'reference'; spectra: number; crossValidated?: number };
 }
 
 /** The spectra a novelty threshold is a quantile of, in words: "12 validation spectra", "40 reference spectra (qc.csv)". */
-export function thresholdSpectra(n: Pick<NoveltyMeta, 'thresholdFrom'>): string {
-  const from = n.thresholdFrom;
-  return from.part === 'reference' ? `${from.spectra} reference spectra${from.reference ? ` (${from.reference.source})` : ''}` : `${from.spectra} validation spectra`;
+export function thresholdSpectra(from: Pick<NoveltyMeta['thresholdFrom'], 'part' | 'spectra' | 'crossValidated' | 'reference'>): string {
+  if (from.part === 'reference') return `${from.spectra} reference spectra${from.reference ? ` (${from.reference.source})` : ''}`;
+  const held = from.crossValidated ?? 0;
+  return held > 0 ? `${from.spectra - held} validation spectra and ${held} training spectra out of fold` : `${from.spectra} validation spectra`;
 }
 
 /** Knots of the spline that maps Conv3 positions onto the input axis (cam owns the names). */

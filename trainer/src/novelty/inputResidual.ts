@@ -63,6 +63,11 @@ export interface InputResidualOptions {
    * themselves holds less than `variance` (and that leaves maxComponents + 2 bins). @default none
    */
   binning?: ResidualBinning;
+  /**
+   * Fit on the bin averages (true) or the spectra themselves (false) whatever the variance rule says:
+   * cross-validation refits a subspace in the units of the one it checks. @default decided by the rule
+   */
+  binned?: boolean;
 }
 
 /** Extra directions beyond the largest subspace wanted, and passes of subspace iteration (Halko et al. 2011). */
@@ -81,13 +86,17 @@ export function fitInputResidual(spectra: readonly ArrayLike<number>[], options:
   if (spectra.length < 2) throw new RangeError(`the input subspace needs at least 2 training spectra, got ${spectra.length}`);
   const random = seededRandom(1);
   if (spectra.length > MAX_FIT_ROWS) spectra = shuffledIndices(spectra.length, random).slice(0, MAX_FIT_ROWS).map((i) => spectra[i]!);
+  const { binning, binned } = options;
+  if (binned && !binning) throw new RangeError('fitInputResidual: binned without a binning width');
+  const onBins = (width: number) => ({ ...fitSubspace(residualInput(spectra, { width }), options, seededRandom(1)), binning: { width }, inputLength: spectra[0]!.length });
+  if (binned) return onBins(binning!.width);
   const plain = fitSubspace(spectra, options, seededRandom(1));
+  if (binned === false) return plain;
   // Bins only where the largest subspace allowed holds less than the variance wanted (the rest is then
   // mostly noise, which bin averages remove) and they leave room for its directions; else full resolution.
-  const { binning } = options;
   const bins = binning ? Math.floor(spectra[0]!.length / binning.width) : 0;
   if (!binning || bins < (options.maxComponents ?? DEFAULT_MAX_COMPONENTS) + 2 || plain.explained >= (options.variance ?? RESIDUAL_VARIANCE) - 1e-12) return plain;
-  return { ...fitSubspace(residualInput(spectra, binning), options, seededRandom(1)), binning: { width: binning.width }, inputLength: spectra[0]!.length };
+  return onBins(binning.width);
 }
 
 /**

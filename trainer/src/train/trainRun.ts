@@ -10,6 +10,7 @@ import { coverage, modelGeometry, type ConvSpec } from '@spectracam/format';
 import { recallOf, type PathSelectionRecord, type RunRecord } from '../run/runRecord.js';
 import { computeRunFeatures, type RunFeatures } from '../run/runFeatures.js';
 import { computeResidualFeatures } from '../novelty/residualFeatures.js';
+import { residualFolds } from '../novelty/crossValidatedResidual.js';
 import { evaluateModel } from './evaluateModel.js';
 import { fitModel } from './fitModel.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
@@ -131,7 +132,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const readoutRecorded = fittedReadout ? readoutRecord(fittedReadout, pathSelection) : from?.record.model.linearReadout;
   // Resumed runs keep what their record says; older ones carry the path folded onto the input.
   const carrier = readoutRecorded?.carriers === 'derivative' && readoutRecorded.derivativeCoef ? derivativeCarrier({ axis: dataset.axis, preprocessing, geometry }, readoutRecorded.derivativeCoef) : undefined;
-  const features: RunFeatures = { ...computeRunFeatures(model, parts, carrier), residual: computeResidualFeatures(parts) };
+  const features: RunFeatures = { ...computeRunFeatures(model, parts, carrier), residual: computeResidualFeatures(parts, residualFolds(dataset, split.train, o.seed)) };
   const record: RunRecord = {
     format: 'spectracam-run',
     version: 1,

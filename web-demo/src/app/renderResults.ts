@@ -34,7 +34,7 @@ export function renderResults(root: Root, state: AppState): boolean {
   banner.hidden = !spectrum.unknown;
   banner.textContent = spectrum.unknown && model.novelty
     ? `Unknown sample: this spectrum is unlike the model's training data (novelty ${spectrum.novelty!.toPrecision(4)} above its threshold ` +
-      `${model.novelty.threshold.toPrecision(4)}, the ${100 * model.novelty.quantile} % quantile of ${model.novelty.heldOut}, in-distribution spectra the model did not train on). The class below is a guess.`
+      `${model.novelty.threshold.toPrecision(4)}, the ${100 * model.novelty.quantile} % quantile of ${model.novelty.heldOut}, in-distribution spectra held out from the score's fit). The class below is a guess.`
     : '';
   drawProbabilities(byId(root, 'probabilities'), model.classes, spectrum.probabilities, spectrum.predicted);
   drawSpectrumChart(

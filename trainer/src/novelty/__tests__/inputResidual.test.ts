@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { seededRandom } from '@spectracam/data';
+import { seededRandom, type Dataset } from '@spectracam/data';
 import { fitInputResidual, inputResidualScores, residualInput, RESIDUAL_BINNING } from '../inputResidual.js';
 import { residualFiles, residualFromFiles } from '../residualFeatures.js';
+import { crossValidatedResidual, residualFolds, RESIDUAL_FOLDS } from '../crossValidatedResidual.js';
 
 const random = seededRandom(5);
 const rows = (n: number, p: number, f: (i: number, j: number) => number) => Array.from({ length: n }, (_, i) => Float64Array.from({ length: p }, (_, j) => f(i, j)));
@@ -77,4 +78,43 @@ test('input residual files: the binning travels with the subspace; an index with
   const { binning: _, inputLength: __, ...older } = index;
   assert.equal(residualFromFiles(JSON.stringify(older), bytes, where).model.binning, undefined);
   assert.throws(() => residualFromFiles(JSON.stringify({ ...index, binning: { width: 0 } }), bytes, where), /features\/residual\.json: binning must be/);
+});
+
+test('input residual out of fold: folds keep each group whole; each training spectrum is scored by a subspace fitted without it; the files carry the scores', () => {
+  const p = 40;
+  const n = 24;
+  const spectra = rows(n, p, (i, j) => Math.sin(j * 0.2 * (1 + (i % 4))) + 0.05 * random());
+  const dataset: Dataset = {
+    ids: spectra.map((_, i) => `s${i}`), names: spectra.map((_, i) => `s${i}`), labels: spectra.map((_, i) => (i % 2 ? 'a' : 'b')), classes: ['a', 'b'],
+    groups: spectra.map((_, i) => `g${Math.floor(i / 2)}`), axis: Float64Array.from({ length: p }, (_, j) => j), unit: 'cm-1', spectra: spectra.map((s) => Float32Array.from(s)), source: 'test', warnings: [],
+  };
+  // The training part: every row but the last four, in another order.
+  const train = Array.from({ length: n - 4 }, (_, k) => (k * 7) % (n - 4));
+  const dealt = residualFolds(dataset, train, 1)!;
+  assert.equal(dealt.unit, 'group');
+  assert.equal(dealt.folds.length, RESIDUAL_FOLDS);
+  assert.deepEqual(dealt.folds.flat().sort((a, b) => a - b), train.map((_, k) => k), 'every position once');
+  for (const fold of dealt.folds) for (const other of dealt.folds) if (other !== fold) for (const k of fold) assert.ok(!other.some((m) => dataset.groups![train[m]!] === dataset.groups![train[k]!]), 'a group lies in one fold');
+  assert.equal(residualFolds({ ...dataset, groups: dataset.groups!.map(() => 'one') }, train, 1), undefined, 'one group: nothing to hold out');
+
+  const part = train.map((i) => spectra[i]!);
+  const model = fitInputResidual(part);
+  const held = crossValidatedResidual(part, model, dealt.folds, dealt.unit)!;
+  for (const [f, fold] of dealt.folds.entries()) {
+    const without = fitInputResidual(part.filter((_, k) => !fold.includes(k)), { binned: false });
+    assert.deepEqual(Array.from(inputResidualScores(without, fold.map((k) => part[k]!))), fold.map((k) => held.scores[k]!), `fold ${f}`);
+  }
+  assert.equal(crossValidatedResidual(part.slice(0, 3), model, [[0, 1], [2]], 'spectrum'), undefined, 'a fold that leaves one spectrum to fit on');
+  assert.throws(() => crossValidatedResidual(part, model, [[0], [1]], 'spectrum'), /2 folds must cover all 20 training spectra/);
+
+  const features = { model, scores: { train: inputResidualScores(model, part), validation: new Float64Array(0), test: new Float64Array(0) }, heldOut: held };
+  const { index, bytes } = residualFiles(features);
+  const where = { index: 'features/residual.json', bin: 'features/residual.bin' };
+  const back = residualFromFiles(JSON.stringify(index), bytes, where);
+  assert.deepEqual(Array.from(back.heldOut!.scores), Array.from(held.scores));
+  assert.deepEqual([back.heldOut!.folds, back.heldOut!.unit], [RESIDUAL_FOLDS, 'group']);
+  assert.throws(() => residualFromFiles(JSON.stringify({ ...index, heldOut: { folds: 1, unit: 'group' } }), bytes, where), /features\/residual\.json: heldOut must be/);
+  const { heldOut: _, ...before } = index;
+  assert.throws(() => residualFromFiles(JSON.stringify(before), bytes, where), /features\/residual\.bin: holds \d+ bytes/);
+  assert.equal(residualFromFiles(JSON.stringify(before), bytes.subarray(0, bytes.length - 8 * part.length), where).heldOut, undefined, 'runs trained before it read without');
 });

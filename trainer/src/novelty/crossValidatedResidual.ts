@@ -1,0 +1,54 @@
+import { crossValidationFolds, type Dataset } from '@spectracam/data';
+import { fitInputResidual, inputResidualScores, type InputResidual } from './inputResidual.js';
+
+/**
+ * The training part's Q residuals out of fold: each spectrum's from a subspace fitted without its fold
+ * (its group's, when the data have groups), in the subspace's units (binned as it is). In-sample Q
+ * of the training part is small by construction; out of fold, it is what a new batch of the same
+ * classes scores, and it adds the training part's many groups to the few of the validation part.
+ */
+export interface HeldOutResidual {
+  /** In the training part's order. */
+  scores: Float64Array;
+  folds: number;
+  unit: 'group' | 'spectrum';
+}
+
+/**
+ * `folds`: positions in `spectra`, each exactly once. Undefined where a fold leaves fewer than 2
+ * spectra to fit on (no subspace to hold out against).
+ */
+export function crossValidatedResidual(
+  spectra: readonly ArrayLike<number>[],
+  model: InputResidual,
+  folds: readonly (readonly number[])[],
+  unit: HeldOutResidual['unit'],
+): HeldOutResidual | undefined {
+  const fold = new Int32Array(spectra.length).fill(-1);
+  folds.forEach((rows, f) => rows.forEach((i) => (fold[i] = f)));
+  if (folds.length < 2 || fold.some((f) => f < 0)) throw new RangeError(`crossValidatedResidual: ${folds.length} folds must cover all ${spectra.length} training spectra`);
+  if (folds.some((rows) => spectra.length - rows.length < 2)) return undefined;
+  const scores = new Float64Array(spectra.length);
+  const binned = model.binning !== undefined;
+  for (let f = 0; f < folds.length; f++) {
+    const fitted = fitInputResidual(spectra.filter((_, i) => fold[i] !== f), binned ? { binning: model.binning, binned } : { binned });
+    const held = folds[f]!;
+    inputResidualScores(fitted, held.map((i) => spectra[i]!)).forEach((q, k) => (scores[held[k]!] = q));
+  }
+  return { scores, folds: folds.length, unit };
+}
+
+/** Folds of the training part for its Q out of fold, as the linear path's cross-validation deals them. */
+export const RESIDUAL_FOLDS = 10;
+
+/**
+ * Up to RESIDUAL_FOLDS folds of `rows` (the training part's row indices) by group where the data set
+ * has groups, as positions in `rows`; undefined with fewer than 2 groups (or spectra) to deal.
+ */
+export function residualFolds(dataset: Dataset, rows: readonly number[], seed: number): { folds: number[][]; unit: HeldOutResidual['unit'] } | undefined {
+  const units = dataset.groups ? new Set(rows.map((i) => dataset.groups![i]!)).size : rows.length;
+  if (units < 2) return undefined;
+  const position = new Map(rows.map((row, k) => [row, k]));
+  const { folds, unit } = crossValidationFolds(dataset, rows, RESIDUAL_FOLDS, seed);
+  return { folds: folds.map((fold) => fold.map((row) => position.get(row)!)), unit };
+}
