@@ -2,8 +2,9 @@
  * Issue 21's unknown-sample benchmark: a model trained on some classes meets spectra of a class,
  * species or technique it never saw, and junk. Four scores, higher = more unknown:
  * - default: the file's `novelty` output, the larger of the Mahalanobis distance and the input's
- *   Q residual, each over its validation quantile (the residual alone where the features' class means
- *   do not separate the validation part beyond chance: `score` and `featureSkill` in the results);
+ *   Q residual, each over its held-out quantile (the residual's counts the training part out of fold;
+ *   the residual alone where the features' class means do not separate the validation part beyond
+ *   chance: `score` and `featureSkill` in the results);
  * - mahalanobis: the `novelty` output of the same model exported without the residual (squared Mahalanobis distance of the GAP features to
  *   the nearest class mean, Ledoit-Wolf shared covariance of the training part);
  * - max-softmax: 1 - the largest probability (Hendrycks & Gimpel 2017);

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { NO_SHAPE_NOVELTY } from '@spectracam/format';
+import { NO_SHAPE_NOVELTY, thresholdSpectra } from '@spectracam/format';
 import type { Device } from '@spectracam/runtime';
 import { dataInputs, modelOptions } from '../options/modelOptions.js';
 import type { ReaderArgs } from '../runtime/modelInputs.js';
@@ -82,7 +82,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       [
         `wrote ${args.out}`,
         `  unknown:    novelty > ${Number(n.threshold.toPrecision(4))}, the ${100 * n.quantile} % quantile of ${scores.length} reference spectra (${n.thresholdFrom.method}${n.thresholdFrom.method === 'gamma' ? `: fewer than ${Math.ceil(1 / (1 - n.quantile))} for an empirical one` : ''})`,
-        `  before:     novelty > ${Number(before.threshold.toPrecision(4))} (the ${100 * before.quantile} % quantile of ${before.spectra} ${before.part} spectra), which flagged ${pct(result.flaggedBefore)} of these`,
+        `  before:     novelty > ${Number(before.threshold.toPrecision(4))} (the ${100 * before.quantile} % quantile of ${thresholdSpectra({ thresholdFrom: before })}), which flagged ${pct(result.flaggedBefore)} of these`,
         `  now flags:  ${pct(n.flagged.reference!)} of them`,
         '',
       ].join('\n'),

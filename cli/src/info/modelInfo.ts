@@ -101,16 +101,16 @@ export function modelInfoText(info: ModelInfo): string {
   if (n) {
     const from = n.thresholdFrom;
     const heldOut = n.residual?.heldOut;
-    const residual = n.residual ? `the scaled Q residual of the spectrum${n.residual.binning ? ` in bins of ${n.residual.binning.width} variables` : ''} off the ${n.residual.components} principal components of the training part (${(100 * n.residual.explained).toFixed(1)} % of its variance)${heldOut && n.score !== 'residual' ? `, scaled with ${heldOut.spectra} training spectra out of fold (${heldOut.folds} folds by ${heldOut.unit})` : ''}` : '';
+    const residual = n.residual ? `the scaled Q residual of the spectrum${n.residual.binning ? ` in bins of ${n.residual.binning.width} variables` : ''} off the ${n.residual.components} principal components of the training part (${(100 * n.residual.explained).toFixed(1)} % of its variance)${heldOut ? `, scaled with ${heldOut.spectra} training spectra out of fold (${heldOut.folds} folds by ${heldOut.unit})` : ''}` : '';
     const skill = n.featureSkill;
     lines.push(
       n.score === 'residual'
         ? `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${residual} alone: the ${n.features.channels} GAP features' nearest class mean named ${(100 * skill!.accuracy).toFixed(1)} % of the validation part against the largest class's ${(100 * skill!.noInformationRate).toFixed(1)} %, binomial p ${skill!.pValue.toPrecision(2)} >= 0.05: not shown to beat chance)`
         : `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
           `${n.residual ? `, and ${residual}` : ''})`,
-      `                 threshold: the ${100 * n.quantile} % quantile of ${thresholdSpectra(n.thresholdFrom)} (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); ` +
+      `                 threshold: the ${100 * n.quantile} % quantile of ${thresholdSpectra(n)} (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); ` +
         (from.reference
-          ? `flags ${pct(n.flagged.reference)} of them; calibrated ${from.reference.calibratedAt}, replacing ${Number(from.reference.replaced.threshold.toPrecision(6))} (the ${100 * from.reference.replaced.quantile} % quantile of ${thresholdSpectra(from.reference.replaced)})`
+          ? `flags ${pct(n.flagged.reference)} of them; calibrated ${from.reference.calibratedAt}, replacing ${Number(from.reference.replaced.threshold.toPrecision(6))} (the ${100 * from.reference.replaced.quantile} % quantile of ${thresholdSpectra({ thresholdFrom: from.reference.replaced })})`
           : `flags train ${pct(n.flagged.train ?? undefined)}, validation ${pct(n.flagged.validation ?? undefined)}, test ${pct(n.flagged.test ?? undefined)}`),
     );
   } else lines.push('  unknown if:    no unknown-sample score in this file (exported before it, or with --no-novelty)');

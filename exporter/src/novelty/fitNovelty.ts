@@ -147,7 +147,7 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
   const p = model.mean.length;
   const size = model.mean.reduce((sum, v) => sum + v * v, 0) / Math.max(1, p);
   const scaleOf = (held: Float64Array, floor: number) => {
-    if (Math.max(...held) - Math.min(...held) <= 0) return undefined;
+    if (held.every((v) => v === held[0])) return undefined;
     const t = noveltyThreshold(held, quantile).threshold;
     return t > floor ? t : undefined;
   };

@@ -26,7 +26,8 @@ export function crossValidatedResidual(
 ): HeldOutResidual | undefined {
   const fold = new Int32Array(spectra.length).fill(-1);
   folds.forEach((rows, f) => rows.forEach((i) => (fold[i] = f)));
-  if (folds.length < 2 || fold.some((f) => f < 0)) throw new RangeError(`crossValidatedResidual: ${folds.length} folds must cover all ${spectra.length} training spectra`);
+  const dealt = folds.reduce((n, rows) => n + rows.length, 0);
+  if (folds.length < 2 || fold.some((f) => f < 0) || dealt !== spectra.length) throw new RangeError(`crossValidatedResidual: ${folds.length} folds must hold each of the ${spectra.length} training spectra once (${dealt} dealt)`);
   if (folds.some((rows) => spectra.length - rows.length < 2)) return undefined;
   const scores = new Float64Array(spectra.length);
   const binned = model.binning !== undefined;
@@ -43,12 +44,20 @@ export const RESIDUAL_FOLDS = 10;
 
 /**
  * Up to RESIDUAL_FOLDS folds of `rows` (the training part's row indices) by group where the data set
- * has groups, as positions in `rows`; undefined with fewer than 2 groups (or spectra) to deal.
+ * has groups, as positions in `rows`. Undefined with fewer than 2 groups (or spectra) to deal, or
+ * where leaving a fold out leaves a class out: its spectra would then score as a class never seen,
+ * which is what the score is for, not what a new batch of known classes scores.
  */
 export function residualFolds(dataset: Dataset, rows: readonly number[], seed: number): { folds: number[][]; unit: HeldOutResidual['unit'] } | undefined {
   const units = dataset.groups ? new Set(rows.map((i) => dataset.groups![i]!)).size : rows.length;
   if (units < 2) return undefined;
-  const position = new Map(rows.map((row, k) => [row, k]));
   const { folds, unit } = crossValidationFolds(dataset, rows, RESIDUAL_FOLDS, seed);
+  const classes = new Set(rows.map((i) => dataset.labels[i]!)).size;
+  const kept = (fold: readonly number[]) => {
+    const out = new Set(fold);
+    return new Set(rows.filter((i) => !out.has(i)).map((i) => dataset.labels[i]!)).size;
+  };
+  if (folds.some((fold) => kept(fold) < classes)) return undefined;
+  const position = new Map(rows.map((row, k) => [row, k]));
   return { folds: folds.map((fold) => fold.map((row) => position.get(row)!)), unit };
 }

@@ -96,6 +96,9 @@ test('input residual out of fold: folds keep each group whole; each training spe
   assert.deepEqual(dealt.folds.flat().sort((a, b) => a - b), train.map((_, k) => k), 'every position once');
   for (const fold of dealt.folds) for (const other of dealt.folds) if (other !== fold) for (const k of fold) assert.ok(!other.some((m) => dataset.groups![train[m]!] === dataset.groups![train[k]!]), 'a group lies in one fold');
   assert.equal(residualFolds({ ...dataset, groups: dataset.groups!.map(() => 'one') }, train, 1), undefined, 'one group: nothing to hold out');
+  // One group per class: leaving either out leaves its class out, and its spectra would score as a class never seen.
+  assert.equal(residualFolds({ ...dataset, groups: dataset.labels.slice() }, train, 1), undefined, 'a fold that holds a whole class');
+  assert.equal(residualFolds({ ...dataset, groups: dataset.labels.map((l, i) => `${l}${i % 8}`) }, train, 1)!.folds.length, 8, 'four groups per class: eight folds');
 
   const part = train.map((i) => spectra[i]!);
   const model = fitInputResidual(part);
@@ -105,7 +108,8 @@ test('input residual out of fold: folds keep each group whole; each training spe
     assert.deepEqual(Array.from(inputResidualScores(without, fold.map((k) => part[k]!))), fold.map((k) => held.scores[k]!), `fold ${f}`);
   }
   assert.equal(crossValidatedResidual(part.slice(0, 3), model, [[0, 1], [2]], 'spectrum'), undefined, 'a fold that leaves one spectrum to fit on');
-  assert.throws(() => crossValidatedResidual(part, model, [[0], [1]], 'spectrum'), /2 folds must cover all 20 training spectra/);
+  assert.throws(() => crossValidatedResidual(part.slice(0, 3), model, [[0, 1], [1, 2]], 'spectrum'), /hold each of the 3 training spectra once \(4 dealt\)/, 'a spectrum in two folds would be fitted on where it is scored');
+  assert.throws(() => crossValidatedResidual(part, model, [[0], [1]], 'spectrum'), /2 folds must hold each of the 20 training spectra once \(2 dealt\)/);
 
   const features = { model, scores: { train: inputResidualScores(model, part), validation: new Float64Array(0), test: new Float64Array(0) }, heldOut: held };
   const { index, bytes } = residualFiles(features);
