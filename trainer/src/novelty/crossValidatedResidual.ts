@@ -15,14 +15,25 @@ export interface HeldOutResidual {
 }
 
 /**
- * `folds`: positions in `spectra`, each exactly once. Undefined where a fold leaves fewer than 2
- * spectra to fit on (no subspace to hold out against).
+ * A preprocessing fitted on the training part (min-max per variable) refitted without each fold: the
+ * raw training spectra, and the fit that gives the transform of spectra. Without it the folds read the
+ * preprocessed spectra as they are, and a fold's spectra lie inside ranges they helped set.
+ */
+export interface ResidualRefit {
+  raw: readonly ArrayLike<number>[];
+  preprocess: (fitOn: readonly ArrayLike<number>[]) => (spectra: readonly ArrayLike<number>[]) => readonly ArrayLike<number>[];
+}
+
+/**
+ * `folds`: positions in `spectra` (the preprocessed training part), each exactly once. Undefined
+ * where a fold leaves fewer than 2 spectra to fit on (no subspace to hold out against).
  */
 export function crossValidatedResidual(
   spectra: readonly ArrayLike<number>[],
   model: InputResidual,
   folds: readonly (readonly number[])[],
   unit: HeldOutResidual['unit'],
+  refit?: ResidualRefit,
 ): HeldOutResidual | undefined {
   const fold = new Int32Array(spectra.length).fill(-1);
   folds.forEach((rows, f) => rows.forEach((i) => (fold[i] = f)));
@@ -31,10 +42,14 @@ export function crossValidatedResidual(
   if (folds.some((rows) => spectra.length - rows.length < 2)) return undefined;
   const scores = new Float64Array(spectra.length);
   const binned = model.binning !== undefined;
+  if (refit && refit.raw.length !== spectra.length) throw new RangeError(`crossValidatedResidual: ${refit.raw.length} raw spectra for ${spectra.length} preprocessed ones`);
   for (let f = 0; f < folds.length; f++) {
-    const fitted = fitInputResidual(spectra.filter((_, i) => fold[i] !== f), binned ? { binning: model.binning, binned } : { binned });
     const held = folds[f]!;
-    inputResidualScores(fitted, held.map((i) => spectra[i]!)).forEach((q, k) => (scores[held[k]!] = q));
+    const rest = spectra.map((_, i) => i).filter((i) => fold[i] !== f);
+    const transform = refit?.preprocess(rest.map((i) => refit.raw[i]!));
+    const input = (rows: readonly number[]) => (transform ? transform(rows.map((i) => refit!.raw[i]!)) : rows.map((i) => spectra[i]!));
+    const fitted = fitInputResidual(input(rest), binned ? { binning: model.binning, binned } : { binned });
+    inputResidualScores(fitted, input(held)).forEach((q, k) => (scores[held[k]!] = q));
   }
   return { scores, folds: folds.length, unit };
 }

@@ -1,6 +1,6 @@
 import { FEATURE_PARTS, type FeaturePart } from '../run/runFeatures.js';
 import { fitInputResidual, inputResidualScores, RESIDUAL_BINNING, type InputResidual, type ResidualBinning } from './inputResidual.js';
-import { crossValidatedResidual, type HeldOutResidual } from './crossValidatedResidual.js';
+import { crossValidatedResidual, type HeldOutResidual, type ResidualRefit } from './crossValidatedResidual.js';
 
 /**
  * The input subspace of a run (fitted on the training part's network input) and every part's Q
@@ -16,12 +16,16 @@ export interface ResidualFeatures {
 
 /**
  * From each part's preprocessed spectra (the parts computeRunFeatures takes), binned by RESIDUAL_BINNING
- * first; with `folds` (positions in the training part), its Q out of fold too.
+ * first; with `folds` (positions in the training part), its Q out of fold too (with `refit`, the
+ * preprocessing refitted without each fold).
  */
-export function computeResidualFeatures(parts: Record<FeaturePart, { spectra: readonly ArrayLike<number>[] }>, folds?: { folds: readonly (readonly number[])[]; unit: HeldOutResidual['unit'] }): ResidualFeatures {
+export function computeResidualFeatures(
+  parts: Record<FeaturePart, { spectra: readonly ArrayLike<number>[] }>,
+  folds?: { folds: readonly (readonly number[])[]; unit: HeldOutResidual['unit']; refit?: ResidualRefit },
+): ResidualFeatures {
   const model = fitInputResidual(parts.train.spectra, { binning: RESIDUAL_BINNING });
   const scores = Object.fromEntries(FEATURE_PARTS.map((part) => [part, inputResidualScores(model, parts[part].spectra)])) as Record<FeaturePart, Float64Array>;
-  const heldOut = folds ? crossValidatedResidual(parts.train.spectra, model, folds.folds, folds.unit) : undefined;
+  const heldOut = folds ? crossValidatedResidual(parts.train.spectra, model, folds.folds, folds.unit, folds.refit) : undefined;
   return { model, scores, ...(heldOut ? { heldOut } : {}) };
 }
 

@@ -122,3 +122,31 @@ test('input residual out of fold: folds keep each group whole; each training spe
   assert.throws(() => residualFromFiles(JSON.stringify(before), bytes, where), /features\/residual\.bin: holds \d+ bytes/);
   assert.equal(residualFromFiles(JSON.stringify(before), bytes.subarray(0, bytes.length - 8 * part.length), where).heldOut, undefined, 'runs trained before it read without');
 });
+
+test('input residual out of fold with the preprocessing refitted: each fold is scaled by what the other folds span, and scored in that scale', () => {
+  const p = 30;
+  // The largest amplitudes (up to 8) all lie in the first fold; the second reaches 3.
+  const raw = rows(16, p, (i, j) => (i < 8 ? 1 + i : 1 + (i % 3)) * Math.sin(j * 0.3 + (i % 3)) + 0.05 * random());
+  // Scaling by the largest absolute value of the fitting spectra, a preprocessing fitted on data.
+  const preprocess = (fitOn: readonly ArrayLike<number>[]) => {
+    const top = Math.max(...fitOn.map((s) => Math.max(...Array.from(s, Math.abs))));
+    return (spectra: readonly ArrayLike<number>[]) => spectra.map((s) => Float64Array.from(s, (v) => v / top));
+  };
+  const spectra = preprocess(raw)(raw);
+  const model = fitInputResidual(spectra);
+  const folds = [[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]];
+  const held = crossValidatedResidual(spectra, model, folds, 'spectrum', { raw, preprocess })!;
+  for (const [f, fold] of folds.entries()) {
+    const rest = raw.filter((_, i) => !fold.includes(i));
+    const scale = preprocess(rest);
+    const without = fitInputResidual(scale(rest), { binned: false });
+    assert.deepEqual(Array.from(inputResidualScores(without, scale(fold.map((i) => raw[i]!)))), fold.map((i) => held.scores[i]!), `fold ${f}`);
+  }
+  // Without the first fold the scale is the second's (about 3, not 8): its spectra score otherwise than in the shared
+  // scale. Without the second, the scale is the whole part's, and its spectra score as with the shared one.
+  const shared = crossValidatedResidual(spectra, model, folds, 'spectrum')!;
+  const sum = (scores: Float64Array, fold: number[]) => fold.reduce((a, i) => a + scores[i]!, 0);
+  assert.ok(sum(held.scores, folds[0]!) > 2 * sum(shared.scores, folds[0]!), `first fold refitted ${sum(held.scores, folds[0]!)} vs shared ${sum(shared.scores, folds[0]!)}`);
+  for (const i of folds[1]!) assert.ok(Math.abs(held.scores[i]! - shared.scores[i]!) <= 1e-9 * (1 + shared.scores[i]!), `spectrum ${i}`);
+  assert.throws(() => crossValidatedResidual(spectra, model, folds, 'spectrum', { raw: raw.slice(1), preprocess }), /15 raw spectra for 16 preprocessed ones/);
+});
