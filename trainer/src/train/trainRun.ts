@@ -132,7 +132,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const readoutRecorded = fittedReadout ? readoutRecord(fittedReadout, pathSelection) : from?.record.model.linearReadout;
   // Resumed runs keep what their record says; older ones carry the path folded onto the input.
   const carrier = readoutRecorded?.carriers === 'derivative' && readoutRecorded.derivativeCoef ? derivativeCarrier({ axis: dataset.axis, preprocessing, geometry }, readoutRecorded.derivativeCoef) : undefined;
-  // The input subspace's folds refit the preprocessing too, so that a held-out fold lies outside ranges it did not set.
+  // The input subspace's folds refit the preprocessing too, so that a held-out fold is scaled by ranges it did not help set.
   const folds = residualFolds(dataset, split.train, o.seed);
   const refit = { raw: split.train.map((i) => dataset.spectra[i]!), preprocess: (fitOn: readonly ArrayLike<number>[]) => {
     const fitted = fitPreprocessing(preprocessing.kind, [...fitOn]);
