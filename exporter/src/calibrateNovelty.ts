@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { METADATA_KEYS, parseMetadata, type NoveltyMeta } from '@spectracam/format';
 import { decodeModel, onnx } from '@spectracam/format/onnx';
 import { noveltySentence } from './docString.js';
@@ -7,8 +6,8 @@ import { noveltyThreshold } from './novelty/fitNovelty.js';
 export interface CalibrationInput {
   /** The `novelty` scores the model gave the reference spectra. */
   scores: ArrayLike<number>;
-  /** The reference spectra as the model read them, in the same order (hashed into the metadata). */
-  spectra: readonly Float32Array[];
+  /** SHA-256 (hex) of the reference spectra as the model read them: their float32 values, in the scores' order. */
+  sha256: string;
   /** Where they came from, as the user named it. */
   source: string;
   /** @default the file's own quantile */
@@ -37,7 +36,6 @@ export function calibrateNovelty(bytes: Uint8Array, name: string, input: Calibra
   const before = meta.novelty;
   if (!before) throw new Error(`${name}: the model has no unknown-sample score (exported with --no-novelty, or before the score): nothing to calibrate`);
   const scores = Array.from(input.scores);
-  if (scores.length !== input.spectra.length) throw new RangeError(`calibrateNovelty: ${scores.length} scores for ${input.spectra.length} spectra`);
   if (scores.length < 2) throw new RangeError(`${input.source}: ${scores.length} reference spectrum; a threshold needs at least 2 (and ${Math.ceil(1 / (1 - (input.quantile ?? before.quantile)))} for an empirical quantile)`);
   const bad = scores.findIndex((s) => !Number.isFinite(s) || s < 0);
   if (bad >= 0) throw new RangeError(`calibrateNovelty: score ${scores[bad]} of reference spectrum ${bad + 1}; expected a finite score >= 0`);
@@ -45,8 +43,6 @@ export function calibrateNovelty(bytes: Uint8Array, name: string, input: Calibra
   if (!(quantile > 0 && quantile < 1)) throw new RangeError(`quantile ${quantile}: expected a share in (0, 1), e.g. 0.99`);
   const { threshold, gamma } = noveltyThreshold(scores, quantile);
   const above = (t: number) => scores.filter((s) => s > t).length / scores.length;
-  const hash = createHash('sha256');
-  for (const s of input.spectra) hash.update(new Uint8Array(s.buffer, s.byteOffset, s.byteLength));
   const novelty: NoveltyMeta = {
     ...before,
     threshold,
@@ -58,7 +54,7 @@ export function calibrateNovelty(bytes: Uint8Array, name: string, input: Calibra
       ...(gamma ? { gamma } : {}),
       reference: {
         source: input.source,
-        sha256: hash.digest('hex'),
+        sha256: input.sha256,
         calibratedAt: (input.calibratedAt ?? new Date()).toISOString(),
         replaced: { threshold: before.threshold, quantile: before.quantile, part: before.thresholdFrom.part, spectra: before.thresholdFrom.spectra, ...(before.thresholdFrom.crossValidated ? { crossValidated: before.thresholdFrom.crossValidated } : {}) },
       },

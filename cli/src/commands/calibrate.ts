@@ -33,8 +33,9 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .example('$0 calibrate meat.onnx qc-spectra/ --out meat-site2.onnx', 'the threshold from this instrument\'s reference measurements of known samples')
       .example('$0 calibrate meat.onnx qc.csv --quantile 0.995 --out meat-qc.onnx', 'a stricter quantile') as never,
   handler: async (args) => {
-    const [{ readFile }, { loadModel }, { calibrateNovelty }, { checkOutput, writeFileAtomic }, { isOwnModelFile }, { modelInputChunks, axisOption }] = await Promise.all([
+    const [{ readFile }, { createHash }, { loadModel }, { calibrateNovelty }, { checkOutput, writeFileAtomic }, { isOwnModelFile }, { modelInputChunks, axisOption }] = await Promise.all([
       import('node:fs/promises'),
+      import('node:crypto'),
       import('@spectracam/runtime'),
       import('@spectracam/exporter'),
       import('@spectracam/data'),
@@ -46,7 +47,8 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const bytes = new Uint8Array(await readFile(args.model));
     const model = await loadModel(bytes, { device: args.device, batchSize: args.batchSize, threads: args.threads });
     const scores: number[] = [];
-    const spectra: Float32Array[] = [];
+    // The spectra as read, hashed as they stream past (the metadata names them; keeping them all would hold the whole data set).
+    const hash = createHash('sha256');
     // Reference spectra the file already calls unknown: one far outlier moves a gamma fit's quantile a long way.
     const unknownBefore: { id: string; score: number }[] = [];
     try {
@@ -57,13 +59,14 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
           if (p.novelty === NO_SHAPE_NOVELTY) throw new Error(`${dataset.ids[i]}: a constant spectrum (no shape) is not an in-distribution reference; leave it out`);
           if (p.unknown) unknownBefore.push({ id: dataset.ids[i]!, score: p.novelty! });
           scores.push(p.novelty!);
-          spectra.push(Float32Array.from(dataset.spectra[i]!));
+          const s = dataset.spectra[i]!;
+          hash.update(new Uint8Array(s.buffer, s.byteOffset, s.byteLength));
         });
       }
     } finally {
       await model.dispose();
     }
-    const result = calibrateNovelty(bytes, args.model, { scores, spectra, source: inputs.join(', '), quantile: args.quantile });
+    const result = calibrateNovelty(bytes, args.model, { scores, sha256: hash.digest('hex'), source: inputs.join(', '), quantile: args.quantile });
     await writeFileAtomic(args.out, result.bytes);
     if (unknownBefore.length > 0) {
       // The highest scores first: those move the threshold most.

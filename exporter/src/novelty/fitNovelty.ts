@@ -104,14 +104,15 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   const scores = residual?.scores ?? distances;
   // A residual score's out-of-fold training spectra are held out like the validation part's; a Mahalanobis
   // half has no such scores (the network trained on every training spectrum), so its score uses validation alone.
-  const crossValidated = residual?.scale.mahalanobis === undefined ? residual?.heldOut : undefined;
+  const heldOut = residual ? features.residual?.heldOut : undefined;
+  const crossValidated = residual && heldOut && residual.scale.mahalanobis === undefined ? Float64Array.from(heldOut.scores, (r) => r / residual.scale.residual) : undefined;
   const held = crossValidated ? Float64Array.from([...scores.validation, ...crossValidated]) : scores.validation;
   const { threshold, gamma } = noveltyThreshold(held, quantile);
   const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
   const meta: NoveltyMeta = {
     score: residual ? (residual.scale.mahalanobis === undefined ? 'residual' : 'mahalanobis+residual') : 'mahalanobis',
     featureSkill: skill,
-    ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.model.binning ? { binning: residual.model.binning } : {}), components: residual.model.components, explained: residual.model.explained, scale: residual.scale, ...(residual.heldOutMeta ? { heldOut: residual.heldOutMeta } : {}) } } : {}),
+    ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.model.binning ? { binning: residual.model.binning } : {}), components: residual.model.components, explained: residual.model.explained, scale: residual.scale, ...(heldOut ? { heldOut: { part: 'train' as const, spectra: heldOut.scores.length, folds: heldOut.folds, unit: heldOut.unit } } : {}) } } : {}),
     features: { tensor: 'gap', channels: k },
     fit: { part: 'train', spectra: n, covariance: 'ledoit-wolf', shrinkage },
     threshold,
@@ -163,7 +164,6 @@ function combineResidual(distances: PartScores, residual: ResidualFeatures, quan
     scores: { train: combined('train'), validation: combined('validation'), test: combined('test') },
     model,
     scale,
-    ...(heldOut ? { heldOut: Float64Array.from(heldOut.scores, (r) => r / resid), heldOutMeta: { part: 'train' as const, spectra: heldOut.scores.length, folds: heldOut.folds, unit: heldOut.unit } } : {}),
   };
 }
 

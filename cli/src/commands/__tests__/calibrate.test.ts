@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,9 @@ test('cli calibrate: the threshold becomes the quantile of the reference spectra
   assert.deepEqual(after.thresholdFrom.reference!.replaced, { threshold: before.threshold, quantile: 0.99, part: 'validation', spectra: before.thresholdFrom.spectra });
   assert.equal(after.thresholdFrom.reference!.source, data);
   assert.match(after.thresholdFrom.reference!.sha256, /^[0-9a-f]{64}$/);
+  const hash = createHash('sha256');
+  for (const s of reference) hash.update(new Uint8Array(Float32Array.from(s).buffer));
+  assert.equal(after.thresholdFrom.reference!.sha256, hash.digest('hex'), 'the SHA-256 of the spectra as read, float32 values in order');
   assert.equal(after.flagged.reference, scores.filter((s) => s > after.threshold).length / scores.length);
   assert.deepEqual([after.flagged.train, after.flagged.validation, after.flagged.test], [null, null, null]);
   assert.equal(after.residual?.scale.residual, before.residual?.scale.residual, 'the score itself is unchanged');
