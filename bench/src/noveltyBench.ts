@@ -212,7 +212,10 @@ for (const set of args.sets!.split(',')) {
     const seconds = (performance.now() - started) / 1000;
     const model = await loadModel(exportModel(record, trained, { novelty: { features } }));
     const { residual: _, ...gapOnly } = features;
-    const mahalanobisModel = await loadModel(exportModel(record, trained, { novelty: { features: gapOnly } }));
+    // Where the networks fitted the validation part too (training.fittedOn), no held-out features set the Mahalanobis
+    // half's threshold: it is still ranked (AUROC), its threshold from the in-sample validation part.
+    const { fittedOn, ...heldOutTraining } = record.training;
+    const mahalanobisModel = await loadModel(exportModel({ ...record, training: heldOutTraining }, trained, { novelty: { features: gapOnly } }));
     trained.dispose();
     const row = new Map(setup.train.ids.map((id, i) => [id, i]));
     const rowsOf = (part: 'train' | 'validation' | 'test') => record.split.ids[part].map((id) => row.get(id)!);
@@ -272,6 +275,7 @@ for (const set of args.sets!.split(',')) {
       training: { epochsRun: record.training.epochsRun, members: record.model.members ?? 1, seconds: Number(seconds.toFixed(1)), options: record.training.options },
       score: novelty.score,
       featureSkill: novelty.featureSkill,
+      ...(fittedOn ? { fittedOn, mahalanobisThreshold: 'in-sample' } : {}),
       threshold: { value: novelty.threshold, quantile: novelty.quantile, from: novelty.thresholdFrom, shrinkage: novelty.fit.shrinkage, channels: novelty.features.channels },
       plsComponents: pls.components,
       inputSubspace: { components: residual.components, explained: residual.explained, ...(residual.binning ? { binning: residual.binning } : {}), scale: novelty.residual?.scale },
@@ -281,7 +285,7 @@ for (const set of args.sets!.split(',')) {
     await model.dispose();
     await mahalanobisModel.dispose();
     const last = results[results.length - 1]!;
-    console.log(`\n${setup.name}: test accuracy ${(record.metrics.test.accuracy * 100).toFixed(1)} %, ${record.training.epochsRun} epochs in ${seconds.toFixed(0)} s, K ${novelty.features.channels}; score ${novelty.score}${novelty.featureSkill ? ` (features' held-out accuracy ${novelty.featureSkill.accuracy.toFixed(3)} against ${novelty.featureSkill.noInformationRate.toFixed(3)}, p ${novelty.featureSkill.pValue.toPrecision(2)})` : ''}`);
+    console.log(`\n${setup.name}: test accuracy ${(record.metrics.test.accuracy * 100).toFixed(1)} %, ${record.training.epochsRun} epochs in ${seconds.toFixed(0)} s, K ${novelty.features.channels}; score ${novelty.score}${novelty.featureSkill ? ` (features' held-out accuracy ${novelty.featureSkill.accuracy.toFixed(3)} against ${novelty.featureSkill.noInformationRate.toFixed(3)}, p ${novelty.featureSkill.pValue.toPrecision(2)})` : ''}${fittedOn ? ' (networks fitted on train + validation: the mahalanobis row\'s threshold is in-sample)' : ''}`);
     console.log(table([['score', 'AUROC', 'in-dist flagged', 'unknown flagged', 'junk flagged'], ...SCORES.map((s) => {
       const m = (last.methods as Record<Score, { auroc: number; inDistributionFlagged: number; unknownFlagged: number; junkFlagged: Record<string, boolean> }>)[s];
       return [s, m.auroc.toFixed(3), `${(100 * m.inDistributionFlagged).toFixed(1)} %`, `${(100 * m.unknownFlagged).toFixed(1)} %`, `${Object.values(m.junkFlagged).filter(Boolean).length}/4`];

@@ -26,7 +26,8 @@ export interface ModelParts {
   /** The metadata of the file, given the graph's outputs, the CAM alignment (when the graph computes the CAM) and the unknown-sample score's. */
   metadata: (outputs: string[], camAlignment: Alignment | undefined, novelty: NoveltyMeta | undefined) => ModelMetadata;
   /** Fit the unknown-sample score on these training features (our runs; a wrapped network has none). */
-  novelty?: { options: NoveltyOptions | undefined; classes: readonly string[] };
+  /** `validationHeldOut` false: the networks trained on the validation part too (run.json training.fittedOn). */
+  novelty?: { options: NoveltyOptions | undefined; classes: readonly string[]; validationHeldOut?: boolean };
 }
 
 export interface BuiltModel {
@@ -74,7 +75,7 @@ export function assembleModel(parts: ModelParts, options: ExportOptions = {}): B
   if (flag) graphParts.push(flag);
   // The network's one-row image holds the preprocessed spectra in their order unless the network reads them mirrored.
   const image = geometry.mirrored ? undefined : NETWORK_IMAGE;
-  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, { tensor: pre.output, image }, p, flag?.output, weights.linearCarriers) : undefined;
+  const novelty = parts.novelty ? noveltyFor(parts.novelty.options, net, parts.novelty.classes, { tensor: pre.output, image }, p, flag?.output, weights.linearCarriers, parts.novelty.validationHeldOut) : undefined;
   if (novelty) graphParts.push(novelty.part);
   const outputs = [
     floatValueInfo(TENSORS.logits, ['batch', c], 'class scores before softmax'),

@@ -51,7 +51,7 @@ export function buildOnnx(record: RunRecord, model: LayersModel, options: Export
       weights,
       geometry,
       metadata: (outputs, alignment, novelty) => modelMetadata(record, outputs, alignment, novelty),
-      ...(options.novelty === false ? {} : { novelty: { options: options.novelty, classes: record.model.classes } }),
+      ...(options.novelty === false ? {} : { novelty: { options: options.novelty, classes: record.model.classes, validationHeldOut: record.training.fittedOn === undefined } }),
     },
     options,
   );

@@ -15,6 +15,7 @@ export function trainingMeta(record: RunRecord): TrainingSummaryMeta & { epochs:
       validation: record.metrics.validation?.accuracy,
       test: record.metrics.test?.accuracy,
     },
+    ...(record.training.fittedOn ? { fittedOn: record.training.fittedOn } : {}),
     backend: record.training.backend,
     epochsRun: record.training.epochsRun,
     status: record.status,

@@ -22,6 +22,8 @@ export function noveltyFor(
   flat?: string,
   /** A linear path's carriers among the features (NetworkWeights.linearCarriers), which the score leaves out. */
   carriers?: ArrayLike<number>,
+  /** false where the networks trained on the validation part too (see fitNovelty). */
+  validationHeldOut = true,
 ): { part: GraphPart; meta: NoveltyMeta } {
   if (!options?.features) {
     throw new Error(
@@ -36,7 +38,7 @@ export function noveltyFor(
   if (options.features.channels !== k) {
     throw new RangeError(`the run's features have ${options.features.channels} channels but the classifier reads ${k}: they were computed by another network; train the run again`);
   }
-  const fit = fitNovelty(options.features, classes, options.quantile, carriers);
+  const fit = fitNovelty(options.features, classes, options.quantile, carriers, validationHeldOut);
   const { residual } = fit;
   const subspaceVariables = residual?.binning ? Math.floor(p / residual.binning.width) : p;
   if (residual && (residual.mean.length !== subspaceVariables || (residual.inputLength !== undefined && residual.inputLength !== p))) {

@@ -171,7 +171,8 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
           `  split:     ${record.split.protocol} (train ${record.metrics.train.n}, validation ${record.metrics.validation.n}, test ${record.metrics.test.n}), seed ${record.split.seed}`,
           `  model:     kernels ${record.model.geometry.layers.map((l) => l.kernel).join(',')}, strides ${record.model.geometry.layers.map((l) => l.stride).join(',')}, ${record.preprocessing.kind}`,
           ...pathLine(record.model.linearReadout, pct),
-          `  accuracy:  train ${pct(record.metrics.train.accuracy)}, validation ${pct(record.metrics.validation.accuracy)}, test ${pct(record.metrics.test.accuracy)}${record.model.linearReadout?.selection ? ' (the path was fitted on train + validation)' : ''}`,
+          ...leftOutLine(record.training.pathLeftOut, pct),
+          `  accuracy:  train ${pct(record.metrics.train.accuracy)}, validation ${pct(record.metrics.validation.accuracy)}, test ${pct(record.metrics.test.accuracy)}${record.training.fittedOn ? ' (the networks were fitted on train + validation)' : record.model.linearReadout?.selection ? ' (the path was fitted on train + validation)' : ''}`,
           `  balanced:  test ${pct(record.metrics.test.balancedAccuracy ?? Number.NaN)}; recall ${record.data.classes.map((c, i) => `${c} ${pct(record.metrics.test.recall?.[i] ?? Number.NaN)}`).join(', ')}`,
           `  training:  ${t.epochsRun} epochs (best ${t.bestEpoch}), backend ${backend}, ${t.secondsPerEpoch.toFixed(3)} s/epoch`,
           '',
@@ -208,6 +209,15 @@ async function reloadRecordedData(record: import('@spectracam/trainer').RunRecor
   if (reader.synthetic) return data.generateSynthetic({ seed: reader.seed ?? 1 }).dataset;
   if (typeof reader.data !== 'string') throw new Error(`the run's record does not say where its data were read from (data.reader has no 'data'); it cannot be resumed`);
   return data.loadDataset(reader as import('@spectracam/data').ReaderOptions);
+}
+
+/** Why a run has no linear path although it asked for one: its cross-validation found nothing above chance. */
+function leftOutLine(selection: RunRecord['training']['pathLeftOut'], pct: (x: number) => string): string[] {
+  if (!selection) return [];
+  const held = selection.candidates.map((c) => `${c.preprocessing} ${pct(c.accuracy)} (${c.components})`).join(', ');
+  return [
+    `  path:      left out: ${selection.folds}-fold cross-validation over train + validation (by ${selection.unit}) found no candidate above the no-information rate ${pct(selection.noInformationRate ?? Number.NaN)} (held-out accuracy ${held}); the networks fitted train + validation and stopped on their training loss, so the validation accuracy is not held out`,
+  ];
 }
 
 /** How the linear path was chosen, when the run says (runs before the inner cross-validation do not). */

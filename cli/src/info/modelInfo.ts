@@ -88,7 +88,7 @@ export function modelInfoText(info: ModelInfo): string {
   if (t) {
     lines.push(
       `  trained on:    ${t.dataSource || 'built-in synthetic'} (${t.spectra} spectra, sha256 ${t.dataSha256.slice(0, 12)}...), ${t.splitProtocol} split, seed ${t.splitSeed}`,
-      `  accuracy:      train ${pct(t.metrics.train)}, validation ${pct(t.metrics.validation)}, test ${pct(t.metrics.test)}; ${t.epochsRun} epochs on ${t.backend}`,
+      `  accuracy:      train ${pct(t.metrics.train)}, validation ${pct(t.metrics.validation)}${t.fittedOn ? ' (trained on)' : ''}, test ${pct(t.metrics.test)}; ${t.epochsRun} epochs on ${t.backend}`,
     );
   } else if (info.origin) {
     const o = info.origin;
@@ -105,7 +105,11 @@ export function modelInfoText(info: ModelInfo): string {
     const skill = n.featureSkill;
     lines.push(
       n.score === 'residual'
-        ? `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${residual} alone: the ${n.features.channels} GAP features' nearest class mean named ${(100 * skill!.accuracy).toFixed(1)} % of the validation part against the largest class's ${(100 * skill!.noInformationRate).toFixed(1)} %, binomial p ${skill!.pValue.toPrecision(2)} >= 0.05: not shown to beat chance)`
+        ? `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${residual} alone: ${
+            skill
+              ? `the ${n.features.channels} GAP features' nearest class mean named ${(100 * skill.accuracy).toFixed(1)} % of the validation part against the largest class's ${(100 * skill.noInformationRate).toFixed(1)} %, binomial p ${skill.pValue.toPrecision(2)} >= 0.05: not shown to beat chance`
+              : `the network trained on the validation part too, so its ${n.features.channels} GAP features have no held-out spectra to set a threshold with`
+          })`
         : `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
           `${n.residual ? `, and ${residual}` : ''})`,
       `                 threshold: the ${100 * n.quantile} % quantile of ${thresholdSpectra(n)} (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); ` +

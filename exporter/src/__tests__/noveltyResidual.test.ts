@@ -167,3 +167,33 @@ test('novelty: a run whose input subspace was fitted before the binning (none in
   model.dispose();
 });
 
+
+test('novelty: where the networks trained on the validation part too (run.json training.fittedOn), the score is the residual alone whatever the features\' skill; without a usable residual the export is refused', () => {
+  const { record, model, parts } = noisyRun();
+  const folds = Array.from({ length: 5 }, (_, f) => Array.from({ length: 8 }, (_, k) => f + 5 * k));
+  const features: RunFeatures = { ...computeRunFeatures(model, parts), residual: computeResidualFeatures(parts, { folds, unit: 'spectrum' }) };
+  const meta = (bytes: Uint8Array) => JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.novelty)!) as NoveltyMeta;
+  const held = meta(exportModel(record, model, { novelty: { features } }));
+  assert.equal(held.score, 'mahalanobis+residual', 'precondition: held out, these features beat chance');
+  const fitted = { ...record, training: { ...record.training, fittedOn: ['train', 'validation'] as ['train', 'validation'] } };
+  const bytes = exportModel(fitted, model, { novelty: { features } });
+  const inSample = meta(bytes);
+  assert.equal(inSample.score, 'residual');
+  assert.equal(inSample.featureSkill, undefined, 'no skill measured on spectra the networks trained on');
+  assert.equal(decodeModel(bytes, 'm').initializers.has(TENSORS.noveltyWhitening), false, 'no Mahalanobis half in the graph');
+  assert.deepEqual(JSON.parse(decodeModel(bytes, 'm').metadata.get(METADATA_KEYS.training)!).fittedOn, ['train', 'validation'], 'the file says its validation accuracy is not held out');
+  // A residual score does not read the labels: the same threshold as a held-out run whose features showed no skill.
+  const shuffled = seededRandom(3);
+  const chance = noisyRun((labels) => labels.map(() => Math.floor(shuffled() * 3)));
+  const reference = fitNovelty({ ...computeRunFeatures(chance.model, chance.parts), residual: computeResidualFeatures(chance.parts, { folds, unit: 'spectrum' }) }, record.model.classes);
+  assert.equal(reference.meta.score, 'residual', 'precondition: the shuffled labels leave the residual alone');
+  assert.equal(inSample.threshold, reference.meta.threshold);
+  assert.deepEqual(inSample.residual!.scale, reference.meta.residual!.scale);
+  assert.equal(inSample.thresholdFrom.crossValidated, 40);
+  const tiny = (n: number) => Float64Array.from({ length: n }, (_, i) => 1e-17 * (1 + (i % 3)));
+  const unusable = { ...features.residual!, heldOut: undefined, scores: { train: tiny(40), validation: tiny(50), test: tiny(20) } };
+  assert.throws(() => exportModel(fitted, model, { novelty: { features: { ...features, residual: unusable } } }), /trained on the validation part too.*--no-novelty/);
+  assert.throws(() => exportModel(fitted, model, { novelty: { features: { ...features, residual: undefined } } }), /trained on the validation part too.*--no-novelty/);
+  model.dispose();
+  chance.model.dispose();
+});

@@ -52,7 +52,14 @@ export function noveltyThreshold(held: ArrayLike<number>, quantile: number): { t
  * little more than their maximum; the quantile of a gamma fitted to their scores by moments is
  * taken instead (the metadata says which). `classes` names the model's classes (the labels index it).
  */
-export function fitNovelty(features: RunFeatures, classes: readonly string[], quantile = DEFAULT_NOVELTY_QUANTILE, carriers?: ArrayLike<number>): NoveltyFit {
+export function fitNovelty(
+  features: RunFeatures,
+  classes: readonly string[],
+  quantile = DEFAULT_NOVELTY_QUANTILE,
+  carriers?: ArrayLike<number>,
+  /** false where the networks trained on the validation part too (run.json training.fittedOn): its features are then in-sample. */
+  validationHeldOut = true,
+): NoveltyFit {
   if (!(quantile > 0 && quantile < 1)) throw new RangeError(`the unknown-sample quantile is ${quantile}; expected a share in (0, 1), e.g. 0.99`);
   if (carriers && carriers.length !== features.channels) throw new RangeError(`fitNovelty: ${carriers.length} carrier flags for ${features.channels} feature channels`);
   const path = carrierChannels(carriers);
@@ -99,8 +106,14 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   if (distances.validation.length < 2) throw new RangeError(`the validation part has ${distances.validation.length} spectra; the unknown-sample threshold needs at least 2`);
   // Class means of features that do not separate the classes held out measure nothing about the classes: a
   // model at chance (isolates it cannot tell apart) scored unknown spectra no higher than its own (docs/measurements.md).
-  const skill = featureSkill(nearest.index, validation.labels);
-  const residual = features.residual ? combineResidual(distances, features.residual, quantile, skill.pValue < FEATURE_SKILL_P) : undefined;
+  // Features of spectra the networks trained on would pass any skill test and set a threshold that new spectra exceed.
+  const skill = validationHeldOut ? featureSkill(nearest.index, validation.labels) : undefined;
+  const residual = features.residual ? combineResidual(distances, features.residual, quantile, skill !== undefined && skill.pValue < FEATURE_SKILL_P) : undefined;
+  if (!validationHeldOut && residual === undefined) {
+    throw new Error(
+      "the networks trained on the validation part too (run.json training.fittedOn), so no held-out GAP features set the unknown-sample threshold, and the run's input residual is missing or gives no usable scale: export with --no-novelty",
+    );
+  }
   const scores = residual?.scores ?? distances;
   // A residual score's out-of-fold training spectra are held out like the validation part's; a Mahalanobis
   // half has no such scores (the network trained on every training spectrum), so its score uses validation alone.
@@ -111,7 +124,7 @@ export function fitNovelty(features: RunFeatures, classes: readonly string[], qu
   const share = (s: Float64Array) => (s.length === 0 ? null : s.reduce((count, v) => count + (v > threshold ? 1 : 0), 0) / s.length);
   const meta: NoveltyMeta = {
     score: residual ? (residual.scale.mahalanobis === undefined ? 'residual' : 'mahalanobis+residual') : 'mahalanobis',
-    featureSkill: skill,
+    ...(skill ? { featureSkill: skill } : {}),
     ...(residual ? { residual: { tensor: 'preprocessed', ...(residual.model.binning ? { binning: residual.model.binning } : {}), components: residual.model.components, explained: residual.model.explained, scale: residual.scale, ...(heldOut ? { heldOut: { part: 'train' as const, spectra: heldOut.scores.length, folds: heldOut.folds, unit: heldOut.unit } } : {}) } } : {}),
     features: { tensor: 'gap', channels: k },
     fit: { part: 'train', spectra: n, covariance: 'ledoit-wolf', shrinkage },

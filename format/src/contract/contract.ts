@@ -114,7 +114,8 @@ export interface NoveltyMeta {
   /**
    * The features' nearest class mean (the Mahalanobis half's class model) on the validation part:
    * its accuracy, the largest class's share, and the one-sided binomial p-value of that accuracy at
-   * that share. At 0.05 or above the score is the residual alone (absent in files before 2026-12-07).
+   * that share. At 0.05 or above the score is the residual alone (absent in files before 2026-12-07,
+   * and where the network trained on the validation part too: the score is then the residual alone).
    */
   featureSkill?: { spectra: number; accuracy: number; noInformationRate: number; pValue: number };
   /** The Q residual's half of a `mahalanobis+residual` or `residual` score. */
@@ -214,6 +215,8 @@ export interface TrainingSummaryMeta {
   splitSeed: number;
   spectra: number;
   metrics: { train?: number; validation?: number; test?: number };
+  /** The parts the network was fitted on, where not the training part alone: its validation accuracy is then not held out. */
+  fittedOn?: ['train', 'validation'];
   backend: string;
   epochsRun: number;
   /** 'interrupted' when the file was exported from the checkpoint of a stopped training. */

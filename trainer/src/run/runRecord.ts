@@ -121,6 +121,15 @@ export interface RunRecord {
     options: Record<string, unknown>;
     /** With `preprocess: 'auto'`: the lowest validation loss of one network per candidate (the lowest chose). */
     preprocessSelection?: Record<string, number>;
+    /**
+     * The parts the networks' weights were fitted on, where that is not the training part alone: the
+     * linear path's cross-validation found no candidate above the no-information rate (`pathLeftOut`),
+     * so the networks fitted train + validation and stopped on their training loss. Their validation
+     * accuracy and features are then not held out.
+     */
+    fittedOn?: ['train', 'validation'];
+    /** The linear path's cross-validation when it found nothing above chance: the path was left out of the model, and the preprocessing is SNV where it was a candidate (it removes each spectrum's offset and scale, what most often differs between samples). */
+    pathLeftOut?: PathSelectionRecord;
     backend: string;
     seed: number;
     epochs: number;
@@ -153,6 +162,6 @@ export interface PathSelectionRecord {
   candidates: { preprocessing: string; components: number; accuracy: number; rmsecv: number }[];
   /** The largest class's share of the rows: a candidate must beat it held out to decide (absent in older runs). */
   noInformationRate?: number;
-  /** 'network': no candidate beat the no-information rate, so one network per candidate chose by its validation loss. */
+  /** 'network' (runs before training.fittedOn): no candidate beat the no-information rate, so one network per candidate chose by its validation loss. */
   decidedBy?: 'cross-validation' | 'network';
 }

@@ -6,16 +6,14 @@ import type { FitOptions } from './fitModel.js';
 import type { MemberJob } from './memberJob.js';
 import { trainMembers, type TrainedMember } from './trainMembers.js';
 import type { TrainHooks } from './trainOptions.js';
-import type { PathReadout } from '../linear/pathReadout.js';
 
 /** The preprocessings `preprocess: 'auto'` chooses between: min-max per variable (study Eq. 9) keeps band ratios per variable; SNV removes each spectrum's offset and scale. */
 export const AUTO_PREPROCESSING: readonly PreprocessingKind[] = ['minmax-variable', 'snv'];
 
-/** A candidate preprocessing fitted on the training part, the data set under it, and the linear path on it (if any). */
+/** A candidate preprocessing fitted on the training part and the data set under it. */
 export interface PreprocessedCandidate {
   preprocessing: Preprocessing;
   spectra: Float32Array[];
-  readout?: PathReadout;
 }
 
 export interface PreprocessingChoice {
@@ -32,7 +30,7 @@ export interface PreprocessingChoice {
  * Chooses the preprocessing on the training data alone: one network (the first member's seed)
  * per candidate, fitted on the training part, scored by its lowest validation loss. The test
  * part is never looked at. A network with a linear path chooses by the path's cross-validation
- * instead (choosePath), and here only where that cross-validation found nothing above chance.
+ * instead (choosePath).
  */
 export async function selectPreprocessing(
   dataset: Dataset,
@@ -40,20 +38,15 @@ export async function selectPreprocessing(
   job: Omit<MemberJob, 'spectra' | 'member'> & { network: BuildModelOptions; fit: FitOptions },
   hooks: TrainHooks,
   threads?: number,
-  /** With a linear path: choosePath's candidates (AUTO_PREPROCESSING order), already fitted and applied, each path built into its network. */
-  given?: readonly PreprocessedCandidate[],
 ): Promise<PreprocessingChoice> {
-  const candidates: readonly PreprocessedCandidate[] =
-    given ??
-    AUTO_PREPROCESSING.map((kind) => {
-      const preprocessing = fitPreprocessing(kind, split.train.map((i) => dataset.spectra[i]!));
-      return { preprocessing, spectra: applyPreprocessing(preprocessing, dataset.spectra) };
-    });
-  const fitted = candidates.map((c) => c.preprocessing);
-  const jobs: MemberJob[] = candidates.map(({ spectra, readout }, k) => {
+  const candidates = AUTO_PREPROCESSING.map((kind) => {
+    const preprocessing = fitPreprocessing(kind, split.train.map((i) => dataset.spectra[i]!));
+    return { preprocessing, spectra: applyPreprocessing(preprocessing, dataset.spectra) };
+  });
+  const jobs: MemberJob[] = candidates.map(({ spectra }, k) => {
     const flat = new Float32Array(spectra.length * job.p);
     spectra.forEach((s, i) => flat.set(s, i * job.p));
-    return { ...job, member: k, spectra: flat, ...(readout ? { network: { ...job.network, readout: { coef: readout.coef, centre: readout.centre, intercept: readout.intercept } } } : {}) };
+    return { ...job, member: k, spectra: flat };
   });
   const trained = await trainMembers(jobs, hooks, threads);
   const score = (t: TrainedMember) => Math.min(...t.fit.history.map((e) => e.valLoss));
@@ -62,5 +55,5 @@ export async function selectPreprocessing(
   let best = 0;
   trained.forEach((t, k) => score(t) < score(trained[best]!) && (best = k));
   trained.forEach((t, k) => k !== best && t.model.dispose());
-  return { preprocessing: fitted[best]!, member: { ...trained[best]!, seed: job.network.seed }, scores, index: best };
+  return { preprocessing: candidates[best]!.preprocessing, member: { ...trained[best]!, seed: job.network.seed }, scores, index: best };
 }

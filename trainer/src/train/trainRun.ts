@@ -71,8 +71,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   // Members differ only in their seed (initial weights and batch order); they share split and preprocessing.
   const memberSeed = (m: number) => o.seed + 1000 * m;
   // The linear path is cross-validated over train + validation; the members' early stopping reads the validation part.
-  const readout = o.linearReadout && split.validation.length > 0;
-  const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
+  const pathWanted = o.linearReadout && split.validation.length > 0;
   const reachable = coverage(geometry);
   const readoutInput = o.linearReadoutInput === 'auto' ? (looksRaman(dataset) ? 'derivative' : 'input') : o.linearReadoutInput;
   const fitOptions = (seed: number) => ({ epochs, batchSize, learningRate, patience, seed, noise: o.noise, restoreBy: o.restoreBy, lrDecay: o.lrDecay });
@@ -80,16 +79,25 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   hooks.onProgress?.({ stage: 'preprocess' });
   // With a linear path, its inner cross-validation chooses the preprocessing too; without one, a network per candidate does.
   const kinds = o.preprocess === 'auto' ? AUTO_PREPROCESSING : [o.preprocess as PreprocessingKind];
-  const path = readout && !from ? choosePath(dataset, split, labels, C, kinds, { input: readoutInput, reachable, seed: o.seed }) : undefined;
-  const byNetwork = !from && o.preprocess === 'auto' && (!path || !path.informative);
+  const path = pathWanted && !from ? choosePath(dataset, split, labels, C, kinds, { input: readoutInput, reachable, seed: o.seed }) : undefined;
+  // No candidate beat the no-information rate on held-out units: they carry no signal that the path or early
+  // stopping could use (early stopping on them kept networks near their start). The path is left out and the
+  // networks fit every labelled spectrum, train + validation, as the peers do, stopping on their training loss.
+  const uninformed = from ? from.record.training.fittedOn !== undefined : path !== undefined && !path.informative;
+  const readout = pathWanted && !uninformed;
+  const fitRows = uninformed ? { train: [...split.train, ...split.validation], validation: [] as number[] } : { train: split.train, validation: split.validation };
+  const networkOptions = { inputLength: p, classes: C, l2: o.l2, variableWeights: o.variableWeights, ...spec, ...(readout ? { readout: true as const } : {}) };
+  const byNetwork = !from && o.preprocess === 'auto' && !path;
   const choice = byNetwork
-    ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads, path?.candidates)
-      : undefined;
-  const chosenPath = path?.candidates[choice ? choice.index : path.chosen];
+    ? await selectPreprocessing(dataset, split, { backend, network: { ...networkOptions, seed: memberSeed(0) }, fit: fitOptions(memberSeed(0)), p, labels, classes: C, train: split.train, validation: split.validation }, hooks, o.threads)
+    : undefined;
+  // Without held-out evidence, SNV where it is a candidate: units no candidate could predict differ from the
+  // training ones, and SNV removes what most often differs between samples, each spectrum's offset and scale.
+  const chosenPath = path?.candidates[uninformed && kinds.includes('snv') ? kinds.indexOf('snv') : path.chosen];
   const preprocessing = from ? from.record.preprocessing : (chosenPath?.preprocessing ?? choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
   const spectra = chosenPath?.spectra ?? applyPreprocessing(preprocessing, dataset.spectra);
-  const fittedReadout = chosenPath?.readout;
-  const pathSelection = path ? { ...path.selection, decidedBy: choice ? ('network' as const) : ('cross-validation' as const) } : undefined;
+  const fittedReadout = readout ? chosenPath?.readout : undefined;
+  const pathSelection = path ? { ...path.selection, ...(uninformed ? {} : { decidedBy: 'cross-validation' as const }) } : undefined;
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
   // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
@@ -110,7 +118,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       member: m, backend, network: { ...networkOptions, seed: memberSeed(m), ...(fittedReadout ? { readout: { coef: fittedReadout.coef, centre: fittedReadout.centre, intercept: fittedReadout.intercept } } : {}) },
       fit: { ...fitOptions(memberSeed(m)), ...(before ? { start: { history: before.history, bestEpoch: before.bestEpoch } } : {}) },
       ...(before ? { initialWeights: before.model.getWeights().map((w) => ({ shape: w.shape, values: Float32Array.from(w.dataSync() as Float32Array) })) } : {}),
-      spectra: flat, p, labels, classes: C, train: split.train, validation: split.validation,
+      spectra: flat, p, labels, classes: C, ...fitRows,
     });
     before?.model.dispose();
   }
@@ -176,6 +184,8 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     training: {
       options: trainSettings(given),
       ...(choice ? { preprocessSelection: choice.scores } : {}),
+      ...(uninformed ? { fittedOn: ['train', 'validation'] as ['train', 'validation'] } : {}),
+      ...(uninformed && pathSelection ? { pathLeftOut: pathSelection } : {}),
       backend,
       seed: o.seed,
       epochs,
