@@ -33,7 +33,9 @@ export interface ResumeFrom {
 
 /**
  * Splits the data set, fits the preprocessing on the training part, trains the study's CNN with
- * early stopping and evaluates it on all three parts; returns the model, its RunRecord and the GAP
+ * early stopping and evaluates it on all three parts (where the linear path's cross-validation finds
+ * nothing above chance, the networks fit train + validation instead: record.training.fittedOn);
+ * returns the model, its RunRecord and the GAP
  * features of every part (what export fits the unknown-sample score on; writeRun stores them).
  * With `from`, continues that interrupted run instead: the same data (checked by fingerprint),
  * split, preprocessing and settings, from its checkpoint.
