@@ -54,7 +54,7 @@ export function noveltySentence(n: NonNullable<ModelMetadata['novelty']>): strin
         ? `the larger of ${distance} divided by ${num(r.scale.mahalanobis)}, and ${residual}`
         : distance;
   return `Unknown-sample score '${TENSORS.novelty}' [batch]: ${score}; above ${num(n.threshold)} ` +
-    `(the ${100 * n.quantile} % quantile on ${thresholdSpectra(n)}, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`;
+    `(the ${100 * n.quantile} % quantile on ${thresholdSpectra(n.thresholdFrom)}, metadata 'spectracam.novelty') the spectrum is unlike the training data: its class is a guess.`;
 }
 
 function provenance(meta: ModelMetadata): string {

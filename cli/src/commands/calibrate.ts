@@ -85,7 +85,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       [
         `wrote ${args.out}`,
         `  unknown:    novelty > ${Number(n.threshold.toPrecision(4))}, the ${100 * n.quantile} % quantile of ${scores.length} reference spectra (${n.thresholdFrom.method}${n.thresholdFrom.method === 'gamma' ? `: fewer than ${Math.ceil(1 / (1 - n.quantile))} for an empirical one` : ''})`,
-        `  before:     novelty > ${Number(before.threshold.toPrecision(4))} (the ${100 * before.quantile} % quantile of ${thresholdSpectra({ thresholdFrom: before })}), which flagged ${pct(result.flaggedBefore)} of these`,
+        `  before:     novelty > ${Number(before.threshold.toPrecision(4))} (the ${100 * before.quantile} % quantile of ${thresholdSpectra(before)}), which flagged ${pct(result.flaggedBefore)} of these`,
         `  now flags:  ${pct(n.flagged.reference!)} of them`,
         '',
       ].join('\n'),

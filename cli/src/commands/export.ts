@@ -80,7 +80,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       bar.stop();
       const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
       const unknown = result.novelty
-        ? `  unknown:    novelty > ${result.novelty.threshold.toPrecision(4)} (${100 * result.novelty.quantile} % quantile of ${thresholdSpectra(result.novelty)}, ${result.novelty.thresholdFrom.method}); flags ${pct(result.novelty.flagged.test)} of the test part`
+        ? `  unknown:    novelty > ${result.novelty.threshold.toPrecision(4)} (${100 * result.novelty.quantile} % quantile of ${thresholdSpectra(result.novelty.thresholdFrom)}, ${result.novelty.thresholdFrom.method}); flags ${pct(result.novelty.flagged.test)} of the test part`
         : '  unknown:    no unknown-sample score (--no-novelty)';
       process.stdout.write(
         [`wrote ${result.path}${argv.allowInterrupted ? ' (from an interrupted run: its best checkpoint)' : ''}`, ...writtenSummary(result), unknown, ''].join('\n'),

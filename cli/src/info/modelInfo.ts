@@ -112,9 +112,9 @@ export function modelInfoText(info: ModelInfo): string {
           })`
         : `  unknown if:    novelty > ${Number(n.threshold.toPrecision(6))} (${n.residual ? 'the larger of the scaled ' : ''}squared Mahalanobis distance of the ${n.features.channels} GAP features to the nearest class mean, Ledoit-Wolf shrinkage ${n.fit.shrinkage.toFixed(3)}, fitted on ${n.fit.spectra} training spectra` +
           `${n.residual ? `, and ${residual}` : ''})`,
-      `                 threshold: the ${100 * n.quantile} % quantile of ${thresholdSpectra(n)} (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); ` +
+      `                 threshold: the ${100 * n.quantile} % quantile of ${thresholdSpectra(from)} (${from.method === 'gamma' ? 'of a gamma fitted to their scores: too few for an empirical one' : 'empirical'}); ` +
         (from.reference
-          ? `flags ${pct(n.flagged.reference)} of them; calibrated ${from.reference.calibratedAt}, replacing ${Number(from.reference.replaced.threshold.toPrecision(6))} (the ${100 * from.reference.replaced.quantile} % quantile of ${thresholdSpectra({ thresholdFrom: from.reference.replaced })})`
+          ? `flags ${pct(n.flagged.reference)} of them; calibrated ${from.reference.calibratedAt}, replacing ${Number(from.reference.replaced.threshold.toPrecision(6))} (the ${100 * from.reference.replaced.quantile} % quantile of ${thresholdSpectra(from.reference.replaced)})`
           : `flags train ${pct(n.flagged.train ?? undefined)}, validation ${pct(n.flagged.validation ?? undefined)}, test ${pct(n.flagged.test ?? undefined)}`),
     );
   } else lines.push('  unknown if:    no unknown-sample score in this file (exported before it, or with --no-novelty)');

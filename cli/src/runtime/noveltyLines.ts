@@ -16,6 +16,6 @@ export function noveltySummary(model: SpectraModel, unknown: number, total: numb
   if (unknown === 0) return [];
   return [
     `warning: ${unknown} of ${total} spectra are unknown: unlike the training data (novelty above ${Number(n.threshold.toPrecision(4))}, ` +
-      `the ${100 * n.quantile} % quantile of ${thresholdSpectra(n)}); their classes are guesses`,
+      `the ${100 * n.quantile} % quantile of ${thresholdSpectra(n.thresholdFrom)}); their classes are guesses`,
   ];
 }

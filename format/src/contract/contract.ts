@@ -192,8 +192,7 @@ export interface NoveltyReference {
 }
 
 /** The spectra a novelty threshold is a quantile of, in words: "12 validation spectra", "40 reference spectra (qc.csv)". */
-export function thresholdSpectra(n: { thresholdFrom: Pick<NoveltyMeta['thresholdFrom'], 'part' | 'spectra' | 'crossValidated' | 'reference'> }): string {
-  const from = n.thresholdFrom;
+export function thresholdSpectra(from: Pick<NoveltyMeta['thresholdFrom'], 'part' | 'spectra' | 'crossValidated' | 'reference'>): string {
   if (from.part === 'reference') return `${from.spectra} reference spectra${from.reference ? ` (${from.reference.source})` : ''}`;
   const held = from.crossValidated ?? 0;
   return held > 0 ? `${from.spectra - held} validation spectra and ${held} training spectra out of fold` : `${from.spectra} validation spectra`;

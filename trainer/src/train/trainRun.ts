@@ -99,7 +99,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const preprocessing = from ? from.record.preprocessing : (chosenPath?.preprocessing ?? choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
   const spectra = chosenPath?.spectra ?? applyPreprocessing(preprocessing, dataset.spectra);
   const fittedReadout = readout ? chosenPath?.readout : undefined;
-  const pathSelection = path ? { ...path.selection, ...(uninformed ? {} : { decidedBy: 'cross-validation' as const }) } : undefined;
+  const pathSelection = path ? { ...path.selection, decidedBy: 'cross-validation' as const } : undefined;
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
   // Resuming: finished members are kept, the interrupted one goes on from its checkpoint, the rest start.
@@ -187,7 +187,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       options: trainSettings(given),
       ...(choice ? { preprocessSelection: choice.scores } : {}),
       ...(uninformed ? { fittedOn: ['train', 'validation'] as ['train', 'validation'] } : {}),
-      ...(uninformed && pathSelection ? { pathLeftOut: pathSelection } : {}),
+      ...(uninformed && path ? { pathLeftOut: path.selection } : {}),
       backend,
       seed: o.seed,
       epochs,

@@ -39,7 +39,7 @@ async function handle(request: Request): Promise<Response> {
           methods: [...next.methods],
           device: next.device === 'webgpu' ? 'webgpu' : 'wasm',
           novelty: next.metadata.novelty
-            ? { threshold: next.metadata.novelty.threshold, quantile: next.metadata.novelty.quantile, heldOut: thresholdSpectra(next.metadata.novelty) }
+            ? { threshold: next.metadata.novelty.threshold, quantile: next.metadata.novelty.quantile, heldOut: thresholdSpectra(next.metadata.novelty.thresholdFrom) }
             : null,
         },
       };

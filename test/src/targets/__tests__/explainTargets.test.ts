@@ -75,7 +75,7 @@ test('explain target: >= 95 % of correct synthetic test spectra peak within 10 c
 test('unknown samples: on the synthetic set junk is flagged unknown and at most 3 % of the test part is', async (t) => {
   const { novelty } = await scored;
   const flagged = novelty.known.filter((r) => r.unknown).length / novelty.known.length;
-  t.diagnostic(`test spectra flagged ${pct(flagged)}; threshold ${novelty.threshold.threshold.toPrecision(4)} (${novelty.threshold.thresholdFrom.method}, ${thresholdSpectra(novelty.threshold)})`);
+  t.diagnostic(`test spectra flagged ${pct(flagged)}; threshold ${novelty.threshold.threshold.toPrecision(4)} (${novelty.threshold.thresholdFrom.method}, ${thresholdSpectra(novelty.threshold.thresholdFrom)})`);
   assert.ok(flagged <= 0.03, `${pct(flagged)} of in-distribution test spectra flagged unknown`);
   assert.deepEqual(novelty.junk.map((r) => r.unknown), [true, true, true, true], `junk novelty ${novelty.junk.map((r) => r.novelty).join(', ')}`);
 });
