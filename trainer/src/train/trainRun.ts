@@ -99,6 +99,8 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
   const preprocessing = from ? from.record.preprocessing : (chosenPath?.preprocessing ?? choice?.preprocessing ?? fitPreprocessing(o.preprocess as PreprocessingKind, split.train.map((i) => dataset.spectra[i]!)));
   const spectra = chosenPath?.spectra ?? applyPreprocessing(preprocessing, dataset.spectra);
   const fittedReadout = readout ? chosenPath?.readout : undefined;
+  const preprocessSelection = choice?.scores ?? from?.record.training.preprocessSelection;
+  const pathLeftOut = uninformed ? (path?.selection ?? from?.record.training.pathLeftOut) : undefined;
   const pathSelection = path ? { ...path.selection, decidedBy: 'cross-validation' as const } : undefined;
   const flat = new Float32Array(spectra.length * p);
   spectra.forEach((s, i) => flat.set(s, i * p));
@@ -185,9 +187,10 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     },
     training: {
       options: trainSettings(given),
-      ...(choice ? { preprocessSelection: choice.scores } : {}),
+      // A resumed run keeps the choices its first part made and recorded.
+      ...(preprocessSelection ? { preprocessSelection } : {}),
       ...(uninformed ? { fittedOn: ['train', 'validation'] as ['train', 'validation'] } : {}),
-      ...(uninformed && path ? { pathLeftOut: path.selection } : {}),
+      ...(pathLeftOut ? { pathLeftOut } : {}),
       backend,
       seed: o.seed,
       epochs,

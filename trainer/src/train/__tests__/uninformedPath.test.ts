@@ -50,3 +50,30 @@ test('trainRun: where no path candidate beats the no-information rate held out, 
   assert.ok(record.metrics.validation.accuracy >= 0.9, `validation accuracy ${record.metrics.validation.accuracy}: fitted, as the training part (${record.metrics.train.accuracy})`);
   model.dispose();
 });
+
+test('trainRun: an interrupted run without its path resumes as it began (train + validation, SNV, the path still left out and its record kept)', async () => {
+  await setBackend('wasm');
+  const dataset = groupsWithoutSignal();
+  const options = { epochs: 30, patience: 30, kernels: [9, 5, 3] as [number, number, number], strides: [2, 2, 1] as [number, number, number], members: 2, threads: 1, seed: 3 };
+  const controller = new AbortController();
+  const first = await trainRun(dataset, options, {
+    signal: controller.signal,
+    onProgress: (p) => p.stage === 'train' && p.member === 0 && p.epoch === 4 && controller.abort(),
+  });
+  assert.equal(first.record.status, 'interrupted');
+  assert.deepEqual(first.record.training.fittedOn, ['train', 'validation']);
+  const { record, model } = await trainRun(dataset, {}, {}, { record: first.record, model: first.model });
+  assert.equal(record.status, 'complete');
+  assert.deepEqual(record.training.fittedOn, ['train', 'validation'], 'still fitted on train + validation');
+  assert.deepEqual(record.training.pathLeftOut, first.record.training.pathLeftOut, 'why the path is missing is kept');
+  assert.deepEqual(record.preprocessing, first.record.preprocessing);
+  assert.equal(record.model.linearReadout, undefined);
+  assert.ok(!model.layers.some((l) => l.name.endsWith('readout')), 'no readout layer in the network');
+  const [resumed, started] = record.training.members!;
+  assert.deepEqual(resumed!.history.slice(0, 4), first.record.training.history.slice(0, 4), 'the first member goes on from its checkpoint');
+  assert.ok(resumed!.history.length > 4 && started!.history.length > 0);
+  for (const member of record.training.members!) {
+    for (const epoch of member.history) assert.equal(epoch.valLoss, epoch.loss, `member ${member.seed} epoch ${epoch.epoch}: nothing held out`);
+  }
+  model.dispose(); // resuming consumed the checkpoint
+});
