@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
 import { abortOnSigint } from '../terminal/abortOnSigint.js';
+import { RATIOS_DESCRIPTION, ratiosOption } from '../options/splitRatios.js';
 
 interface EvaluateArgs extends ReaderArgv {
   out: string;
@@ -12,6 +13,7 @@ interface EvaluateArgs extends ReaderArgv {
   plsBaseline?: boolean;
   plsDerivative?: boolean;
   split: 'auto' | 'group-aware' | 'random';
+  ratios?: string;
   backend: 'auto' | 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
   epochs?: number;
   batchSize?: number;
@@ -47,6 +49,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
       .option('pls-baseline', { type: 'boolean', describe: 'airPLS baseline correction before PLS-LDA (overrides --pls-preprocess)', group: GROUP })
       .option('pls-derivative', { type: 'boolean', describe: 'Savitzky-Golay first derivative before PLS-LDA (overrides --pls-preprocess)', group: GROUP })
       .option('split', { choices: ['auto', 'group-aware', 'random'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known', group: GROUP })
+      .option('ratios', { type: 'string', describe: RATIOS_DESCRIPTION, group: GROUP })
       .option('backend', { choices: ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const, default: 'auto' as const, group: GROUP })
       .option('epochs', { type: 'number', describe: 'maximum epochs per CNN (trainer default)', group: GROUP })
       .option('batch-size', { type: 'number', group: GROUP })
@@ -63,6 +66,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
           const v = a[name];
           if (!(Number.isInteger(v) && v >= (name === 'repeats' ? 1 : 0))) throw new Error(`--${name} must be a whole number >= ${name === 'repeats' ? 1 : 0}, got ${String(v)}`);
         }
+        ratiosOption(a.ratios);
         return true;
       })
       .example('$0 evaluate --data ../shared/data/fresh-meat-ftir/FreshMeatFTIR.csv --out eval/meat', 'meat: 5 partitions x 10 CNNs + PLS-LDA, group-aware')
@@ -71,6 +75,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
   handler: async (argv) => {
     const [study, data] = await Promise.all([import('@spectracam/study'), import('@spectracam/data')]);
     const { SingleBar, Presets } = (await import('cli-progress')).default;
+    const ratios = ratiosOption(argv.ratios);
     const dataset = await data.loadDataset(toReaderOptions(argv));
     for (const warning of dataset.warnings) process.stderr.write(`warning: ${warning}\n`);
     const raman = argv.plsPreprocess === 'raman' || (argv.plsPreprocess === 'auto' && study.looksRaman(dataset));
@@ -100,7 +105,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
     const queued = argv.queue
       ? await (await import('../queue/queuedEvaluation.js')).startQueuedEvaluation({
           queue: argv.queue, dataset, reader: toReaderOptions(argv), out: argv.out, partitions: argv.partitions, repeats: argv.repeats,
-          protocol: argv.split, train, backend: argv.backend, signal: interrupt.signal,
+          protocol: argv.split, ...(ratios ? { ratios } : {}), train, backend: argv.backend, signal: interrupt.signal,
           onProgress: (done, total, message) => progress(done, total, message),
           onLine: (line) => process.stderr.write(`${started ? '\n' : ''}${line}\n`),
         })
@@ -114,6 +119,7 @@ export const evaluateCommand: CommandModule<object, EvaluateArgs> = {
           partitions: argv.partitions,
           repeats: argv.repeats,
           protocol: argv.split,
+          ...(ratios ? { ratios } : {}),
           baseline: argv.baseline,
           plsPreprocess: pls,
           fraction: argv.fraction,

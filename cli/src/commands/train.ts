@@ -5,6 +5,7 @@ import type { RunRecord } from '@spectracam/trainer';
 import { readerOptions, toReaderOptions } from '../options/readerOptions.js';
 import type { ReaderArgv } from '../options/readerOptions.js';
 import { abortOnSigint } from '../terminal/abortOnSigint.js';
+import { RATIOS_DESCRIPTION, ratiosOption } from '../options/splitRatios.js';
 
 interface TrainArgs extends Partial<ReaderArgv> {
   out?: string;
@@ -29,6 +30,7 @@ interface TrainArgs extends Partial<ReaderArgv> {
   padding?: 'same' | 'valid';
   split: 'auto' | 'group-aware' | 'random' | 'file';
   splitFile?: string;
+  ratios?: string;
   seed: number;
 }
 
@@ -61,7 +63,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('batch-size', { type: 'number', describe: 'mini-batch size (default 16 below 200 training spectra, else 32)', group: GROUP })
       .option('lr', { type: 'number', describe: 'Adam learning rate (default 0.005 below 200 training spectra, else 0.003)', group: GROUP })
       .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
-      .option('patience', { type: 'number', describe: 'early stopping: epochs without a validation loss lower by 1e-4 (default: 240 optimiser steps, 10 to 40 epochs)', group: GROUP })
+      .option('patience', { type: 'number', describe: "early stopping: epochs without a validation loss lower by 1e-4, not counted while the network sits at the class prior's loss (default: 240 optimiser steps, 10 to 40 epochs)", group: GROUP })
       .option('noise', { type: 'number', describe: 'std of Gaussian noise added to training batches after preprocessing (default 0)', group: GROUP })
       .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none', 'auto'] as const, describe: "scaling fitted on the training part (default auto: min-max per variable, study Eq. 9, or SNV, whichever the linear path's cross-validation over train + validation scores higher; without a linear path, whichever one network validates better on)", group: GROUP })
       .option('architecture', { choices: ['default', 'study'] as const, default: 'default' as const, describe: "default: the study's network with a learned weight per variable, an ensemble of members; study: the study's network alone (reproduction)", group: GROUP })
@@ -75,6 +77,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('padding', { choices: ['same', 'valid'] as const, describe: 'conv padding (default same)', group: GROUP })
       .option('split', { choices: ['auto', 'group-aware', 'random', 'file'] as const, default: 'auto' as const, describe: 'auto: group-aware when groups are known; random can put near-duplicates on both sides', group: GROUP })
       .option('split-file', { type: 'string', describe: 'CSV naming each spectrum\'s part (implies --split file)', group: GROUP })
+      .option('ratios', { type: 'string', describe: `${RATIOS_DESCRIPTION} (not with --split-file)`, group: GROUP })
       .option('seed', { type: 'number', default: 1, describe: 'seeds split, initial weights and batch order (a whole number >= 0)', group: GROUP })
       .option('synthetic', { type: 'boolean', describe: 'train on the built-in synthetic data set (the default without --data)', group: GROUP })
       .example('$0 train --out runs/synthetic', 'the built-in synthetic Raman set, with the same defaults as any data')
@@ -85,6 +88,8 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
         if (!a.out && !a.resume) throw new Error('--out is missing: name the run directory to write (or --resume RUN)');
         if (a.resume && a.out && a.out !== a.resume) throw new Error('--resume continues the run in its own directory; leave out --out or give the same path');
         if (!Number.isSafeInteger(a.seed) || a.seed < 0) throw new Error(`--seed must be a whole number >= 0, got ${String(a['seed'])}`);
+        ratiosOption(a.ratios);
+        if (a.ratios !== undefined && a.splitFile !== undefined) throw new Error('--ratios and --split-file: the split file already names each spectrum\'s part; give one of them');
         for (const name of ['epochs', 'batch-size', 'patience', 'members', 'threads'] as const) {
           const v = a[name];
           if (v !== undefined && !(Number.isInteger(v) && (v as number) >= (name === 'patience' ? 0 : 1))) throw new Error(`--${name} must be a whole number${name === 'patience' ? ' >= 0' : ' >= 1'}, got ${String(v)}`);
@@ -142,7 +147,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
             ...(argv.architecture === 'study' ? trainer.STUDY_ARCHITECTURE : {}),
             ...defined({ members: argv.members, variableWeights: argv.variableWeights, linearReadout: argv.linearPath, linearReadoutInput: argv.linearPathInput, threads: argv.threads }),
           }),
-          split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed,
+          split: argv.splitFile ? 'file' : argv.split, splitFile: argv.splitFile, seed: argv.seed, ...defined({ ratios: ratiosOption(argv.ratios) }),
           reader: reader ? { ...reader } : { synthetic: true, seed: argv.seed },
         },
         {

@@ -20,6 +20,8 @@ export interface EvaluateCoordinatorOptions {
   partitions: number;
   repeats: number;
   protocol: 'auto' | SplitProtocol;
+  /** Shares of train, validation and test (evaluate's default 7:1:2 when absent). */
+  ratios?: [number, number, number];
   train: TrainOptions;
   backend: BackendName;
   /** Files the user named (data, side files): the folder may not be one of them. */
@@ -120,7 +122,7 @@ export async function createEvaluateCoordinator(options: EvaluateCoordinatorOpti
     async enqueue() {
       let queued = 0;
       let finished = 0;
-      const splitter = study.monteCarloSplitter({ partitions: options.partitions, protocol: options.protocol });
+      const splitter = study.monteCarloSplitter({ partitions: options.partitions, protocol: options.protocol, ...(options.ratios ? { ratios: options.ratios } : {}) });
       // The folder is claimed (as evaluate does) before the split files go in, so evaluate knows it as its own.
       await data.checkOutput(options.out, { what: 'evaluation folder', folder: true, inputs: options.inputs, isOwn: study.isEvaluationFolder });
       await mkdir(join(options.out, 'splits'), { recursive: true });

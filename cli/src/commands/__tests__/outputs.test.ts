@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +116,9 @@ test('explain --plot and export --out never replace an input or a foreign file w
 test('options are checked as values: --seed abc, kernels longer than the input, a unit that is not the model\'s', () => {
   const seed = cli(['train', '--data', data, '--out', join(root, 'x'), '--seed', 'abc']);
   assert.match(seed.stderr, /--seed must be a whole number/);
+  const ratios = cli(['evaluate', '--data', data, '--out', join(root, 'ev'), '--ratios', '7:1']);
+  assert.match(ratios.stderr, /--ratios takes three non-negative numbers/);
+  assert.ok(!existsSync(join(root, 'ev')), 'refused before the evaluation folder is made');
   const kernels = cli(['train', '--data', data, '--out', join(root, 'y'), '--kernels', '999,999,999', '--epochs', '1']);
   assert.match(kernels.stderr, /kernel 999 is longer than its input of \d+ values/);
   const unit = cli(['predict', model, data, '--unit', 'nm']);

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { datasetToCsv, generateSynthetic } from '@spectracam/data';
+import { datasetToCsv, generateSynthetic, loadDataset, splitDataset } from '@spectracam/data';
 
 const bin = fileURLToPath(new URL('../../../bin/spectracam.js', import.meta.url));
 
@@ -56,4 +56,29 @@ test('spectracam train: says so when the linear path alone separates the data an
   const study = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', join(dir, 'study'), '--epochs', '2', '--backend', 'wasm', '--architecture', 'study'], { encoding: 'utf8' });
   assert.equal(study.status, 0, study.stderr);
   assert.doesNotMatch(study.stderr, /linear path/, 'the study network has no linear path to speak of');
+});
+
+test('spectracam train --ratios: the split takes the given shares; a malformed value or one beside --split-file is refused before any work', async (t) => {
+  const { dir, data } = await workspace(t);
+  const out = join(dir, 'run');
+  const run = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', out, '--epochs', '1', '--backend', 'wasm', '--ratios', '5:2:3'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const record = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+  assert.deepEqual(record.split.ratios, [5, 2, 3]);
+  const { train, validation, test: tested } = record.split.ids;
+  assert.equal(train.length + validation.length + tested.length, 40);
+  // The library's split with those shares, and not the default 7:1:2's.
+  const dataset = await loadDataset({ data });
+  const expected = await splitDataset(dataset, { protocol: 'auto', seed: 1, ratios: [5, 2, 3] });
+  const byDefault = await splitDataset(dataset, { protocol: 'auto', seed: 1 });
+  assert.deepEqual([train.length, validation.length, tested.length], [expected.train.length, expected.validation.length, expected.test.length]);
+  assert.notDeepEqual([train.length, validation.length], [byDefault.train.length, byDefault.validation.length]);
+  for (const [ratios, message] of [['1:2', /--ratios takes three non-negative numbers/], ['0:5:5', /train above 0/], ['7:-1:2', /--ratios takes three/]] as const) {
+    const bad = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', join(dir, 'bad'), '--ratios', ratios], { encoding: 'utf8' });
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, message);
+  }
+  const both = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', join(dir, 'bad'), '--ratios', '6:2:2', '--split-file', data], { encoding: 'utf8' });
+  assert.match(both.stderr, /--ratios and --split-file/);
+  assert.deepEqual((await readdir(dir)).sort(), ['run', 'small.csv'], 'nothing written for the refused ones');
 });
