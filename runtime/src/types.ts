@@ -57,6 +57,12 @@ export interface InputOptions {
   axis?: ArrayLike<number>;
   /** A name per spectrum (sample ids), shown beside its index in error messages. */
   names?: readonly string[];
+  /**
+   * With `axis`: how far (axis units) a spectrum may stop short of either end of the model's axis;
+   * the model's points in that gap take the spectrum's end value. @default 0 (such spectra are
+   * refused: extending a spectrum invents intensities, so the caller says how much it accepts)
+   */
+  extendEnds?: number;
 }
 
 export interface Prediction {

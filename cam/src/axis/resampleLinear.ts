@@ -2,12 +2,15 @@
  * Linear interpolation of `values` (given on `fromAxis`) at every point of `toAxis`.
  * Either axis may be ascending or descending. Points of `toAxis` outside `fromAxis` are refused
  * with a RangeError naming the uncovered range: extrapolating a spectrum invents data.
- * A tolerance of 1e-9 of the axis span absorbs rounding in axes written as text.
+ * A tolerance of 1e-9 of the axis span absorbs rounding in axes written as text. `extendEnds`
+ * (axis units, default 0) is what the caller accepts instead: points that far beyond either end
+ * take that end's value.
  */
 export function resampleLinear(
   fromAxis: ArrayLike<number>,
   values: ArrayLike<number>,
   toAxis: ArrayLike<number>,
+  extendEnds = 0,
 ): Float64Array {
   const n = fromAxis.length;
   if (n === 0) throw new RangeError('fromAxis is empty: expected at least one value');
@@ -20,7 +23,8 @@ export function resampleLinear(
   const y = (i: number): number => values[descending ? n - 1 - i : i];
   const lo = x(0);
   const hi = x(n - 1);
-  const tolerance = 1e-9 * Math.max(Math.abs(hi - lo), Math.abs(hi), Math.abs(lo), 1e-300);
+  if (!(extendEnds >= 0 && Number.isFinite(extendEnds))) throw new RangeError(`extendEnds is ${extendEnds}: expected a finite number >= 0 (axis units)`);
+  const tolerance = 1e-9 * Math.max(Math.abs(hi - lo), Math.abs(hi), Math.abs(lo), 1e-300) + extendEnds;
   let uncoveredLow = Infinity;
   let uncoveredHigh = -Infinity;
   for (let j = 0; j < toAxis.length; j++) {

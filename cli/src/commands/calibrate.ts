@@ -14,6 +14,7 @@ interface CalibrateArgs extends ReaderArgs {
   device: Device;
   batchSize: number;
   threads?: number;
+  extendEnds?: number;
 }
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
@@ -54,7 +55,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     try {
       if (!model.metadata.novelty) throw new Error(`${args.model}: the model has no unknown-sample score (exported with --no-novelty, or before the score): nothing to calibrate`);
       for await (const dataset of modelInputChunks(inputs, args, model.unit)) {
-        const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
+        const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis, args.extendEnds), names: dataset.ids });
         predictions.forEach((p, i) => {
           if (p.novelty === NO_SHAPE_NOVELTY) throw new Error(`${dataset.ids[i]}: a constant spectrum (no shape) is not an in-distribution reference; leave it out`);
           if (p.unknown) unknownBefore.push({ id: dataset.ids[i]!, score: p.novelty! });

@@ -20,6 +20,7 @@ interface ExplainArgs extends ReaderArgs {
   device: Device;
   batchSize: number;
   threads?: number;
+  extendEnds?: number;
   queue?: string;
   out?: string;
   shardSize: number;
@@ -92,7 +93,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
         // Class patterns need the predicted class's full map; they accumulate piece by piece.
         if (scored) stats ??= createClassStatistics([...model.classes], model.axis.length, args.top);
         const options = {
-          ...axisOption(dataset.axis, model.axis),
+          ...axisOption(dataset.axis, model.axis, args.extendEnds),
           names: dataset.ids,
           class: args.class,
           top: args.top,
@@ -121,7 +122,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
             const m = e.maps[0]!;
             const title = `${id}: predicted ${e.predicted} (${(100 * e.probabilities[e.predicted]!).toFixed(1)} %), map of ${m.class}`;
             // Drawn on the model's axis, where the map lives; the spectrum as the model saw it.
-            const spectrum = options.axis ? resampleLinear(options.axis, dataset.spectra[k]!, model.axis) : dataset.spectra[k]!;
+            const spectrum = options.axis ? resampleLinear(options.axis, dataset.spectra[k]!, model.axis, options.extendEnds) : dataset.spectra[k]!;
             await writeFileAtomic(args.plot, explanationSvg({ title, axis: model.axis, unit: model.unit, spectrum, map: m.map!, regions: m.regions }));
           }
           i++;

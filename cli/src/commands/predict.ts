@@ -10,6 +10,7 @@ interface PredictArgs extends ReaderArgs {
   device: Device;
   batchSize: number;
   threads?: number;
+  extendEnds?: number;
 }
 
 export const predictCommand: CommandModule<object, PredictArgs> = {
@@ -37,7 +38,7 @@ export const predictCommand: CommandModule<object, PredictArgs> = {
       let unknown = 0;
       // One piece of the file at a time (see modelInputChunks): memory stays bounded.
       for await (const dataset of modelInputChunks(dataInputs(args.data), args, model.unit)) {
-        const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis), names: dataset.ids });
+        const predictions = await model.predict(dataset.spectra, { ...axisOption(dataset.axis, model.axis, args.extendEnds), names: dataset.ids });
         const scored = labelsMatch(dataset, model.classes);
         predictions.forEach((p, i) => {
           if (scored) {

@@ -11,6 +11,8 @@ export function modelOptions<T>(yargs: Argv<T>) {
     .positional('data', { type: 'string', array: true, describe: 'Spectra: files, folders, glob patterns, or - for standard input (or --data); any format `train` reads; labels optional' })
     .check((a) => {
       if (dataInputs(a.data).length === 0) throw new Error('DATA is missing: give spectra files or folders after the model (or - for standard input), or --data');
+      const extend = a['extend-ends'];
+      if (extend !== undefined && !(Number.isFinite(extend) && (extend as number) >= 0)) throw new Error(`--extend-ends must be a number >= 0 (axis units), got ${String(extend)}`);
       const threads = a['threads'];
       if (threads !== undefined && !(Number.isInteger(threads) && (threads as number) >= 1)) {
         throw new Error(`--threads must be a whole number of at least 1, got ${String(threads)}`);
@@ -20,7 +22,11 @@ export function modelOptions<T>(yargs: Argv<T>) {
     .option('json', { type: 'boolean', default: false, describe: 'One JSON object per spectrum and line on stdout' })
     .option('device', { choices: ['cpu', 'webgpu', 'cuda'] as const, default: 'cpu' as const, describe: 'ONNX Runtime device' })
     .option('batch-size', { type: 'number', default: 256, describe: 'Spectra per ONNX Runtime call' })
-    .option('threads', { type: 'number', describe: 'ONNX Runtime intra-op threads on cpu (default: one per physical core)' });
+    .option('threads', { type: 'number', describe: 'ONNX Runtime intra-op threads on cpu (default: one per physical core)' })
+    .option('extend-ends', {
+      type: 'number',
+      describe: "axis units (e.g. cm-1) the spectra may stop short of either end of the model's axis; the model's points there take the spectrum's end value (default 0: such spectra are refused)",
+    });
 }
 
 /**

@@ -19,9 +19,9 @@ export async function explainQueued(args: ExplainQueuedArgs): Promise<void> {
   const interrupt = abortOnSigint('interrupted: the queued shards go on on the workers; rerun the same command to wait for them');
   const t0 = performance.now();
   try {
-    const { model, data, queue, out, shardSize, class: cls, top, alignment, method, full, bands, ...reader } = args;
+    const { model, data, queue, out, shardSize, class: cls, top, alignment, method, full, bands, extendEnds, ...reader } = args;
     const result = await runQueuedExplain({
-      queue, model, data, out, shardSize, reader, settings: { class: cls, top, alignment, method, full, bands }, signal: interrupt.signal,
+      queue, model, data, out, shardSize, reader, settings: { class: cls, top, alignment, method, full, bands, ...(extendEnds ? { extendEnds } : {}) }, signal: interrupt.signal,
       onProgress: (p) => {
         // Without a terminal (a log file), one line once every shard is queued, instead of a bar.
         if (!process.stderr.isTTY) {

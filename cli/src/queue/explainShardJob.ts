@@ -59,7 +59,7 @@ export async function runExplainShardJob(job: Job<ExplainJobData>, models: Model
   // As explain: labels that are all model classes are echoed, and need the full map.
   const scored = shard.labels.length > 0 && shard.labels.every((l) => known.has(l));
   const options = {
-    ...axisOption(shard.axis, model.axis),
+    ...axisOption(shard.axis, model.axis, settings.extendEnds),
     names: shard.ids,
     class: settings.class,
     top: settings.top,

@@ -7,6 +7,8 @@ export interface ExplainSettings {
   method: ExplainMethod;
   full: boolean;
   bands: string;
+  /** `--extend-ends`, where given. */
+  extendEnds?: number;
 }
 
 /** One shard of an explain: its spectra in a file the coordinator wrote, its part to write. */

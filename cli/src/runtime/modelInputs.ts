@@ -45,12 +45,15 @@ export function tsvCell(text: string): string {
   return text.replace(/[\t\r\n]/g, ' ');
 }
 
-/** The axis to pass to the runtime: none when the data already sits on the model's axis. */
-export function axisOption(dataAxis: Float64Array, modelAxis: Float64Array): { axis?: Float64Array } {
+/**
+ * The axis to pass to the runtime: none when the data already sits on the model's axis; with it,
+ * `--extend-ends` (how far the data may stop short of the model's axis) where given.
+ */
+export function axisOption(dataAxis: Float64Array, modelAxis: Float64Array, extendEnds?: number): { axis?: Float64Array; extendEnds?: number } {
   if (dataAxis.length === modelAxis.length && dataAxis.every((v, i) => Math.abs(v - modelAxis[i]!) <= 1e-9 * Math.max(1, Math.abs(v)))) {
     return {};
   }
-  return { axis: dataAxis };
+  return { axis: dataAxis, ...(extendEnds ? { extendEnds } : {}) };
 }
 
 /** True when every label is one of the model's classes, so accuracy and class patterns mean something. */

@@ -49,7 +49,7 @@ export function toInputMatrix(
     if (!ArrayBuffer.isView(row) || axis) {
       for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) throw nonFinite(spectrum, row, j, axis);
     }
-    const values = axis ? resampled(spectrum, axis, row, modelAxis) : row;
+    const values = axis ? resampled(spectrum, axis, row, modelAxis, options.extendEnds ?? 0) : row;
     data.set(values, i * columns);
     const bad = firstNonFinite(data, i * columns, columns);
     if (bad >= 0) {
@@ -70,21 +70,27 @@ function firstNonFinite(values: Float32Array, from: number, length: number): num
   return -1;
 }
 
-function resampled(spectrum: string, axis: ArrayLike<number>, row: ArrayLike<number>, modelAxis: Float64Array): Float64Array {
+function resampled(spectrum: string, axis: ArrayLike<number>, row: ArrayLike<number>, modelAxis: Float64Array, extendEnds: number): Float64Array {
+  const [lo, hi] = rangeOf(axis);
+  const [mlo, mhi] = rangeOf(modelAxis);
   try {
-    return resampleLinear(axis, row, modelAxis);
+    return resampleLinear(axis, row, modelAxis, extendEnds);
   } catch (error) {
     // The usual cause: data from another instrument range than the model was trained on. Both
-    // ranges say what is missing; extrapolating would invent intensities.
-    const [lo, hi] = rangeOf(axis);
-    const [mlo, mhi] = rangeOf(modelAxis);
+    // ranges say what is missing; extending the ends is the caller's call, so the message says how far.
+    const gap = Math.max(lo - mlo, mhi - hi);
+    const overlaps = lo < mhi && hi > mlo;
     throw new RangeError(
-      `${spectrum} cannot be resampled onto the model's axis: it covers ${lo}..${hi}, the model's axis ${mlo}..${mhi}; ` +
-        'expected spectra that cover the whole model axis',
+      `${spectrum} cannot be resampled onto the model's axis: it covers ${lo}..${hi}, the model's axis ${mlo}..${mhi}` +
+        (overlaps ? ` (${num(Math.max(lo - mlo, 0))} missing below, ${num(Math.max(mhi - hi, 0))} above)` : '') +
+        '; expected spectra that cover the whole model axis' +
+        (overlaps && extendEnds < gap ? `, or extendEnds (--extend-ends) of at least ${num(gap)} to hold the end values over the gap` : ''),
       { cause: error },
     );
   }
 }
+
+const num = (v: number) => String(Number(v.toPrecision(4)));
 
 function rangeOf(axis: ArrayLike<number>): [number, number] {
   let lo = Infinity;

@@ -59,6 +59,16 @@ test('resampleLinear: a target axis outside the data is refused with the uncover
   });
 });
 
+test('resampleLinear: extendEnds holds each end value over that much axis beyond it, and no further', () => {
+  const from = [10, 20, 30];
+  const values = [1, 2, 4];
+  assert.deepEqual(Array.from(resampleLinear(from, values, [7, 15, 33], 3)), [1, 1.5, 4]);
+  // Descending data: the ends are the axis' ends, not the array's.
+  assert.deepEqual(Array.from(resampleLinear([30, 20, 10], [4, 2, 1], [7, 33], 3)), [1, 4]);
+  assert.throws(() => resampleLinear(from, values, [6.9, 15], 3), /toAxis reaches 6\.9\.\.6\.9, outside the data axis 10\.\.30/);
+  assert.throws(() => resampleLinear(from, values, [15], -1), /extendEnds is -1: expected a finite number >= 0/);
+});
+
 test('resampleLinear: values of the wrong length are refused', () => {
   assert.throws(() => resampleLinear([1, 2, 3], [1, 2], [1.5]), RangeError);
 });

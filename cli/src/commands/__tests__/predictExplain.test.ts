@@ -82,6 +82,31 @@ test('cli predict: a line per spectrum; a missing data file is named in the erro
   }
 });
 
+test('cli predict and explain --extend-ends: spectra 4 cm-1 short of each end are refused with the gap named, and classified as with their end values held when the option allows it', async (t) => {
+  const { dir, model } = await setUp(t);
+  // Another instrument's range: 404..634 of the model's 400..638.
+  const inner = axis.slice(2, p - 2);
+  const short = join(dir, 'short.csv');
+  await writeFile(short, [['id', ...inner].join(','), ...spectra.map((s, k) => [`s${k}`, ...s.slice(2, p - 2)].join(','))].join('\n'));
+  const held = join(dir, 'held.csv');
+  const hold = (s: number[]) => s.map((v, j) => (j < 2 ? s[2]! : j >= p - 2 ? s[p - 3]! : v));
+  await writeFile(held, [['id', ...axis].join(','), ...spectra.map((s, k) => [`s${k}`, ...hold(s)].join(','))].join('\n'));
+  const refused = cli(['predict', model, short]);
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stderr, /\(4 missing below, 4 above\); expected spectra that cover the whole model axis, or extendEnds \(--extend-ends\) of at least 4/);
+  assert.match(cli(['predict', model, short, '--extend-ends', '3']).stderr, /4 missing below/, 'less than the gap is still refused');
+  assert.match(cli(['predict', model, short, '--extend-ends', '-1']).stderr, /--extend-ends must be a number >= 0/);
+  for (const command of ['predict', 'explain']) {
+    const extended = cli([command, model, short, '--extend-ends', '4', '--json']);
+    assert.equal(extended.status, 0, extended.stderr);
+    const direct = cli([command, model, held, '--json']);
+    assert.equal(extended.stdout, direct.stdout, `${command}: the same answers as the spectra with their end values held`);
+  }
+  const plot = join(dir, 'extended.svg');
+  assert.equal(cli(['explain', model, short, '--extend-ends', '4', '--plot', plot]).status, 0);
+  assert.match(await readFile(plot, 'utf8'), /^<svg/);
+});
+
 test('cli predict and explain: a file exported before the unknown-sample score works, prints no score and says so once', async (t) => {
   const { dir, data } = await setUp(t);
   const old = join(dir, 'old.onnx');

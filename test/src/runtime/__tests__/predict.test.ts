@@ -74,6 +74,25 @@ test('predict: spectra on their own descending axis are resampled onto the model
   await model.dispose();
 });
 
+test('predict: extendEnds holds the end values of a spectrum that stops short of the model axis, up to the distance given', async () => {
+  // The model's axis shortened by 3 variables at the low end and 2 at the high end, as another instrument's range.
+  const step = axis[1]! - axis[0]!;
+  const short = Array.from(axis.slice(3, p - 2));
+  const x = short.map((v) => 1 + Math.exp(-(((v - axis[40]!) / 6) ** 2)));
+  const model = await loadModel(built.bytes);
+  await assert.rejects(model.predict([x], { axis: short }), (e: Error) => {
+    assert.match(e.message, new RegExp(`\\(${Number((3 * step).toPrecision(4))} missing below, ${Number((2 * step).toPrecision(4))} above\\)`));
+    assert.match(e.message, new RegExp(`extendEnds \\(--extend-ends\\) of at least ${Number((3 * step).toPrecision(4))}`));
+    return true;
+  });
+  await assert.rejects(model.predict([x], { axis: short, extendEnds: 2.5 * step }), /missing below/, 'a gap wider than the allowance is still refused');
+  const held = Float64Array.from(axis, (v, j) => (j < 3 ? x[0]! : j >= p - 2 ? x[x.length - 1]! : x[j - 3]!));
+  const [extended] = await model.predict([x], { axis: short, extendEnds: 3 * step });
+  const [direct] = await model.predict([held]);
+  assert.ok(Math.abs(extended!.logits.a! - direct!.logits.a!) < 1e-5, 'the same as the spectrum with its end values repeated');
+  await model.dispose();
+});
+
 test('predict: NaN, wrong length and empty input are refused naming the spectrum', async () => {
   const x = spectra(3, 2);
   const model = await loadModel(built.bytes);
