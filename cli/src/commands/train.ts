@@ -63,7 +63,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('batch-size', { type: 'number', describe: 'mini-batch size (default 16 below 200 training spectra, else 32)', group: GROUP })
       .option('lr', { type: 'number', describe: 'Adam learning rate (default 0.005 below 200 training spectra, else 0.003)', group: GROUP })
       .option('l2', { type: 'number', describe: 'L2 penalty on conv and dense kernels (default 0.001)', group: GROUP })
-      .option('patience', { type: 'number', describe: "early stopping: epochs without a validation loss lower by 1e-4, not counted while the network sits at the class prior's loss (default: 240 optimiser steps, 10 to 40 epochs)", group: GROUP })
+      .option('patience', { type: 'number', describe: 'early stopping: epochs without a validation loss lower by 1e-4 (default: 240 optimiser steps, 10 to 40 epochs)', group: GROUP })
       .option('noise', { type: 'number', describe: 'std of Gaussian noise added to training batches after preprocessing (default 0)', group: GROUP })
       .option('preprocess', { choices: ['minmax-variable', 'minmax-global', 'snv', 'none', 'auto'] as const, describe: "scaling fitted on the training part (default auto: min-max per variable, study Eq. 9, or SNV, whichever the linear path's cross-validation over train + validation scores higher; without a linear path, whichever one network validates better on)", group: GROUP })
       .option('architecture', { choices: ['default', 'study'] as const, default: 'default' as const, describe: "default: the study's network with a learned weight per variable, an ensemble of members; study: the study's network alone (reproduction)", group: GROUP })

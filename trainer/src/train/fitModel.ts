@@ -9,7 +9,7 @@ export interface FitOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
-  /** Epochs without a validation loss lower by more than MIN_DELTA before stopping, not counted while the network waits at the class prior's plateau (PLATEAU_BAND). */
+  /** Epochs without a validation loss lower by more than MIN_DELTA before stopping. */
   patience: number;
   /** Seeds the order of the mini-batches and the noise. */
   seed: number;
@@ -42,21 +42,6 @@ export const MIN_DELTA = 1e-4;
 export const SEPARATED_LOSS = 0.01;
 const separated = (r: EpochRecord) => r.accuracy === 1 && r.valAccuracy === 1 && r.loss < SEPARATED_LOSS && r.valLoss < SEPARATED_LOSS;
 
-/**
- * Patience does not count while the training loss sits within this fraction of the class prior's
- * entropy (the loss of predicting the class frequencies) and has never been below it: a member can
- * sit at that plateau for dozens of epochs before it leaves it, and stopping there keeps a network
- * that has learned nothing. A loss far above the plateau (a diverged network) still counts.
- */
-export const PLATEAU_BAND = 0.1;
-
-/** Entropy of the class frequencies among `rows` (nats): the cross-entropy of a network that has learned nothing but them. */
-export function priorEntropy(labels: Int32Array, rows: readonly number[], classes: number): number {
-  const counts = new Array<number>(classes).fill(0);
-  for (const i of rows) counts[labels[i]!]!++;
-  return -counts.reduce((sum, n) => (n > 0 ? sum + (n / rows.length) * Math.log(n / rows.length) : sum), 0);
-}
-
 export interface FitProgress {
   epoch: number;
   epochs: number;
@@ -80,9 +65,8 @@ export interface FitResult {
 /**
  * Adam on cross-entropy + the model's L2 terms, seeded mini-batch order, early stopping on the
  * validation loss (the training loss when there is no validation part) with the best weights
- * restored; patience waits while the network sits at the class prior's plateau (PLATEAU_BAND). A
- * custom loop rather than model.fit: it is deterministic per seed, stops mid-epoch on abort, and
- * skips fit's per-batch callbacks and metric tensors.
+ * restored. A custom loop rather than model.fit: it is deterministic per seed, stops mid-epoch on
+ * abort, and skips fit's per-batch callbacks and metric tensors.
  */
 export async function fitModel(
   model: LayersModel,
@@ -106,9 +90,6 @@ export async function fitModel(
   const lower = (loss: number, than: number) => loss < than - MIN_DELTA;
   const better = (r: EpochRecord, b: { loss: number; accuracy: number }) =>
     byAccuracy ? r.valAccuracy > b.accuracy || (r.valAccuracy === b.accuracy && lower(r.valLoss, b.loss)) : lower(r.valLoss, b.loss);
-  const prior = priorEntropy(labels, train, classes);
-  const plateau = { low: (1 - PLATEAU_BAND) * prior, high: (1 + PLATEAU_BAND) * prior };
-  let learning = history.some((r) => r.loss < plateau.low);
   let interrupted = false;
   let seconds = 0;
   try {
@@ -138,9 +119,7 @@ export async function fitModel(
       if (decay !== 1) (optimizer as unknown as { learningRate: number }).learningRate = options.learningRate * decay ** epoch;
       hooks.onEpoch?.({ epoch, epochs: options.epochs, record, bestEpoch: best.epoch });
       if (hooks.signal?.aborted) interrupted = true;
-      learning ||= record.loss < plateau.low;
-      const waiting = !learning && record.loss <= plateau.high;
-      if (!waiting && epoch - best.epoch >= options.patience) break;
+      if (epoch - best.epoch >= options.patience) break;
       if (separated(record)) break;
     }
     if (best) model.setWeights(best.weights);
