@@ -144,7 +144,10 @@ export interface RunRecord {
     /** Epochs of the first member (of the network, without an ensemble). */
     history: EpochRecord[];
     /** Per member of an ensemble: its seed and how its training went. */
-    members?: { seed: number; status: 'complete' | 'interrupted'; epochsRun: number; bestEpoch: number; secondsPerEpoch: number; history: EpochRecord[] }[];
+    /** `restarts`: fresh initialisations a member took because the earlier ones learned nothing (its history is the last one's). */
+    members?: { seed: number; status: 'complete' | 'interrupted'; epochsRun: number; bestEpoch: number; secondsPerEpoch: number; history: EpochRecord[]; restarts?: number }[];
+    /** A single network's `restarts`, as a member's. */
+    restarts?: number;
   };
   metrics: { train: Metrics; validation: Metrics; test: Metrics };
 }

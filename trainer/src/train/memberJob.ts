@@ -25,6 +25,7 @@ export interface MemberResult {
   member: number;
   weights: { shape: number[]; values: Float32Array }[];
   fit: FitResult;
+  restarts: number;
 }
 
 export type MemberMessage =

@@ -3,14 +3,17 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { buildModel } from '../model/buildModel.js';
-import { fitModel, type FitResult } from './fitModel.js';
-import { setWeightsFrom, type MemberJob, type MemberMessage } from './memberJob.js';
+import type { FitResult } from './fitModel.js';
+import { fitMember } from './fitMember.js';
+import type { MemberJob, MemberMessage } from './memberJob.js';
 import type { TrainHooks } from './trainOptions.js';
 
 export interface TrainedMember {
   model: LayersModel;
   fit: FitResult;
   seed: number;
+  /** Fresh initialisations it took because the earlier ones learned nothing (see fitMember). */
+  restarts?: number;
 }
 
 /**
@@ -22,21 +25,14 @@ export async function trainMembers(jobs: MemberJob[], hooks: TrainHooks, paralle
   if (jobs.length > 1 && parallel > 1) return inWorkers(jobs, hooks, parallel);
   const out: TrainedMember[] = [];
   for (const job of jobs) {
-    const model = buildModel(job.network);
-    if (job.initialWeights) setWeightsFrom(model, job.initialWeights);
-    const spectra = rowsOf(job);
-    const fit = await fitModel(model, { spectra, labels: job.labels, classes: job.classes, train: job.train, validation: job.validation }, job.fit, {
+    const { model, fit, restarts } = await fitMember(job, {
       signal: hooks.signal,
       onEpoch: ({ epoch, epochs, record, bestEpoch }) => progress(hooks, { type: 'epoch', member: job.member, epoch, epochs, loss: record.loss, valLoss: record.valLoss, valAccuracy: record.valAccuracy, bestEpoch, seconds: record.seconds }, jobs.length),
     });
-    out.push({ model, fit, seed: job.network.seed });
+    out.push({ model, fit, seed: job.network.seed, ...(restarts > 0 ? { restarts } : {}) });
     if (fit.interrupted) break;
   }
   return out;
-}
-
-function rowsOf(job: MemberJob): Float32Array[] {
-  return Array.from({ length: job.labels.length }, (_, i) => job.spectra.subarray(i * job.p, (i + 1) * job.p));
 }
 
 function progress(hooks: TrainHooks, m: Extract<MemberMessage, { type: 'epoch' }>, members: number) {
@@ -70,7 +66,7 @@ async function inWorkers(jobs: MemberJob[], hooks: TrainHooks, parallel: number)
           const tensors = m.result.weights.map((w) => tf.tensor(w.values, w.shape));
           model.setWeights(tensors);
           tf.dispose(tensors);
-          results.set(job.member, { model, fit: m.result.fit, seed: job.network.seed });
+          results.set(job.member, { model, fit: m.result.fit, seed: job.network.seed, ...(m.result.restarts > 0 ? { restarts: m.result.restarts } : {}) });
           void worker.terminate();
           resolve();
         }

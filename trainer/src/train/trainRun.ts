@@ -115,7 +115,7 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       continue;
     }
     if (before?.status === 'complete') {
-      kept.push({ model: before.model, fit: { history: before.history, bestEpoch: before.bestEpoch, interrupted: false, secondsPerEpoch: before.secondsPerEpoch }, seed: memberSeed(m) });
+      kept.push({ model: before.model, fit: { history: before.history, bestEpoch: before.bestEpoch, interrupted: false, secondsPerEpoch: before.secondsPerEpoch }, seed: memberSeed(m), ...(before.restarts ? { restarts: before.restarts } : {}) });
       continue;
     }
     jobs.push({
@@ -203,8 +203,8 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
       secondsPerEpoch: fit.secondsPerEpoch,
       history: fit.history,
       ...(members > 1
-        ? { members: trained.map((t) => ({ seed: t.seed, status: fullyTrained(t) ? ('complete' as const) : ('interrupted' as const), epochsRun: t.fit.history.length, bestEpoch: t.fit.bestEpoch, secondsPerEpoch: t.fit.secondsPerEpoch, history: t.fit.history })) }
-        : {}),
+        ? { members: trained.map((t) => ({ seed: t.seed, status: fullyTrained(t) ? ('complete' as const) : ('interrupted' as const), epochsRun: t.fit.history.length, bestEpoch: t.fit.bestEpoch, secondsPerEpoch: t.fit.secondsPerEpoch, history: t.fit.history, ...(t.restarts ? { restarts: t.restarts } : {}) })) }
+        : trained[0]!.restarts ? { restarts: trained[0]!.restarts } : {}),
     },
     metrics: { train: metric(split.train), validation: metric(split.validation), test: metric(split.test) },
   };
