@@ -126,7 +126,12 @@ export async function trainRun(dataset: Dataset, options: TrainOptions = {}, hoo
     });
     before?.model.dispose();
   }
-  const fresh = jobs.length > 0 ? await trainMembers(jobs, hooks, o.threads) : [];
+  // A resumed member's fresh starts add to those it took before the interruption.
+  const restartsBefore = (seed: number) => previous.find((b) => b.seed === seed)?.restarts ?? 0;
+  const fresh = (jobs.length > 0 ? await trainMembers(jobs, hooks, o.threads) : []).map((t) => {
+    const restarts = restartsBefore(t.seed) + (t.restarts ?? 0);
+    return restarts > 0 ? { ...t, restarts } : t;
+  });
   const trained: TrainedMember[] = [...kept, ...fresh].sort((a, b) => a.seed - b.seed);
   const fit = trained[0]!.fit;
   const interrupted = trained.some((t) => t.fit.interrupted) || trained.length < members;
@@ -224,7 +229,7 @@ function definedOnly<T extends object>(options: T): Partial<T> {
 /** The members of an interrupted run, each as its own network with its record (in member order). */
 function previousMembers(from: ResumeFrom, options: Omit<BuildModelOptions, 'seed'>) {
   const t = from.record.training;
-  const records = t.members ?? [{ seed: t.seed, status: 'interrupted' as const, epochsRun: t.epochsRun, bestEpoch: t.bestEpoch, secondsPerEpoch: t.secondsPerEpoch, history: t.history }];
+  const records = t.members ?? [{ seed: t.seed, status: 'interrupted' as const, epochsRun: t.epochsRun, bestEpoch: t.bestEpoch, secondsPerEpoch: t.secondsPerEpoch, history: t.history, ...(t.restarts ? { restarts: t.restarts } : {}) }];
   const models = splitMembers(from.model, records.length, options, records.map((r) => r.seed));
   return records.map((r, m) => ({ ...r, history: r.history ?? [], model: models[m]! }));
 }
