@@ -5,9 +5,9 @@ import { setWeightsFrom, type MemberJob } from './memberJob.js';
 
 /**
  * A member whose training loss never fell below this fraction of the class prior's entropy (the
- * loss of predicting the class frequencies) learned nothing: its ReLUs are dead from the start, no
- * gradient reaches its convolutions, and waiting does not revive it. It starts again from another
- * initialisation, at most MAX_RESTARTS times.
+ * loss of predicting the class frequencies) learned nothing: its ReLUs died at the start (no gradient
+ * reaches its convolutions, and waiting does not revive it) or it diverged. It starts again from
+ * another initialisation, at most MAX_RESTARTS times.
  */
 export const LEARNED_FRACTION = 0.9;
 export const MAX_RESTARTS = 2;

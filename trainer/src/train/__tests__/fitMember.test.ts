@@ -26,7 +26,7 @@ test('fitMember: a member whose loss never falls below the class prior\'s starts
   const stuckJob = job(2, 0.1);
   const entropy = priorEntropy(stuckJob.labels, stuckJob.train, 2);
   assert.ok(Math.abs(entropy - Math.log(2)) < 1e-9, 'the training part is balanced');
-  // Precondition: this initialisation and learning rate learn nothing (the loss sits at ln 2).
+  // Precondition: fitted as it is, this start learns nothing.
   const alone = buildModel(stuckJob.network);
   const plain = await fitModel(alone, { spectra: easyData().spectra, labels: stuckJob.labels, classes: 2, train: stuckJob.train, validation: stuckJob.validation }, stuckJob.fit);
   assert.ok(plain.history.every((r) => r.loss >= LEARNED_FRACTION * entropy), 'precondition: the first initialisation learns nothing');
