@@ -71,13 +71,13 @@ function firstNonFinite(values: Float32Array, from: number, length: number): num
 }
 
 function resampled(spectrum: string, axis: ArrayLike<number>, row: ArrayLike<number>, modelAxis: Float64Array, extendEnds: number): Float64Array {
-  const [lo, hi] = rangeOf(axis);
-  const [mlo, mhi] = rangeOf(modelAxis);
   try {
     return resampleLinear(axis, row, modelAxis, extendEnds);
   } catch (error) {
     // The usual cause: data from another instrument range than the model was trained on. Both
     // ranges say what is missing; extending the ends is the caller's call, so the message says how far.
+    const [lo, hi] = rangeOf(axis);
+    const [mlo, mhi] = rangeOf(modelAxis);
     const gap = Math.max(lo - mlo, mhi - hi);
     const overlaps = lo < mhi && hi > mlo;
     throw new RangeError(

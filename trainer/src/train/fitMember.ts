@@ -26,11 +26,11 @@ export async function fitMember(job: MemberJob, hooks: FitHooks): Promise<{ mode
   const spectra = Array.from({ length: job.labels.length }, (_, i) => job.spectra.subarray(i * job.p, (i + 1) * job.p));
   const data = { spectra, labels: job.labels, classes: job.classes, train: job.train, validation: job.validation };
   const learnedBelow = LEARNED_FRACTION * priorEntropy(job.labels, job.train, job.classes);
+  // The first start goes on from a resumed member's checkpoint; a fresh start begins with no history.
+  const { start: _resumed, ...fresh } = job.fit;
   for (let restart = 0; ; restart++) {
     const shift = RESTART_SEED_STEP * restart;
     const model = buildModel({ ...job.network, seed: job.network.seed + shift });
-    // A resumed member goes on from its checkpoint; a fresh start begins with no history.
-    const { start: _start, ...fresh } = job.fit;
     if (restart === 0 && job.initialWeights) setWeightsFrom(model, job.initialWeights);
     const fit = await fitModel(model, data, restart === 0 ? job.fit : { ...fresh, seed: fresh.seed + shift }, hooks);
     const learned = fit.history.some((r) => r.loss < learnedBelow);
