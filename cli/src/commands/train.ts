@@ -180,6 +180,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
           `  accuracy:  train ${pct(record.metrics.train.accuracy)}, validation ${pct(record.metrics.validation.accuracy)}, test ${pct(record.metrics.test.accuracy)}${record.training.fittedOn ? ' (the networks were fitted on train + validation)' : record.model.linearReadout?.selection ? ' (the path was fitted on train + validation)' : ''}`,
           `  balanced:  test ${pct(record.metrics.test.balancedAccuracy ?? Number.NaN)}; recall ${record.data.classes.map((c, i) => `${c} ${pct(record.metrics.test.recall?.[i] ?? Number.NaN)}`).join(', ')}`,
           `  training:  ${t.epochsRun} epochs (best ${t.bestEpoch}), backend ${backend}, ${t.secondsPerEpoch.toFixed(3)} s/epoch`,
+          ...restartLine(t, trainer),
           '',
         ].join('\n'),
       );
@@ -214,6 +215,21 @@ async function reloadRecordedData(record: import('@spectracam/trainer').RunRecor
   if (reader.synthetic) return data.generateSynthetic({ seed: reader.seed ?? 1 }).dataset;
   if (typeof reader.data !== 'string') throw new Error(`the run's record does not say where its data were read from (data.reader has no 'data'); it cannot be resumed`);
   return data.loadDataset(reader as import('@spectracam/data').ReaderOptions);
+}
+
+/** Which networks started again because a start learned nothing (trainer's fitMember); run.json keeps the counts. */
+function restartLine(t: RunRecord['training'], rule: { MAX_RESTARTS: number; LEARNED_FRACTION: number }): string[] {
+  const members = t.members ?? [{ seed: t.seed, restarts: t.restarts }];
+  const restarted = members.filter((m) => (m.restarts ?? 0) > 0);
+  if (restarted.length === 0) return [];
+  const who = t.members ? `${restarted.length} of ${members.length} members` : 'the network';
+  const each = restarted.map((m) => `seed ${m.seed}: ${m.restarts} ${m.restarts === 1 ? 'time' : 'times'}`).join(', ');
+  const spent = restarted.filter((m) => m.restarts === rule.MAX_RESTARTS).map((m) => m.seed);
+  const seeds = (list: number[]) => `${list.length === 1 ? 'seed' : 'seeds'} ${list.join(', ')}`;
+  return [
+    `  restarts:  ${who} started again from another initialisation (${each}): the earlier starts learned nothing (training loss never below ${rule.LEARNED_FRACTION} x the class prior's entropy)`,
+    ...(spent.length > 0 ? [`             ${seeds(spent)} used all ${rule.MAX_RESTARTS} restarts and kept the last start; if the model predicts poorly, a lower --lr may let it learn`] : []),
+  ];
 }
 
 /** Why a run has no linear path although it asked for one: its cross-validation found nothing above chance. */

@@ -58,6 +58,28 @@ test('spectracam train: says so when the linear path alone separates the data an
   assert.doesNotMatch(study.stderr, /linear path/, 'the study network has no linear path to speak of');
 });
 
+test('spectracam train: says which networks started again because a start learned nothing, as run.json records it', async (t) => {
+  const { dir, data } = await workspace(t);
+  const args = (out: string, extra: string[]) => [bin, 'train', '--data', data, '--out', join(dir, out), '--epochs', '4', '--backend', 'wasm', '--kernels', '21,11,5', '--strides', '4,4,2', '--no-linear-path', ...extra];
+  // At a learning rate of 1 every start diverges, so each member uses all its restarts.
+  const run = spawnSync(process.execPath, args('wild', ['--lr', '1', '--members', '2']), { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const members: { seed: number; restarts?: number }[] = JSON.parse(await readFile(join(dir, 'wild', 'run.json'), 'utf8')).training.members;
+  assert.deepEqual(members.map((m) => m.restarts), [2, 2], 'precondition: both members restarted twice');
+  const each = members.map((m) => `seed ${m.seed}: 2 times`).join(', ');
+  assert.ok(run.stdout.includes(`restarts:  2 of 2 members started again from another initialisation (${each})`), run.stdout);
+  assert.ok(run.stdout.includes(`seeds ${members.map((m) => m.seed).join(', ')} used all 2 restarts`), run.stdout);
+  // A single network says so too; one that learned at once prints no such line.
+  const single = spawnSync(process.execPath, args('single', ['--lr', '1', '--architecture', 'study']), { encoding: 'utf8' });
+  assert.equal(single.status, 0, single.stderr);
+  assert.match(single.stdout, /restarts: {2}the network started again from another initialisation \(seed 1: 2 times\)/);
+  // With the linear path the loss falls from the first epoch.
+  const calm = spawnSync(process.execPath, [bin, 'train', '--data', data, '--out', join(dir, 'calm'), '--epochs', '2', '--backend', 'wasm', '--kernels', '21,11,5', '--strides', '4,4,2', '--members', '2'], { encoding: 'utf8' });
+  assert.equal(calm.status, 0, calm.stderr);
+  assert.deepEqual(JSON.parse(await readFile(join(dir, 'calm', 'run.json'), 'utf8')).training.members.map((m: { restarts?: number }) => m.restarts), [undefined, undefined], 'precondition: both learned at once');
+  assert.doesNotMatch(calm.stdout, /restarts:/);
+});
+
 test('spectracam train --ratios: the split takes the given shares; a malformed value or one beside --split-file is refused before any work', async (t) => {
   const { dir, data } = await workspace(t);
   const out = join(dir, 'run');
