@@ -7,6 +7,7 @@ export type { Alignment, LayerGeometryMeta, ModelMetadata, TrainingSummaryMeta }
 // How a model file's unknown-sample threshold was set, in words, for any front end that shows it.
 export { thresholdSpectra } from '@spectracam/format';
 export type * from './types.js';
+export { AxisGapError } from './input/axisGapError.js';
 
 /** Loads a SpectraCAM ONNX model (path, URL or bytes) on onnxruntime-node: `cpu`, `webgpu` or `cuda`. */
 export async function loadModel(source: string | URL | Uint8Array, options: LoadModelOptions = {}): Promise<SpectraModel> {

@@ -7,6 +7,7 @@ export type { Alignment, LayerGeometryMeta, ModelMetadata, TrainingSummaryMeta }
 // How a model file's unknown-sample threshold was set, in words, for any front end that shows it.
 export { thresholdSpectra } from '@spectracam/format';
 export type * from './types.js';
+export { AxisGapError } from './input/axisGapError.js';
 
 /**
  * Loads a SpectraCAM ONNX model (URL or bytes) on onnxruntime-web: `wasm` (its plain SIMD build)

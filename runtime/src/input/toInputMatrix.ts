@@ -1,5 +1,6 @@
 import { resampleLinear } from '@spectracam/cam';
 import type { InputOptions, SpectraInput } from '../types.js';
+import { AxisGapError } from './axisGapError.js';
 
 /** Spectra as one row-major float32 block on the model's axis, ready for ONNX Runtime. */
 export interface InputMatrix {
@@ -80,17 +81,23 @@ function resampled(spectrum: string, axis: ArrayLike<number>, row: ArrayLike<num
     const [mlo, mhi] = rangeOf(modelAxis);
     const gap = Math.max(lo - mlo, mhi - hi);
     const overlaps = lo < mhi && hi > mlo;
-    throw new RangeError(
+    const message =
       `${spectrum} cannot be resampled onto the model's axis: it covers ${lo}..${hi}, the model's axis ${mlo}..${mhi}` +
-        (overlaps ? ` (${num(Math.max(lo - mlo, 0))} missing below, ${num(Math.max(mhi - hi, 0))} above)` : '') +
-        '; expected spectra that cover the whole model axis' +
-        (overlaps && extendEnds < gap ? `, or extendEnds (--extend-ends) of at least ${num(gap)} to hold the end values over the gap` : ''),
-      { cause: error },
-    );
+      (overlaps ? ` (${num(Math.max(lo - mlo, 0))} missing below, ${num(Math.max(mhi - hi, 0))} above)` : '') +
+      '; expected spectra that cover the whole model axis' +
+      (overlaps && extendEnds < gap ? `, or extendEnds (--extend-ends) of at least ${atLeast(gap)} to hold the end values over the gap` : '');
+    throw overlaps && extendEnds < gap ? new AxisGapError(message, Number(atLeast(gap)), { cause: error }) : new RangeError(message, { cause: error });
   }
 }
 
 const num = (v: number) => String(Number(v.toPrecision(4)));
+
+/** v to 4 significant digits, rounded up: an allowance a user copies from the message must suffice. */
+function atLeast(v: number): string {
+  if (!(v > 0)) return num(v);
+  const step = 10 ** (Math.floor(Math.log10(v)) - 3);
+  return String(Number((Math.ceil(v / step - 1e-6) * step).toPrecision(4)));
+}
 
 function rangeOf(axis: ArrayLike<number>): [number, number] {
   let lo = Infinity;

@@ -246,6 +246,55 @@ describe('web demo in Chromium', { skip: missing }, () => {
     }
   });
 
+  test('spectra a few points short of the model axis: refused with the allowance they need, explained once "extend ends" gives it', async () => {
+    const examplePath = join(distDir, 'example', 'model.onnx');
+    const lines = readFileSync(join(distDir, 'example', 'spectra.csv'), 'utf8').trim().split('\n');
+    // The example spectra without the model axis's first 3 and last 2 points, as another instrument's range.
+    const cut = (line: string) => {
+      const cells = line.split(',');
+      return [...cells.slice(0, 2), ...cells.slice(5, cells.length - 2)].join(',');
+    };
+    const shortPath = join(work, 'short.csv');
+    writeFileSync(shortPath, `${lines.slice(0, 4).map(cut).join('\n')}\n`);
+    // Earlier tests dropped other models and spectra: the example's spectra, then its model.
+    const before = (await readResults(page))!.version;
+    await page.setInputFiles('#spectra-input', join(distDir, 'example', 'spectra.csv'));
+    const withSpectra = await waitForResults(page, before);
+    await page.setInputFiles('#model-input', examplePath);
+    const withModel = await waitForResults(page, withSpectra.version);
+    await page.locator('#message').evaluate((m) => ((m as HTMLElement).className = ''));
+    await page.setInputFiles('#spectra-input', shortPath);
+    const message = await waitForMessage(page, 'error');
+    const needed = /set “extend ends” to ([\d.]+) or more and they are explained again/.exec(message)?.[1];
+    assert.ok(needed, message);
+    assert.equal((await readResults(page))!.version, withModel.version, 'refused: the previous result stays');
+
+    await page.locator('#extend-input').fill(needed);
+    await page.locator('#extend-input').dispatchEvent('change');
+    const extended = await waitForResults(page, withModel.version);
+    assert.equal(extended.source, 'short.csv');
+    assert.match(await waitForMessage(page, 'ok'), /short\.csv: explained, the ends extended by up to/);
+    const header = lines[0]!.split(',').slice(2).map(Number);
+    const axis = header.slice(3, header.length - 2);
+    const rows = lines.slice(1, 4).map((l) => l.split(',').slice(5, -2).map(Number));
+    const model = await loadModel(new Uint8Array(readFileSync(examplePath)));
+    try {
+      await assert.rejects(model.predict(rows, { axis, extendEnds: Number(needed) * 0.99 }), /extendEnds/, 'precondition: the allowance the page asked for is needed');
+      const node = await model.predict(rows, { axis, extendEnds: Number(needed) });
+      assert.deepEqual(extended.predicted, node.map((o) => o.predicted));
+      node.forEach((o, i) => model.classes.forEach((c, k) => assert.ok(Math.abs(extended.probabilities[i]![k]! - o.probabilities[c]!) < 1e-5, `spectrum ${i}, ${c}`)));
+    } finally {
+      await model.dispose();
+    }
+    // Back to whole spectra, then no allowance: the page explains them again.
+    await page.setInputFiles('#spectra-input', join(distDir, 'example', 'spectra.csv'));
+    const whole = await waitForResults(page, extended.version);
+    await page.locator('#extend-input').fill('0');
+    await page.locator('#extend-input').dispatchEvent('change');
+    const again = await waitForResults(page, whole.version);
+    assert.deepEqual(again.predicted, whole.predicted);
+  });
+
   test('a spectrum unlike the training data gets the "unknown sample" banner; a known one does not', async () => {
     const lines = readFileSync(join(distDir, 'example', 'spectra.csv'), 'utf8').trim().split('\n');
     const header = lines[0]!;

@@ -1,4 +1,4 @@
-import type { AppState } from '../app/appState.js';
+import type { AppState, LoadedSpectra } from '../app/appState.js';
 import { byId, fillSelect, setStatus, showMessage } from '../app/dom.js';
 import { named } from '../app/named.js';
 import { pickFiles } from '../app/pickFiles.js';
@@ -6,7 +6,7 @@ import { renderBatch, renderResults } from '../app/renderResults.js';
 import { readSpectraFiles } from '../spectra/readSpectraFiles.js';
 import { drawFeatureMaps } from '../ui/featureMapsView.js';
 import type { BandTableName } from '../worker/bandTableFor.js';
-import type { Device, ExplainMethod, Explanation, ModelInfo } from '../worker/protocol.js';
+import type { Device, ExplainMethod, Explanation, ModelInfo, SpectraPayload } from '../worker/protocol.js';
 import { WorkerClient } from '../worker/workerClient.js';
 import { TEMPLATE } from './template.js';
 import { wireInputs } from './wireInputs.js';
@@ -51,6 +51,8 @@ export class SpectracamExplainElement extends HTMLElement {
   #started = false;
   /** Files are taken one drop at a time, in order. */
   #queue: Promise<void> = Promise.resolve();
+  /** Spectra refused for stopping short of the model's axis; a larger "extend ends" explains them. */
+  #refused?: LoadedSpectra;
 
   constructor() {
     super();
@@ -71,6 +73,7 @@ export class SpectracamExplainElement extends HTMLElement {
           .then(() => this.#explain())
           .catch((error: unknown) => this.#fail(error));
       },
+      extendChanged: () => void this.#extendChanged(),
     });
   }
 
@@ -121,8 +124,7 @@ export class SpectracamExplainElement extends HTMLElement {
   /** Latency probe (web-demo/bench): explain milliseconds per spectrum at a batch size. */
   async bench(batch: number, repeats: number): Promise<number> {
     if (!this.#state.spectra) throw new Error('no spectra loaded');
-    const { names, axis, rows } = this.#state.spectra;
-    const reply = await this.#workerClient().call<'bench'>({ type: 'bench', spectra: { names, axis, rows }, batch, repeats });
+    const reply = await this.#workerClient().call<'bench'>({ type: 'bench', spectra: this.#payload(this.#state.spectra), batch, repeats });
     return reply.millisPerSpectrum;
   }
 
@@ -164,7 +166,9 @@ export class SpectracamExplainElement extends HTMLElement {
   }
 
   #fail(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
+    const gap = allowanceOf(error);
+    const hint = gap === undefined ? '' : `. In this page, set “extend ends” to ${gap} or more${this.#refused ? ' and they are explained again' : ', then drop the files again'}.`;
+    const message = (error instanceof Error ? error.message : String(error)) + hint;
     showMessage(this.#root, message, 'error');
     this.dispatchEvent(new CustomEvent('spectracam-error', { detail: { message }, bubbles: true, composed: true }));
   }
@@ -179,6 +183,43 @@ export class SpectracamExplainElement extends HTMLElement {
 
   #method(): ExplainMethod {
     return (byId<HTMLSelectElement>(this.#root, 'method-select').value || 'cam') as ExplainMethod;
+  }
+
+  /** The "extend ends" allowance (axis units); empty is 0. */
+  #extendEnds(): number {
+    const text = byId<HTMLInputElement>(this.#root, 'extend-input').value.trim();
+    const value = text === '' ? 0 : Number(text);
+    if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`extend ends is "${text}": expected a number >= 0 (the model's axis units)`);
+    return value;
+  }
+
+  /** What the worker reads: the spectra and the allowance for those that stop short of the model's axis. */
+  #payload(spectra: LoadedSpectra): SpectraPayload {
+    const { names, axis, rows } = spectra;
+    return { names, axis, rows, extendEnds: this.#extendEnds() };
+  }
+
+  /** A new allowance: spectra refused for a gap are tried again, else the spectra on screen are explained again. */
+  #extendChanged(): Promise<void> {
+    this.#queue = this.#queue.then(async () => {
+      try {
+        const refused = this.#refused;
+        if (!refused) return await this.#explain();
+        const old = this.#state.spectra;
+        this.#state.spectra = refused;
+        try {
+          await named(refused.source, this.#explainFromStart());
+        } catch (error) {
+          this.#state.spectra = old;
+          throw error;
+        }
+        this.#refused = undefined;
+        showMessage(this.#root, `${refused.source}: explained, the ends extended by up to ${this.#extendEnds()} ${this.#state.model?.unit ?? ''}.`, 'ok');
+      } catch (error) {
+        this.#fail(error);
+      }
+    });
+    return this.#queue;
   }
 
   /** The devices the runtime can start here (webgpu only with a WebGPU adapter). */
@@ -215,8 +256,8 @@ export class SpectracamExplainElement extends HTMLElement {
     const state = this.#state;
     if (!state.model || !state.spectra) return;
     setStatus(this.#root, `explaining ${state.spectra.rows.length} spectra on ${state.model.device}…`);
-    const { names, axis, rows } = state.spectra;
-    const reply = await this.#workerClient().call<'explained'>({ type: 'explain', spectra: { names, axis, rows }, bands: this.#bands(), method: this.#method() });
+    const { rows } = state.spectra;
+    const reply = await this.#workerClient().call<'explained'>({ type: 'explain', spectra: this.#payload(state.spectra), bands: this.#bands(), method: this.#method() });
     state.explanation = reply.explanation;
     this.#timings.explainMs = reply.explanation.millis;
     this.#timings.explainedAt ??= performance.now();
@@ -238,8 +279,7 @@ export class SpectracamExplainElement extends HTMLElement {
   async #drawFeatures(): Promise<void> {
     const state = this.#state;
     if (!state.model || !state.spectra) return;
-    const { names, axis, rows } = state.spectra;
-    const reply = await this.#workerClient().call<'featureMaps'>({ type: 'featureMaps', spectra: { names, axis, rows }, index: state.spectrumIndex });
+    const reply = await this.#workerClient().call<'featureMaps'>({ type: 'featureMaps', spectra: this.#payload(state.spectra), index: state.spectrumIndex });
     drawFeatureMaps(byId(this.#root, 'feature-maps'), reply.featureMaps);
   }
 
@@ -247,6 +287,7 @@ export class SpectracamExplainElement extends HTMLElement {
     const m = this.#state.model!;
     const lo = Math.min(m.axis[0]!, m.axis[m.axis.length - 1]!);
     const hi = Math.max(m.axis[0]!, m.axis[m.axis.length - 1]!);
+    byId(this.#root, 'extend-unit').textContent = m.unit;
     byId(this.#root, 'model-info').textContent =
       `Model ${m.name}: classes ${m.classes.join(', ')}; ${m.axis.length} variables, ${lo}–${hi} ${m.unit}; ` +
       `feature maps of ${m.featureLayers.join(', ') || 'none'}; running on ${m.device}; ` +
@@ -269,10 +310,13 @@ export class SpectracamExplainElement extends HTMLElement {
         const loaded = await reading;
         const old = state.spectra;
         state.spectra = loaded;
+        this.#refused = undefined;
         try {
           await named(loaded.source, this.#explainFromStart());
         } catch (error) {
           state.spectra = old;
+          // Kept to try again with a larger allowance, unless a new model came with them (it is taken back below).
+          if (!model && allowanceOf(error) !== undefined) this.#refused = loaded;
           throw error;
         }
       } else if (model) {
@@ -294,4 +338,13 @@ export class SpectracamExplainElement extends HTMLElement {
     this.#state.className = undefined;
     await this.#explain();
   }
+}
+
+/** The allowance a spectrum stopping short of the model's axis needs (the worker's AxisGapError), through wrapped errors. */
+function allowanceOf(error: unknown): number | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const allowance = (e as { extendEnds?: unknown }).extendEnds;
+    if (typeof allowance === 'number') return allowance;
+  }
+  return undefined;
 }

@@ -20,6 +20,9 @@ export const TEMPLATE = `
         <option value="midIr">mid-IR</option><option value="none">none</option>
       </select>
     </label>
+    <label title="How far (the model's axis units) a spectrum may stop short of either end of the model's axis: its end values fill the gap. 0 refuses such spectra.">extend ends
+      <input id="extend-input" type="number" min="0" step="any" value="0" inputmode="decimal" /> <span id="extend-unit"></span>
+    </label>
     <span id="status" role="status">starting…</span>
   </div>
 </section>

@@ -13,6 +13,8 @@ export interface InputActions {
   explainAgain(): void;
   /** Loads the model again on the chosen device and explains. */
   reloadModel(): void;
+  /** The allowance for spectra that stop short of the model's axis changed. */
+  extendChanged(): void;
 }
 
 /** Wires the drop zone, the file inputs and the choices of the element's template. */
@@ -54,4 +56,5 @@ export function wireInputs(root: Root, state: AppState, actions: InputActions): 
   byId<HTMLSelectElement>(root, 'bands-select').addEventListener('change', () => actions.explainAgain());
   byId<HTMLSelectElement>(root, 'method-select').addEventListener('change', () => actions.explainAgain());
   byId<HTMLSelectElement>(root, 'device-select').addEventListener('change', () => actions.reloadModel());
+  byId<HTMLInputElement>(root, 'extend-input').addEventListener('change', () => actions.extendChanged());
 }

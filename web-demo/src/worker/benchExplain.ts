@@ -8,7 +8,7 @@ import type { SpectraPayload } from './protocol.js';
 export async function benchExplain(model: SpectraModel, spectra: SpectraPayload, batch: number, repeats: number): Promise<number> {
   if (spectra.rows.length === 0) throw new RangeError('bench: no spectra loaded');
   const rows = Array.from({ length: batch }, (_, i) => spectra.rows[i % spectra.rows.length]!);
-  const run = () => model.explain(rows, { axis: spectra.axis, class: 'all', full: true });
+  const run = () => model.explain(rows, { axis: spectra.axis, extendEnds: spectra.extendEnds, class: 'all', full: true });
   await run();
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {

@@ -13,6 +13,7 @@ export async function explainPayload(model: SpectraModel, spectra: SpectraPayloa
   const explanations = await model.explain(spectra.rows, {
     method,
     axis: spectra.axis,
+    extendEnds: spectra.extendEnds,
     class: 'all',
     full: true,
     bands: bandTableFor(bands, model.axis),
@@ -26,8 +27,8 @@ export async function explainPayload(model: SpectraModel, spectra: SpectraPayloa
       name: spectra.names[i] ?? `spectrum ${i + 1}`,
       predicted: e.predicted,
       probabilities: classes.map((c) => e.probabilities[c] ?? 0),
-      // The runtime already refused spectra that do not cover the model axis, so this cannot throw.
-      intensities: Array.from(resampleLinear(spectra.axis, spectra.rows[i]!, model.axis)),
+      // The runtime already refused spectra that do not cover the model axis (less the allowance), so this cannot throw.
+      intensities: Array.from(resampleLinear(spectra.axis, spectra.rows[i]!, model.axis, spectra.extendEnds)),
       maps: classes.map((c) => Array.from(byClass.get(c)?.map ?? [])),
       regions: (chosen?.regions ?? []).map((r) => ({
         start: r.start,

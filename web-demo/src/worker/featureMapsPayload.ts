@@ -5,7 +5,7 @@ import type { FeatureMapsView, SpectraPayload } from './protocol.js';
 export async function featureMapsPayload(model: SpectraModel, spectra: SpectraPayload, index: number): Promise<FeatureMapsView> {
   const row = spectra.rows[index];
   if (!row) throw new RangeError(`feature maps: spectrum ${index + 1} does not exist (${spectra.rows.length} loaded)`);
-  const maps = await model.featureMaps([row], { axis: spectra.axis });
+  const maps = await model.featureMaps([row], { axis: spectra.axis, extendEnds: spectra.extendEnds });
   return {
     layers: maps.map((m) => {
       const data = m.maps[0]!;

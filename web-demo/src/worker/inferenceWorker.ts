@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Inference runs here so the page never freezes: one model session at a time, replaced only
 // when a new model loaded successfully (a bad file leaves the previous one working).
-import { availableDevices, loadModel, thresholdSpectra, warmUp } from '@spectracam/runtime';
+import { AxisGapError, availableDevices, loadModel, thresholdSpectra, warmUp } from '@spectracam/runtime';
 import type { SpectraModel } from '@spectracam/runtime';
 import type { Request, Response, RuntimeSetup } from './protocol.js';
 import { explainPayload } from './explainPayload.js';
@@ -64,7 +64,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   try {
     reply = await handle(request);
   } catch (error) {
-    reply = { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };
+    reply = { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error), ...(error instanceof AxisGapError ? { extendEnds: error.extendEnds } : {}) };
   }
   self.postMessage(reply);
 };

@@ -62,6 +62,8 @@ export interface SpectraPayload {
   names: string[];
   axis: number[];
   rows: number[][];
+  /** How far (axis units) a spectrum may stop short of the model's axis; its end values fill the gap (runtime InputOptions.extendEnds). */
+  extendEnds?: number;
 }
 
 /** Where ONNX Runtime's files are (absolute URL; unset: beside the worker, see vite.config.ts) and its wasm threads. */
@@ -85,4 +87,5 @@ export type Response =
   | { id: number; type: 'explained'; explanation: Explanation }
   | { id: number; type: 'featureMaps'; featureMaps: FeatureMapsView }
   | { id: number; type: 'bench'; millisPerSpectrum: number; batch: number }
-  | { id: number; type: 'error'; message: string };
+  /** `extendEnds`: a spectrum stopped short of the model's axis by this much (runtime AxisGapError). */
+  | { id: number; type: 'error'; message: string; extendEnds?: number };

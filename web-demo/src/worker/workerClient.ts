@@ -3,7 +3,7 @@ import type { Request, Response } from './protocol.js';
 type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
 type Payload<R> = R extends { id: number } ? Omit<R, 'id'> : never;
 
-/** Promise-based calls into the inference worker; an `error` reply rejects with its message. */
+/** Promise-based calls into the inference worker; an `error` reply rejects with its message (and its `extendEnds`, where it has one). */
 export class WorkerClient {
   #worker: Worker;
   #next = 1;
@@ -16,7 +16,7 @@ export class WorkerClient {
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
       this.#pending.delete(reply.id);
-      if (reply.type === 'error') pending.reject(new Error(reply.message));
+      if (reply.type === 'error') pending.reject(Object.assign(new Error(reply.message), reply.extendEnds === undefined ? {} : { extendEnds: reply.extendEnds }));
       else pending.resolve(reply);
     };
     this.#worker.onerror = (event) => {

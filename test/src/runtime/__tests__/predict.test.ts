@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { resampleLinear } from '@spectracam/cam';
-import { loadModel } from '@spectracam/runtime';
+import { AxisGapError, loadModel } from '@spectracam/runtime';
 import { testModel } from '../../support/testModel.js';
 
 const p = 80;
@@ -71,6 +71,7 @@ test('predict: spectra on their own descending axis are resampled onto the model
     return true;
   });
   await assert.rejects(model.predict(onOwn, { axis: shifted, names: ['first.spc', 'b', 'c'] }), /^RangeError: spectrum 0 \(first\.spc\) cannot be resampled/);
+  await assert.rejects(model.predict(onOwn, { axis: own.map((v) => v + 1e6) }), (e: Error) => !(e instanceof AxisGapError) && e instanceof RangeError, 'no allowance helps a spectrum off the axis');
   await model.dispose();
 });
 
@@ -80,11 +81,16 @@ test('predict: extendEnds holds the end values of a spectrum that stops short of
   const short = Array.from(axis.slice(3, p - 2));
   const x = short.map((v) => 1 + Math.exp(-(((v - axis[40]!) / 6) ** 2)));
   const model = await loadModel(built.bytes);
+  let offered = Number.NaN;
   await assert.rejects(model.predict([x], { axis: short }), (e: Error) => {
     assert.match(e.message, new RegExp(`\\(${Number((3 * step).toPrecision(4))} missing below, ${Number((2 * step).toPrecision(4))} above\\)`));
-    assert.match(e.message, new RegExp(`extendEnds \\(--extend-ends\\) of at least ${Number((3 * step).toPrecision(4))}`));
+    offered = Number(/extendEnds \(--extend-ends\) of at least ([\d.]+)/.exec(e.message)?.[1]);
+    // The figure a user copies is rounded up, so it suffices; front ends read the exact gap from the error.
+    assert.ok(offered >= 3 * step && offered - 3 * step < 1e-3 * 3 * step, `offered ${offered}, gap ${3 * step}`);
+    assert.ok(e instanceof AxisGapError && e.extendEnds === offered, 'the allowance travels with the error');
     return true;
   });
+  await model.predict([x], { axis: short, extendEnds: offered });
   await assert.rejects(model.predict([x], { axis: short, extendEnds: 2.5 * step }), /missing below/, 'a gap wider than the allowance is still refused');
   const held = Float64Array.from(axis, (v, j) => (j < 3 ? x[0]! : j >= p - 2 ? x[x.length - 1]! : x[j - 3]!));
   const [extended] = await model.predict([x], { axis: short, extendEnds: 3 * step });
