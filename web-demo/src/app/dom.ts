@@ -21,3 +21,9 @@ export function setStatus(root: Root, text: string): void {
 export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], selected?: string): void {
   select.replaceChildren(...options.map((o) => new Option(o.label, o.value, false, o.value === selected)));
 }
+
+/** Offers these choices in a select; the current one stays where it is still offered, else `fallback`. */
+export function offerChoices(select: HTMLSelectElement, values: readonly string[], fallback: string): void {
+  const current = select.value;
+  fillSelect(select, values.map((v) => ({ value: v, label: v })), values.includes(current) ? current : fallback);
+}

@@ -1,5 +1,5 @@
 import type { AppState, LoadedSpectra } from '../app/appState.js';
-import { byId, fillSelect, setStatus, showMessage } from '../app/dom.js';
+import { byId, offerChoices, setStatus, showMessage } from '../app/dom.js';
 import { named } from '../app/named.js';
 import { pickFiles } from '../app/pickFiles.js';
 import { renderBatch, renderResults } from '../app/renderResults.js';
@@ -9,25 +9,12 @@ import type { BandTableName } from '../worker/bandTableFor.js';
 import type { Device, ExplainMethod, Explanation, ModelInfo, SpectraPayload } from '../worker/protocol.js';
 import { WorkerClient } from '../worker/workerClient.js';
 import { TEMPLATE } from './template.js';
+import type { ExplainedDetail } from './explainedDetail.js';
 import { wireInputs } from './wireInputs.js';
+import { modelInfoText } from './modelInfoText.js';
+import { fetchAsFile } from './fetchAsFile.js';
+import { allowanceHint, allowanceOf, readExtendEnds } from './extendEnds.js';
 import css from './element.css?inline';
-
-/** `detail` of the `spectracam-explained` event, sent after every explanation is on screen. */
-export interface ExplainedDetail {
-  model: ModelInfo;
-  /** The spectra's file names. */
-  source: string;
-  labels?: string[];
-  explanation: Explanation;
-  /**
-   * Milliseconds: `firstExplanationMs` (since navigation: the first explanation drawn),
-   * `loadModelMs`, `explainMs` (the worker's predict + explain); and for the first explanation,
-   * since navigation, when ONNX Runtime had started (`runtimeStartedAt`), the attributes' files
-   * had arrived (`filesFetchedAt`), the model was loaded (`modelLoadedAt`), the explanation came
-   * back from the worker (`explainedAt`).
-   */
-  timings: Record<string, number>;
-}
 
 /**
  * `<spectracam-explain model="model.onnx" spectra="spectra.csv">`: classifies spectra with a
@@ -39,6 +26,8 @@ export interface ExplainedDetail {
  * drop or pick their own model and spectra. Events: `spectracam-explained` (ExplainedDetail),
  * `spectracam-error` ({ message }). Relative URLs resolve against the page, as for `<img src>`.
  */
+export type { ExplainedDetail };
+
 export class SpectracamExplainElement extends HTMLElement {
   static observedAttributes = ['model', 'spectra'];
 
@@ -93,7 +82,8 @@ export class SpectracamExplainElement extends HTMLElement {
       // With a model, loading it reports the same failure.
       (error: unknown) => this.getAttribute('model') || this.#fail(error),
     );
-    void worker.call<'devices'>({ type: 'devices' }).then((reply) => this.#offerDevices(reply.devices), () => undefined);
+    // The devices the runtime can start here (webgpu only with a WebGPU adapter).
+    void worker.call<'devices'>({ type: 'devices' }).then((reply) => offerChoices(byId(this.#root, 'device-select'), reply.devices, 'wasm'), () => undefined);
     // Back on a page after a removal: the new worker gets the model the element had.
     if (this.#modelBytes) void this.explainFiles([new File([this.#modelBytes], this.#modelName)]);
     else void this.#loadFromAttributes();
@@ -150,14 +140,7 @@ export class SpectracamExplainElement extends HTMLElement {
       return;
     }
     try {
-      const files = await Promise.all(
-        urls.map(async ([attribute, url]) => {
-          const response = await fetch(new URL(url, document.baseURI));
-          if (!response.ok) throw new Error(`${attribute} ${url}: HTTP ${response.status} ${response.statusText}`);
-          const name = decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop() || attribute);
-          return new File([await response.arrayBuffer()], attribute === 'model' && !/\.onnx$/i.test(name) ? `${name}.onnx` : name);
-        }),
-      );
+      const files = await Promise.all(urls.map(([attribute, url]) => fetchAsFile(attribute, url)));
       this.#timings.filesFetchedAt ??= performance.now();
       await this.explainFiles(files);
     } catch (error) {
@@ -166,9 +149,7 @@ export class SpectracamExplainElement extends HTMLElement {
   }
 
   #fail(error: unknown): void {
-    const gap = allowanceOf(error);
-    const hint = gap === undefined ? '' : `. In this page, set “extend ends” to ${gap} or more${this.#refused ? ' and they are explained again' : ', then drop the files again'}.`;
-    const message = (error instanceof Error ? error.message : String(error)) + hint;
+    const message = (error instanceof Error ? error.message : String(error)) + allowanceHint(error, this.#refused !== undefined);
     showMessage(this.#root, message, 'error');
     this.dispatchEvent(new CustomEvent('spectracam-error', { detail: { message }, bubbles: true, composed: true }));
   }
@@ -185,18 +166,10 @@ export class SpectracamExplainElement extends HTMLElement {
     return (byId<HTMLSelectElement>(this.#root, 'method-select').value || 'cam') as ExplainMethod;
   }
 
-  /** The "extend ends" allowance (axis units); empty is 0. */
-  #extendEnds(): number {
-    const text = byId<HTMLInputElement>(this.#root, 'extend-input').value.trim();
-    const value = text === '' ? 0 : Number(text);
-    if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`extend ends is "${text}": expected a number >= 0 (the model's axis units)`);
-    return value;
-  }
-
   /** What the worker reads: the spectra and the allowance for those that stop short of the model's axis. */
   #payload(spectra: LoadedSpectra): SpectraPayload {
     const { names, axis, rows } = spectra;
-    return { names, axis, rows, extendEnds: this.#extendEnds() };
+    return { names, axis, rows, extendEnds: readExtendEnds(this.#root) };
   }
 
   /** A new allowance: spectra refused for a gap are tried again, else the spectra on screen are explained again. */
@@ -205,35 +178,14 @@ export class SpectracamExplainElement extends HTMLElement {
       try {
         const refused = this.#refused;
         if (!refused) return await this.#explain();
-        const old = this.#state.spectra;
-        this.#state.spectra = refused;
-        try {
-          await named(refused.source, this.#explainFromStart());
-        } catch (error) {
-          this.#state.spectra = old;
-          throw error;
-        }
+        await this.#showSpectra(refused);
         this.#refused = undefined;
-        showMessage(this.#root, `${refused.source}: explained, the ends extended by up to ${this.#extendEnds()} ${this.#state.model?.unit ?? ''}.`, 'ok');
+        showMessage(this.#root, `${refused.source}: explained, the ends extended by up to ${readExtendEnds(this.#root)} ${this.#state.model?.unit ?? ''}.`, 'ok');
       } catch (error) {
         this.#fail(error);
       }
     });
     return this.#queue;
-  }
-
-  /** The devices the runtime can start here (webgpu only with a WebGPU adapter). */
-  #offerDevices(devices: Device[]): void {
-    const select = byId<HTMLSelectElement>(this.#root, 'device-select');
-    const current = select.value;
-    fillSelect(select, devices.map((d) => ({ value: d, label: d })), devices.includes(current as Device) ? current : 'wasm');
-  }
-
-  /** The method choices of the loaded file; the current choice stays when the new file offers it. */
-  #drawMethods(methods: readonly ExplainMethod[]): void {
-    const select = byId<HTMLSelectElement>(this.#root, 'method-select');
-    const current = select.value;
-    fillSelect(select, methods.map((m) => ({ value: m, label: m })), methods.includes(current as ExplainMethod) ? current : 'cam');
   }
 
   /** Loads a model into the worker; on failure the previous model and result stay. */
@@ -245,7 +197,7 @@ export class SpectracamExplainElement extends HTMLElement {
     this.#timings.loadModelMs = performance.now() - t0;
     this.#timings.modelLoadedAt ??= performance.now();
     this.#state.model = reply.info;
-    this.#drawMethods(reply.info.methods);
+    offerChoices(byId(this.#root, 'method-select'), reply.info.methods, 'cam');
     this.#modelBytes = bytes;
     this.#modelName = name;
     this.#drawModelInfo();
@@ -285,15 +237,8 @@ export class SpectracamExplainElement extends HTMLElement {
 
   #drawModelInfo(): void {
     const m = this.#state.model!;
-    const lo = Math.min(m.axis[0]!, m.axis[m.axis.length - 1]!);
-    const hi = Math.max(m.axis[0]!, m.axis[m.axis.length - 1]!);
     byId(this.#root, 'extend-unit').textContent = m.unit;
-    byId(this.#root, 'model-info').textContent =
-      `Model ${m.name}: classes ${m.classes.join(', ')}; ${m.axis.length} variables, ${lo}–${hi} ${m.unit}; ` +
-      `feature maps of ${m.featureLayers.join(', ') || 'none'}; running on ${m.device}; ` +
-      (m.novelty
-        ? `unknown-sample score: spectra above ${m.novelty.threshold.toPrecision(4)} are flagged unknown.`
-        : 'no unknown-sample score in this file (exported before it): spectra unlike the training data are not flagged.');
+    byId(this.#root, 'model-info').textContent = modelInfoText(m);
   }
 
   /** Model first (spectra are explained with the model they arrived with), then spectra. */
@@ -308,17 +253,12 @@ export class SpectracamExplainElement extends HTMLElement {
       if (model) await named(model.name, this.#loadModel(await model.arrayBuffer(), model.name));
       if (reading) {
         const loaded = await reading;
-        const old = state.spectra;
-        state.spectra = loaded;
         this.#refused = undefined;
-        try {
-          await named(loaded.source, this.#explainFromStart());
-        } catch (error) {
-          state.spectra = old;
+        await this.#showSpectra(loaded).catch((error: unknown) => {
           // Kept to try again with a larger allowance, unless a new model came with them (it is taken back below).
           if (!model && allowanceOf(error) !== undefined) this.#refused = loaded;
           throw error;
-        }
+        });
       } else if (model) {
         await this.#explainFromStart();
       }
@@ -333,18 +273,21 @@ export class SpectracamExplainElement extends HTMLElement {
     }
   }
 
+  /** Explains these spectra from the first; on failure the previous spectra stay with their result. */
+  async #showSpectra(loaded: LoadedSpectra): Promise<void> {
+    const old = this.#state.spectra;
+    this.#state.spectra = loaded;
+    try {
+      await named(loaded.source, this.#explainFromStart());
+    } catch (error) {
+      this.#state.spectra = old;
+      throw error;
+    }
+  }
+
   async #explainFromStart(): Promise<void> {
     this.#state.spectrumIndex = 0;
     this.#state.className = undefined;
     await this.#explain();
   }
-}
-
-/** The allowance a spectrum stopping short of the model's axis needs (the worker's AxisGapError), through wrapped errors. */
-function allowanceOf(error: unknown): number | undefined {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const allowance = (e as { extendEnds?: unknown }).extendEnds;
-    if (typeof allowance === 'number') return allowance;
-  }
-  return undefined;
 }
