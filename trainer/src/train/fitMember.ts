@@ -7,9 +7,10 @@ import { setWeightsFrom, type MemberJob } from './memberJob.js';
  * A member whose training loss never fell below this fraction of the class prior's entropy (the
  * loss of predicting the class frequencies) learned nothing: its ReLUs died at the start (no gradient
  * reaches its convolutions, and waiting does not revive it) or it diverged. It starts again from
- * another initialisation, at most MAX_RESTARTS times.
+ * another initialisation, at most MAX_RESTARTS times. A dead member sits within a hair of the prior's
+ * loss; one still learning slowly, a few per cent below it, keeps its start (a restart costs a fit).
  */
-export const LEARNED_FRACTION = 0.9;
+export const LEARNED_FRACTION = 0.98;
 export const MAX_RESTARTS = 2;
 /** Seed offset of each fresh start (prime, so it meets no other member's seed, which differ by 1000). */
 const RESTART_SEED_STEP = 7919;
