@@ -16,6 +16,8 @@ import { fetchAsFile } from './fetchAsFile.js';
 import { allowanceHint, allowanceOf, readExtendEnds } from './extendEnds.js';
 import css from './element.css?inline';
 
+export type { ExplainedDetail };
+
 /**
  * `<spectracam-explain model="model.onnx" spectra="spectra.csv">`: classifies spectra with a
  * SpectraCAM model in the browser and shows why (class activation maps), nothing uploaded.
@@ -26,8 +28,6 @@ import css from './element.css?inline';
  * drop or pick their own model and spectra. Events: `spectracam-explained` (ExplainedDetail),
  * `spectracam-error` ({ message }). Relative URLs resolve against the page, as for `<img src>`.
  */
-export type { ExplainedDetail };
-
 export class SpectracamExplainElement extends HTMLElement {
   static observedAttributes = ['model', 'spectra'];
 
