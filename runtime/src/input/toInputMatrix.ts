@@ -81,22 +81,23 @@ function resampled(spectrum: string, axis: ArrayLike<number>, row: ArrayLike<num
     const [mlo, mhi] = rangeOf(modelAxis);
     const gap = Math.max(lo - mlo, mhi - hi);
     const overlaps = lo < mhi && hi > mlo;
+    // What would let it through: only where the spectrum overlaps the axis and the gap exceeds what was allowed.
+    const allowance = overlaps && extendEnds < gap ? atLeast(gap) : undefined;
     const message =
       `${spectrum} cannot be resampled onto the model's axis: it covers ${lo}..${hi}, the model's axis ${mlo}..${mhi}` +
       (overlaps ? ` (${num(Math.max(lo - mlo, 0))} missing below, ${num(Math.max(mhi - hi, 0))} above)` : '') +
       '; expected spectra that cover the whole model axis' +
-      (overlaps && extendEnds < gap ? `, or extendEnds (--extend-ends) of at least ${atLeast(gap)} to hold the end values over the gap` : '');
-    throw overlaps && extendEnds < gap ? new AxisGapError(message, Number(atLeast(gap)), { cause: error }) : new RangeError(message, { cause: error });
+      (allowance === undefined ? '' : `, or extendEnds (--extend-ends) of at least ${allowance} to hold the end values over the gap`);
+    throw allowance === undefined ? new RangeError(message, { cause: error }) : new AxisGapError(message, allowance, { cause: error });
   }
 }
 
 const num = (v: number) => String(Number(v.toPrecision(4)));
 
 /** v to 4 significant digits, rounded up: an allowance a user copies from the message must suffice. */
-function atLeast(v: number): string {
-  if (!(v > 0)) return num(v);
+function atLeast(v: number): number {
   const step = 10 ** (Math.floor(Math.log10(v)) - 3);
-  return String(Number((Math.ceil(v / step - 1e-6) * step).toPrecision(4)));
+  return Number((Math.ceil(v / step - 1e-6) * step).toPrecision(4));
 }
 
 function rangeOf(axis: ArrayLike<number>): [number, number] {
